@@ -3,8 +3,10 @@
  *
  * - ragged: an LSTM (I = H = 256, B = 16) over a batch padded to 50 steps whose samples have
  *   10…50 real steps, forward+backward of sum(h ⊙ R) over the real steps: rnnc's module
- *   compiled with lengths, given them and not (every sample 50 steps), and the module
- *   compiled without lengths; PyTorch over pack_padded_sequence and over the padded batch.
+ *   compiled with lengths, given them and not (every sample 50 steps), the same with the
+ *   skip-ended-rows pass off (every row of every step, masked), and the module compiled
+ *   without lengths; PyTorch over pack_padded_sequence and over the padded batch. The rnnc
+ *   variants are also timed against each other in turns.
  * - tokens: token ids (V = 10,000) through an embedding (E = 256) into the LSTM (H = 256,
  *   B = 16, T = 50), against the same model reading one-hot vectors through a [E, V]
  *   product; PyTorch with nn.Embedding.
@@ -36,12 +38,15 @@ interface Module {
   grad(p: unknown, inputs: unknown, states?: unknown, lengths?: unknown): { loss: number };
 }
 
-async function load(model: string, lengths: string[] = []): Promise<Module> {
-  const { files, main } = compile(readFileSync(file, 'utf8'), { file, model, lengths });
+async function load(model: string, lengths: string[] = [], disable: string[] = []): Promise<Module> {
+  const { files, main } = compile(readFileSync(file, 'utf8'), { file, model, lengths, disable });
   const js = ts.transpileModule(files[main], {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
   }).outputText;
-  const path = join(folder, `${model}${lengths.length > 0 ? '-lengths' : ''}.mjs`);
+  const path = join(
+    folder,
+    `${model}${lengths.length > 0 ? '-lengths' : ''}${disable.map((d) => `-no-${d}`).join('')}.mjs`,
+  );
   writeFileSync(path, js);
   return (await import(pathToFileURL(path).href)) as Module;
 }
@@ -71,6 +76,7 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
   // Ragged.
   const ragged = await load('Ragged', ['T']);
   const plain = await load('Ragged');
+  const masked = await load('Ragged', ['T'], ['skip-ended-rows']);
   const params = ragged.init(1);
   const I = 256;
   const H = 256;
@@ -81,11 +87,35 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
   const given = { T: lengths };
   const lossRagged = ragged.grad(params, inputs, {}, given).loss;
   agree('the module with lengths, all 50 steps', [ragged.grad(params, inputs).loss], [plain.grad(params, inputs).loss]);
+  agree('the module that masks ended rows', [masked.grad(params, inputs, {}, given).loss], [lossRagged]);
   const timeRow = async (workload: string, system: string, run: () => unknown) =>
     rows.push({ workload, system, ms: await median(run, runs) });
   await timeRow('ragged', 'rnnc, lengths 10…50', () => ragged.grad(params, inputs, {}, given));
+  await timeRow('ragged', 'rnnc, lengths 10…50, masked (skip-ended-rows off)', () =>
+    masked.grad(params, inputs, {}, given),
+  );
   await timeRow('ragged', 'rnnc, padded to 50 (module with lengths, none given)', () => ragged.grad(params, inputs));
   await timeRow('ragged', 'rnnc, padded to 50 (module without lengths)', () => plain.grad(params, inputs));
+  // The variants against each other, in turns: what skipping the ended rows saves.
+  const selfDuels: string[] = [];
+  const against = async (name: string, other: () => unknown) => {
+    const skipping = () => ragged.grad(params, inputs, {}, given);
+    const calls = Math.max(1, Math.round(150 / (rows[0]?.ms ?? 150)));
+    const turn = async (n: number) => {
+      const t0 = performance.now();
+      for (let k = 0; k < n; k++) other();
+      return (performance.now() - t0) / n;
+    };
+    const turns = await inTurns(skipping, turn, calls, rounds);
+    const { ratios } = turns;
+    selfDuels.push(
+      `| ${name} | ${turns.rnnc.toFixed(1)} | ${turns.peer.toFixed(1)} | ${middle(ratios).toFixed(2)} | ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)} |`,
+    );
+  };
+  await against('masked: lengths given, every row of every step computed', () =>
+    masked.grad(params, inputs, {}, given),
+  );
+  await against('padded to 50: the module without lengths', () => plain.grad(params, inputs));
   console.error('  ragged: rnnc done');
 
   // Tokens.
@@ -157,6 +187,12 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
     '|---|---|---:|',
     ...rows.map((r) => `| ${r.workload} | ${r.system} | ${r.ms.toFixed(1)} |`),
   ];
+  lines.push(
+    `\nrnnc skipping the ended rows (lengths 10…50) against the same batch without skipping, in turns, ${rounds} rounds (× = the other's time / skipping's, round by round; the real steps alone would give ${((B * T) / realSteps).toFixed(2)} against the padded batch):\n`,
+    '| other | skipping median ms | other median ms | median × | × range |',
+    '|---|---:|---:|---:|---|',
+    ...selfDuels,
+  );
   if (duels.length > 0)
     lines.push(
       `\nIn turns, ${rounds} rounds of about 150 ms each (× = PyTorch's time / rnnc's, round by round):\n`,

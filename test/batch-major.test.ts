@@ -125,7 +125,7 @@ describe('a module compiled with --batch-major', () => {
     );
   });
 
-  it('passes tsc --strict, and its JavaScript declarations say so', () => {
+  it('passes tsc --strict, and its JavaScript declarations say so', async () => {
     const source = readFileSync(new URL('seq2seq.rnn', examplesDir), 'utf8');
     const js = compile(source, { layout: 'batch-major', target: 'js' });
     writeFileSync(join(folder, 'seq2seq_js.d.ts'), js.files['Seq2Seq.d.ts']);
@@ -134,7 +134,7 @@ describe('a module compiled with --batch-major', () => {
       join(folder, 'check.ts'),
       "import { layout } from './seq2seq_js.js';\nexport const batchMajor: 'batch-major' = layout;\n",
     );
-    typecheck([join(folder, 'seq2seq_batch-major.ts'), join(folder, 'check.ts')], folder, {
+    await typecheck([join(folder, 'seq2seq_batch-major.ts'), join(folder, 'check.ts')], folder, {
       checkDeclarations: true,
     });
   }, 300_000);

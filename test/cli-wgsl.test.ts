@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rnnc, scratchFolder } from './helpers/cli.js';
 import { maxRelativeError } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
+import { command } from './helpers/process.js';
 
 const scratch = scratchFolder('rnnc-cli-wgsl-');
 
@@ -151,14 +151,11 @@ describe('rnnc run --target wgsl', () => {
     expect(text.out).toContain(`note: ran the WGSL kernels (-O2) on ${adapter}`);
   });
 
-  it('says which driver did not answer when there is no adapter, and exits 1 without a stack trace', () => {
-    const result = spawnSync(
+  it('says which driver did not answer when there is no adapter, and exits 1 without a stack trace', async () => {
+    const result = await command(
       process.execPath,
       ['dist/src/cli/bin.js', 'run', 'examples/lstm.rnn', '--target', 'wgsl'],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent/icd.json' },
-      },
+      { env: { ...process.env, VK_ICD_FILENAMES: '/nonexistent/icd.json' } },
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rnnc, scratchFolder } from './helpers/cli.js';
 import { flat, maxRelativeError, readJson, referenceDir } from './helpers/compile.js';
+import { command } from './helpers/process.js';
 
 const scratchFiles = scratchFolder('rnnc-cli-');
 const writeScratch = scratchFiles.write;
@@ -87,7 +87,10 @@ describe('rnnc graph', () => {
   });
 
   it('writes DOT that Graphviz renders, for the step graph and the unrolled view', async () => {
-    const hasDot = spawnSync('dot', ['-V']).status === 0;
+    const hasDot = await command('dot', ['-V']).then(
+      (r) => r.status === 0,
+      () => false,
+    );
     for (const extra of [[], ['--unroll', '2']]) {
       const path = scratchFiles.path(`g${extra.length}.dot`);
       const { status } = await rnnc('graph', 'examples/tagger.rnn', '--format', 'dot', '-o', path, ...extra);
@@ -95,7 +98,7 @@ describe('rnnc graph', () => {
       const dot = readFileSync(path, 'utf8');
       expect(dot.startsWith('digraph')).toBe(true);
       if (extra.length === 0) expect(dot).toContain('subgraph cluster_');
-      if (hasDot) expect(execFileSync('dot', ['-Tsvg', path]).toString()).toContain('<svg');
+      if (hasDot) expect((await command('dot', ['-Tsvg', path])).stdout).toContain('<svg');
     }
     if (!hasDot) console.warn('Graphviz is not installed: DOT output was checked only for shape');
   });
@@ -220,39 +223,34 @@ describe('rnnc --help', () => {
 
 describe('the built binary', () => {
   // `npm test` builds dist/ first (the pretest script), so this is the real `rnnc` command.
-  const bin = (...args: string[]) =>
-    spawnSync(process.execPath, ['dist/src/cli/bin.js', ...args], { encoding: 'utf8' });
+  const bin = (...args: string[]) => command(process.execPath, ['dist/src/cli/bin.js', ...args]);
 
-  it('exits 1 with a diagnostic and no stack trace on a binary file', () => {
-    const result = bin('check', writeScratch('garbage.rnn', '\u0000\u0001\u0002'));
+  it('exits 1 with a diagnostic and no stack trace on a binary file', async () => {
+    const result = await bin('check', writeScratch('garbage.rnn', '\u0000\u0001\u0002'));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('error: this is not an .rnn source file: it contains binary data');
     noStackTrace(result.stderr);
   });
 
-  it('exits 0 and prints outputs on a shipped example', () => {
-    const result = bin('run', 'examples/gru.rnn', '--steps', '2');
+  it('exits 0 and prints outputs on a shipped example', async () => {
+    const result = await bin('run', 'examples/gru.rnn', '--steps', '2');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('final state h [B=2, 5]:');
   });
 
-  it('stops quietly with status 0 when the reader of its output closes early (rnnc compile … | head)', () => {
-    const result = spawnSync(
-      'bash',
-      [
-        '-o',
-        'pipefail',
-        '-c',
-        `"${process.execPath}" dist/src/cli/bin.js compile examples/seq2seq.rnn | head -c 10 > /dev/null`,
-      ],
-      { encoding: 'utf8' },
-    );
+  it('stops quietly with status 0 when the reader of its output closes early (rnnc compile … | head)', async () => {
+    const result = await command('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      `"${process.execPath}" dist/src/cli/bin.js compile examples/seq2seq.rnn | head -c 10 > /dev/null`,
+    ]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
 
-  it('exits 2 on an unknown command', () => {
-    const result = bin('frobnicate');
+  it('exits 2 on an unknown command', async () => {
+    const result = await bin('frobnicate');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("unknown command 'frobnicate'");
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
+import { raggedModel } from '../src/api/lengths.js';
 import { selectModel } from '../src/frontend/program.js';
 import { bindSizes } from '../src/interp/run.js';
 import { compileOk, examplesDir } from './helpers/compile.js';
@@ -25,5 +26,20 @@ describe('emitted TypeScript', () => {
       cells: program.cellTable,
     });
     await expect(code).toMatchFileSnapshot(`./golden/${file.replace('.rnn', '')}.ts`);
+  });
+
+  it('of examples/lstm.rnn with lengths along T matches its golden file: each step computes the running samples only', async () => {
+    const source = readFileSync(new URL('lstm.rnn', examplesDir), 'utf8');
+    const program = compileOk(source, 'examples/lstm.rnn');
+    const model = raggedModel(selectModel(program, undefined), ['T']);
+    const { code } = compileToTypeScript(model, {
+      level: 2,
+      dtype: 'f32',
+      sizes: bindSizes(model),
+      source: { file: 'examples/lstm.rnn', text: source },
+      cells: program.cellTable,
+    });
+    expect(code).toContain('runningAt(');
+    await expect(code).toMatchFileSnapshot('./golden/lstm-lengths.ts');
   });
 });

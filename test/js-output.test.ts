@@ -73,8 +73,8 @@ describe('rnnc compile --target js', () => {
     ...writeBoth(name, 'js'),
   }));
 
-  it('writes declarations that type-check strictly and match the TypeScript modules of the examples', () => {
-    typecheck(
+  it('writes declarations that type-check strictly and match the TypeScript modules of the examples', async () => {
+    await typecheck(
       cases.map((c) => c.check),
       folder,
       { checkDeclarations: true },
@@ -111,9 +111,9 @@ describe('rnnc compile --target js', () => {
     },
   );
 
-  it('writes the WGSL host as JavaScript whose declarations match the TypeScript host', () => {
+  it('writes the WGSL host as JavaScript whose declarations match the TypeScript host', async () => {
     const { check } = writeBoth('lstm.rnn', 'wgsl');
-    typecheck([check], folder, { checkDeclarations: true, types: ['@webgpu/types'], lib: ['ES2022', 'DOM'] });
+    await typecheck([check], folder, { checkDeclarations: true, types: ['@webgpu/types'], lib: ['ES2022', 'DOM'] });
   }, 300_000);
 
   it('refuses to declare an export whose type it cannot read, naming it', () => {

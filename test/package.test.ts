@@ -3,19 +3,17 @@
  * library imported and type-checked from there (strict, declarations checked too), its API run,
  * and the `rnnc` command run from node_modules/.bin.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { command, succeed } from './helpers/process.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const folder = mkdtempSync(join(tmpdir(), 'rnnc-package-'));
 
-function sh(command: string, args: readonly string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+const sh = (file: string, args: readonly string[], cwd: string) => succeed(file, args, { cwd });
 
 function bytesUnder(path: string): number {
   const stat = statSync(path);
@@ -65,13 +63,15 @@ console.log(
 `;
 
 describe('the packed package', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // dist/ is built by npm test's pretest; the tarball is what `npm publish` would upload.
-    const tarball = sh('npm', ['pack', '--ignore-scripts', '--pack-destination', folder, '--silent'], root).trim();
+    const tarball = (
+      await sh('npm', ['pack', '--ignore-scripts', '--pack-destination', folder, '--silent'], root)
+    ).trim();
     const app = join(folder, 'app');
-    sh('mkdir', ['-p', app], folder);
+    mkdirSync(app, { recursive: true });
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    sh(
+    await sh(
       'npm',
       ['install', '--no-audit', '--no-fund', '--offline', join(folder, tarball.split('\n').pop() as string)],
       app,
@@ -86,7 +86,7 @@ describe('the packed package', () => {
     expect(bytesUnder(join(app, 'node_modules'))).toBeLessThan(30 * 1024 * 1024);
   });
 
-  it('is imported from TypeScript with full types: a strict project type-checks against its declarations', () => {
+  it('is imported from TypeScript with full types: a strict project type-checks against its declarations', async () => {
     writeFileSync(join(app, 'main.ts'), consumer);
     writeFileSync(
       join(app, 'tsconfig.json'),
@@ -104,15 +104,12 @@ describe('the packed package', () => {
         files: ['main.ts'],
       }),
     );
-    try {
-      sh(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
-    } catch (e) {
-      throw new Error(`tsc found errors:\n${(e as { stdout: string }).stdout}`);
-    }
+    const finished = await command(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app });
+    if (finished.status !== 0) throw new Error(`tsc found errors:\n${finished.stdout}${finished.stderr}`);
   }, 300_000);
 
-  it('runs the API from the installed package: check, run, gradients, graph, compile and a source error', () => {
-    const printed = JSON.parse(sh(process.execPath, ['main.js'], app)) as Record<string, unknown>;
+  it('runs the API from the installed package: check, run, gradients, graph, compile and a source error', async () => {
+    const printed = JSON.parse(await sh(process.execPath, ['main.js'], app)) as Record<string, unknown>;
     expect(printed).toEqual({
       ok: true,
       models: ['Tiny'],
@@ -125,23 +122,23 @@ describe('the packed package', () => {
     });
   }, 300_000);
 
-  it('runs the rnnc command from node_modules/.bin', () => {
-    const out = sh(join(app, 'node_modules', '.bin', 'rnnc'), ['check', 'node_modules/rnnc/examples/gru.rnn'], app);
+  it('runs the rnnc command from node_modules/.bin', async () => {
+    const out = await sh(
+      join(app, 'node_modules', '.bin', 'rnnc'),
+      ['check', 'node_modules/rnnc/examples/gru.rnn'],
+      app,
+    );
     expect(out).toContain('node_modules/rnnc/examples/gru.rnn: ok');
   }, 300_000);
 
-  it('says what to install when a WGSL run needs the webgpu package it does not have', () => {
-    let err = '';
-    try {
-      sh(
-        join(app, 'node_modules', '.bin', 'rnnc'),
-        ['run', 'node_modules/rnnc/examples/gru.rnn', '--target', 'wgsl'],
-        app,
-      );
-    } catch (e) {
-      err = (e as { stderr: string }).stderr;
-    }
-    expect(err).toContain(
+  it('says what to install when a WGSL run needs the webgpu package it does not have', async () => {
+    const { status, stderr } = await command(
+      join(app, 'node_modules', '.bin', 'rnnc'),
+      ['run', 'node_modules/rnnc/examples/gru.rnn', '--target', 'wgsl'],
+      { cwd: app },
+    );
+    expect(status).toBe(1);
+    expect(stderr).toContain(
       'rnnc: error: no WebGPU here: install the webgpu package (npm install webgpu) to run on Node',
     );
   }, 300_000);

@@ -13,7 +13,7 @@ import { bindSizes, initParams } from '../src/interp/run.js';
 import { dataInputs, type Graph } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
-import { typecheckAsync } from './helpers/typecheck.js';
+import { typecheck } from './helpers/typecheck.js';
 import {
   compileOk,
   loadExample,
@@ -307,7 +307,7 @@ describe('the buffers a generated module reuses', () => {
 
 describe('generated modules', () => {
   it('pass tsc --strict with unused-code checks, as a user project might compile them', async () => {
-    await typecheckAsync(written, outDir);
+    await typecheck(written, outDir);
   }, 300_000);
 });
 

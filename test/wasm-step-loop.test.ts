@@ -40,7 +40,7 @@ function program(reverse: boolean): StepLoop {
   };
 }
 
-function run(reverse: boolean, T: number, steps: number) {
+function run(reverse: boolean, T: number, steps: number, first = 0) {
   const step = elementwiseKernel('step', {
     sample: 4,
     leaves: [
@@ -75,11 +75,11 @@ function run(reverse: boolean, T: number, steps: number) {
   new Float32Array(memory.buffer, xAt, x.length).set(x);
   new Float32Array(memory.buffer, hAt, floats).fill(2);
   new Float32Array(memory.buffer, scratchAt, 4).set([7, 8, 9, 10]);
-  exports.time_loop0(xAt, hAt, nextAt, outAt, scratchAt, rows, bytes, steps, T);
+  exports.time_loop0(xAt, hAt, nextAt, outAt, scratchAt, rows, bytes, first, steps, T);
   // The same recurrence in JavaScript, in f32.
   const h = new Float32Array(floats).fill(2);
   const out = new Float32Array(T * floats);
-  for (let s = 0; s < steps; s++) {
+  for (let s = first; s < steps; s++) {
     const t = reverse ? T - 1 - s : s;
     for (let j = 0; j < floats; j++) h[j] = Math.fround(Math.fround(h[j] * x[t * floats + j]) + 1);
     out.set(h, t * floats);
@@ -96,18 +96,20 @@ function run(reverse: boolean, T: number, steps: number) {
 
 describe('a time loop as one WebAssembly function', () => {
   it.each([
-    [false, 5, 5],
-    [true, 5, 5],
-    [false, 6, 3],
-    [true, 6, 3],
-    [false, 4, 0],
+    [false, 5, 5, 0],
+    [true, 5, 5, 0],
+    [false, 6, 3, 0],
+    [true, 6, 3, 0],
+    [false, 4, 0, 0],
+    [false, 6, 4, 2],
+    [true, 6, 5, 3],
   ])(
-    'runs each step at its time (reverse %s, T = %i, %i steps), with the carry and output copies',
-    (reverse, T, steps) => {
-      const r = run(reverse, T, steps);
+    'runs each step at its time (reverse %s, T = %i, up to step %i from step %i), with the carry and output copies',
+    (reverse, T, steps, first) => {
+      const r = run(reverse, T, steps, first);
       expect(Array.from(r.out)).toEqual(Array.from(r.expected));
       expect(Array.from(r.h)).toEqual(Array.from(r.expectedH));
-      expect(r.scratch).toEqual(steps > 0 ? [7, 0, 9, 10] : [7, 8, 9, 10]);
+      expect(r.scratch).toEqual(steps > first ? [7, 0, 9, 10] : [7, 8, 9, 10]);
     },
   );
 
@@ -120,6 +122,7 @@ describe('a time loop as one WebAssembly function', () => {
       'p4',
       'n0',
       'n1',
+      'first',
       'steps',
       'T',
       'control',

@@ -343,6 +343,8 @@ export function scanVjp(
       time: A.time,
       layer: `∂${A.layer}`,
       stateNames: carryOut.map((c) => c.name),
+      // A sample past its length gets no adjoint from its outputs, so its carried adjoints keep their values.
+      ...(A.ragged ? { ragged: true } : {}),
       ...(options.truncate !== undefined && options.truncate >= 0
         ? { truncate: { steps: options.truncate, cut: nState } }
         : {}),

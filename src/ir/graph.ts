@@ -34,6 +34,17 @@ export interface ScanAttrs {
   readonly truncate?: { readonly steps: number; readonly cut: number };
   /** The time axis the scan walks. */
   readonly time: string;
+  /**
+   * Each sample runs for its own number of steps along `time` (its lengths, src/ir/lengths.ts):
+   * at a step past a sample's length, its states keep their values and its per-step outputs are
+   * zero, whatever the step computes for it. A backend may then skip those samples' rows.
+   */
+  readonly ragged?: boolean;
+  /**
+   * Set by the skip-ended-rows pass on a ragged scan: the backend computes, at each step, only the
+   * rows of the samples still running (src/backends/ts/ragged.ts).
+   */
+  readonly skipEnded?: boolean;
   /** The layer (and direction) this scan implements, for names and messages. */
   readonly layer: string;
   readonly stateNames: readonly string[];

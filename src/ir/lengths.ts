@@ -132,6 +132,7 @@ export function withLengths(graph: Graph, axes: readonly string[]): Graph {
         body: maskedStep(attrs.body, nSeq, nState, (index) => (index < nSeq ? typeOf(inputs[index]) : undefined)),
         nSeq: nSeq + 1,
         keep: attrs.keep.map((k, j) => (forwardLast.includes(j) ? 'all' : k)),
+        ragged: true,
       };
       mapped[node.id] = b.add('scan', [...scanInputs.slice(0, nSeq), mask, ...scanInputs.slice(nSeq)], scanAttrs, meta);
       if (forwardLast.length > 0) pickLast.set(node.id, { axis: attrs.time, nState, outputs: new Set(forwardLast) });

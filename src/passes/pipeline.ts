@@ -12,6 +12,7 @@ import { constantFold, simplify } from './fold.js';
 import { fuseGates, fuseWeightGradients } from './gate-fusion.js';
 import { hoist } from './hoist.js';
 import { batchWeightGradients } from './sink.js';
+import { skipEndedRows } from './skip-ended.js';
 import type { Pass } from './pass.js';
 
 export const pipeline: readonly Pass[] = [
@@ -25,6 +26,7 @@ export const pipeline: readonly Pass[] = [
   fuseWeightGradients,
   cse,
   dce,
+  skipEndedRows,
 ];
 
 export type OptLevel = 0 | 1 | 2;

@@ -390,40 +390,42 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state27_1_26.set(init15_15);
   const steps28 = T_T;
   // last: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_24, state27_0_25, mm3_33, v22_34, v23_20, state27_1_26, v22_19, v24_21, v24_35, v25_22, out27_0_27)) run_time_loop0(packed26_24.byteOffset, state27_0_25.byteOffset, mm3_33.byteOffset, v22_34.byteOffset, v23_20.byteOffset, state27_1_26.byteOffset, v22_19.byteOffset, v24_21.byteOffset, v24_35.byteOffset, v25_22.byteOffset, out27_0_27.byteOffset, B, 4 * (B * 64), steps28, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_24, state27_0_25, mm3_33, v22_34, v23_20, state27_1_26, v22_19, v24_21, v24_35, v25_22, out27_0_27)) run_time_loop0(packed26_24.byteOffset, state27_0_25.byteOffset, mm3_33.byteOffset, v22_34.byteOffset, v23_20.byteOffset, state27_1_26.byteOffset, v22_19.byteOffset, v24_21.byteOffset, v24_35.byteOffset, v25_22.byteOffset, out27_0_27.byteOffset, B, 4 * (B * 64), 0, steps28, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps28; s++) {
-      const t = s;
-      const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
-      const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
-      const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
-      const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-      gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
-      // %22 add c' — 33: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
+    (() => {
+      for (let s = 0; s < steps28; s++) {
+        const t = s;
+        const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
+        const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
+        const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
+        const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+        gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
+        // %22 add c' — 33: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
+            }
           }
         }
-      }
-      // %24 mul h' — 34: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
+        // %24 mul h' — 34: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
+            }
           }
         }
+        out27_0_27.set(v24_35);
+        state27_0_25.set(v24_35);
+        state27_1_26.set(v22_34);
       }
-      out27_0_27.set(v24_35);
-      state27_0_25.set(v24_35);
-      state27_1_26.set(v22_34);
-    }
+    })();
   }
   const p36 = heapStageParam("prediction.W", params["prediction.W"]);
   const p37 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -608,97 +610,99 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state28_1_67.set(init16_56);
   const steps76 = T_T;
   // last: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed27_65, state28_0_66, mm3_81, v10_82, v23_60, v13_83, v24_61, v16_84, v25_62, v19_85, v26_63, v22_86, state28_1_67, v23_87, v24_88, out28_0_68, out28_1_69, out28_2_70, out28_3_71, out28_4_72, out28_5_73, out28_6_74, out28_7_75)) run_time_loop1(packed27_65.byteOffset, state28_0_66.byteOffset, mm3_81.byteOffset, v10_82.byteOffset, v23_60.byteOffset, v13_83.byteOffset, v24_61.byteOffset, v16_84.byteOffset, v25_62.byteOffset, v19_85.byteOffset, v26_63.byteOffset, v22_86.byteOffset, state28_1_67.byteOffset, v23_87.byteOffset, v24_88.byteOffset, out28_0_68.byteOffset, out28_1_69.byteOffset, out28_2_70.byteOffset, out28_3_71.byteOffset, out28_4_72.byteOffset, out28_5_73.byteOffset, out28_6_74.byteOffset, out28_7_75.byteOffset, B, 4 * (B * 64), steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed27_65, state28_0_66, mm3_81, v10_82, v23_60, v13_83, v24_61, v16_84, v25_62, v19_85, v26_63, v22_86, state28_1_67, v23_87, v24_88, out28_0_68, out28_1_69, out28_2_70, out28_3_71, out28_4_72, out28_5_73, out28_6_74, out28_7_75)) run_time_loop1(packed27_65.byteOffset, state28_0_66.byteOffset, mm3_81.byteOffset, v10_82.byteOffset, v23_60.byteOffset, v13_83.byteOffset, v24_61.byteOffset, v16_84.byteOffset, v25_62.byteOffset, v19_85.byteOffset, v26_63.byteOffset, v22_86.byteOffset, state28_1_67.byteOffset, v23_87.byteOffset, v24_88.byteOffset, out28_0_68.byteOffset, out28_1_69.byteOffset, out28_2_70.byteOffset, out28_3_71.byteOffset, out28_4_72.byteOffset, out28_5_73.byteOffset, out28_6_74.byteOffset, out28_7_75.byteOffset, B, 4 * (B * 64), 0, steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps76; s++) {
-      const t = s;
-      const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-      const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-      const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-      const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-      gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
-      // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-      if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps76; s++) {
+        const t = s;
+        const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+        const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+        const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+        const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+        gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
+        // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+        if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
+            }
           }
         }
-      }
-      // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-      if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
+        // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+        if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
+            }
           }
         }
-      }
-      // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-      if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
+        // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+        if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
+            }
           }
         }
-      }
-      // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-      if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
+        // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+        if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
+            }
           }
         }
-      }
-      // %22 add c' — 33: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
+        // %22 add c' — 33: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
+            }
           }
         }
-      }
-      // %23 tanh — 34: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
+        // %23 tanh — 34: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
+            }
           }
         }
-      }
-      // %24 mul h' — 34: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
+        // %24 mul h' — 34: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
+            }
           }
         }
+        out28_0_68.set(v24_88);
+        out28_1_69.set(v23_87, t * v23_87.length);
+        out28_2_70.set(v19_85, t * v19_85.length);
+        out28_3_71.set(v16_84, t * v16_84.length);
+        out28_4_72.set(v10_82, t * v10_82.length);
+        out28_5_73.set(v13_83, t * v13_83.length);
+        out28_6_74.set(state28_0_66, t * state28_0_66.length);
+        out28_7_75.set(state28_1_67, t * state28_1_67.length);
+        state28_0_66.set(v24_88);
+        state28_1_67.set(v22_86);
       }
-      out28_0_68.set(v24_88);
-      out28_1_69.set(v23_87, t * v23_87.length);
-      out28_2_70.set(v19_85, t * v19_85.length);
-      out28_3_71.set(v16_84, t * v16_84.length);
-      out28_4_72.set(v10_82, t * v10_82.length);
-      out28_5_73.set(v13_83, t * v13_83.length);
-      out28_6_74.set(state28_0_66, t * state28_0_66.length);
-      out28_7_75.set(state28_1_67, t * state28_1_67.length);
-      state28_0_66.set(v24_88);
-      state28_1_67.set(v22_86);
-    }
+    })();
   }
   const p89 = heapStageParam("prediction.W", params["prediction.W"]);
   const p90 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -852,126 +856,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state69_1_103.set(c14_54);
   const steps108 = T_T;
   // ∂last: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_121, mm47_97, v26_63, v10_122, state69_1_103, out28_2_70, v25_62, v18_123, out28_5_73, v20_124, out28_1_69, v24_61, v22_125, out28_4_72, v23_60, v24_126, out28_7_75, v64_99, v26_127, out28_3_71, v66_100, cat27_128, packed67_101, mm29_129, out69_0_104, out69_1_105, out69_2_106, out69_3_107)) run_time_loop2(v3_121.byteOffset, mm47_97.byteOffset, v26_63.byteOffset, v10_122.byteOffset, state69_1_103.byteOffset, out28_2_70.byteOffset, v25_62.byteOffset, v18_123.byteOffset, out28_5_73.byteOffset, v20_124.byteOffset, out28_1_69.byteOffset, v24_61.byteOffset, v22_125.byteOffset, out28_4_72.byteOffset, v23_60.byteOffset, v24_126.byteOffset, out28_7_75.byteOffset, v64_99.byteOffset, v26_127.byteOffset, out28_3_71.byteOffset, v66_100.byteOffset, cat27_128.byteOffset, packed67_101.byteOffset, mm29_129.byteOffset, out69_0_104.byteOffset, out69_1_105.byteOffset, out69_2_106.byteOffset, out69_3_107.byteOffset, 4 * (B * 64), B, steps108, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_121, mm47_97, v26_63, v10_122, state69_1_103, out28_2_70, v25_62, v18_123, out28_5_73, v20_124, out28_1_69, v24_61, v22_125, out28_4_72, v23_60, v24_126, out28_7_75, v64_99, v26_127, out28_3_71, v66_100, cat27_128, packed67_101, mm29_129, out69_0_104, out69_1_105, out69_2_106, out69_3_107)) run_time_loop2(v3_121.byteOffset, mm47_97.byteOffset, v26_63.byteOffset, v10_122.byteOffset, state69_1_103.byteOffset, out28_2_70.byteOffset, v25_62.byteOffset, v18_123.byteOffset, out28_5_73.byteOffset, v20_124.byteOffset, out28_1_69.byteOffset, v24_61.byteOffset, v22_125.byteOffset, out28_4_72.byteOffset, v23_60.byteOffset, v24_126.byteOffset, out28_7_75.byteOffset, v64_99.byteOffset, v26_127.byteOffset, out28_3_71.byteOffset, v66_100.byteOffset, cat27_128.byteOffset, packed67_101.byteOffset, mm29_129.byteOffset, out69_0_104.byteOffset, out69_1_105.byteOffset, out69_2_106.byteOffset, out69_3_107.byteOffset, 4 * (B * 64), B, 0, steps108, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps108; s++) {
-      const t = T_T - 1 - s;
-      const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
-      const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps108; s++) {
+        const t = T_T - 1 - s;
+        const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
+        const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 33: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
+        // %18 mul — 33: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-      if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
+        // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+        if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
+            }
           }
         }
-      }
-      // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-      if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
+        // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+        if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
+            }
           }
         }
-      }
-      // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-      if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
+        // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+        if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
+            }
           }
         }
-      }
-      // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-      if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
+        // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+        if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
+            }
           }
         }
-      }
-      // %27 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 64;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+        // %27 concat
+        for (let l = 0; l < B; l++) {
+          const xo = l * 64;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 64;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 64;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 64;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 64;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 64;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 64;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+          }
         }
+        // %29 matmul fused gate products
+        gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
+        out69_0_104.set(v26_127, t * v26_127.length);
+        out69_1_105.set(v24_126, t * v24_126.length);
+        out69_2_106.set(v22_125, t * v22_125.length);
+        out69_3_107.set(v20_124, t * v20_124.length);
+        mm47_97.set(mm29_129);
+        state69_1_103.set(v18_123);
       }
-      // %29 matmul fused gate products
-      gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
-      out69_0_104.set(v26_127, t * v26_127.length);
-      out69_1_105.set(v24_126, t * v24_126.length);
-      out69_2_106.set(v22_125, t * v22_125.length);
-      out69_3_107.set(v20_124, t * v20_124.length);
-      mm47_97.set(mm29_129);
-      state69_1_103.set(v18_123);
-    }
+    })();
   }
   // %76 concat
   mm18_59.fill(0); // reused: its last value is dead
@@ -1834,13 +1840,13 @@ function gemm_cols_256x2(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_256x2_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20253 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, time_loop0, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, time_loop2, outer_256x2, outer_256x64, colsum_64, cols_256x2, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (20256 bytes): rows_256x2, pointwise0, rows_256x64, pointwise1, pointwise2, time_loop0, rows_1x64, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, cols_1x64, outer_1x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_256x64, time_loop2, outer_256x2, outer_256x64, colsum_64, cols_256x2, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABgQEIYAR/f39/AGAJf39/f39/f39/AGAFf39/f38AYBB/f39/f39/f39/f39/f39/AGAGf39/f39/AGADf39/AGAcf39/f39/f39/f39/f39/f39/f39/f39/f39/fwBgIX9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMcGwAAAAECAwAAAAQFAAYABAAAAAQCAAcEBAUABQfkAhsKcm93c18yNTZ4MgAACnBvaW50d2lzZTAAAQtyb3dzXzI1Nng2NAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKdGltZV9sb29wMAAFCXJvd3NfMXg2NAAGCnBvaW50d2lzZTMABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKdGltZV9sb29wMQAMCWNvbHNfMXg2NAANCm91dGVyXzF4NjQADgpwb2ludHdpc2U4AA8KcG9pbnR3aXNlOQAQC3BvaW50d2lzZTEwABELcG9pbnR3aXNlMTEAEgtwb2ludHdpc2UxMgATC2NvbHNfMjU2eDY0ABQKdGltZV9sb29wMgAVC291dGVyXzI1NngyABYMb3V0ZXJfMjU2eDY0ABcJY29sc3VtXzY0ABgKY29sc18yNTZ4MgAZCW5vbmZpbml0ZQAaCqCXARv+DQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQhsaiEGIAEgBEEIbGohByAH/QACACETIAf9AAIIIRQgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIAb9AAIIIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhECAG/QACECEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAhghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKACCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEIbGohBiABIARBCGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACCCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACECEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAG/QACGCEKIA4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAG/QACICEKIBggCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGCAG/QACKCEKIBkgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGSAG/QACMCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACOCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYAIaiEBIARBAWohBAwACwsLjQwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACgAIhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAoAEIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKABiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAIIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAIhCiAMIAogE/3mAf3kASEMIAb9AAKABCEKIA0gCiAT/eYB/eQBIQ0gBv0AAoAGIQogDiAKIBP95gH95AEhDiAG/QACgAghCiAYIAogE/3mAf3kASEYIAb9AAKACiEKIBkgCiAT/eYB/eQBIRkgBv0AAoAMIQogGiAKIBP95gH95AEhGiAG/QACgA4hCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL5A0CAn8Te0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDSAN/QwAAEBLAABASwAAQEsAAEBL/eUBIQ4gDCAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBIRD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gEP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASERIBH9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhEiAS/QwAAEBLAABASwAAQEsAAEBL/eUBIRMgESAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRUgFSAV/eYBIRb9DOrwurvq8Lq76vC6u+rwursgFv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAW/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAW/eYBIBX95gEgFf3kASEXIBX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhGP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAY/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRkgGf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEaIBr9DAAAQEsAAEBLAABASwAAQEv95QEhGyAZIBv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgG/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEc/QxnaVA5Z2lQOWdpUDlnaVA5IBz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAc/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgHP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAcIBz95gH95gEgHP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAa/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgFf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHSAXIB0gFf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIApBEGohCiAKQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiADQYACaiEDIARBgAJqIQQgBUGACGohBSAGQYACaiEGIAdBgAhqIQcgCUEBaiEJDAALCwvhCQICfw57QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhDCAMIAz95gEhDf0M6vC6u+rwurvq8Lq76vC6uyAN/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA395gH9DC0eXL0tHly9LR5cvS0eXL395AEgDf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAN/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA395gEgDP3mASAM/eQBIQ4gDP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIREgEf0MAABASwAAQEsAAEBLAABAS/3lASESIBAgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAM/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA4gFCAM/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIANBgAJqIQMgBUEBaiEFDAALCwudBgENf0EAIRACQANAIBAgDU4NASAQIREgACESIAEhEyACIRQgCyEVAkACQCAPRQ0AIBVBBEgNACAVQQNqQQRuQQJsIRYgDyASNgIUIA8gEyAWQYACbGo2AhggDyAUIBZBgAhsajYCHCAPIBUgFms2AiAgD0ECNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAgNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAgsgAyESIAQgESAMbGohEyACQYACaiEUIAUhFSAGIBEgDGxqIRggAiEZIAcgESAMbGohGiACQYAEaiEbIAshHAJAAkAgD0UNACAcQa4BSA0AIBxBAWpBAm5BAWwhFiAPIBIgFkGAAmxqNgIUIA8gEyAWQYACbGo2AhggDyAUIBZBgAhsajYCHCAPIBUgFkGAAmxqNgIgIA8gGCAWQYACbGo2AiQgDyAZIBZBgAhsajYCKCAPIBogFkGAAmxqNgIsIA8gGyAWQYAIbGo2AjAgDyAcIBZrNgI0IA9BAzYCDCAPQQk2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVIBggGSAaIBsgFhADA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYIBkgGiAbIBwQAwsgCCESIAkgESAMbGohEyACQYAGaiEUIAMhFSALIRgCQAJAIA9FDQAgGEGHA0gNACAYQQFqQQJuQQFsIRYgDyASIBZBgAJsajYCFCAPIBMgFkGAAmxqNgIYIA8gFCAWQYAIbGo2AhwgDyAVIBZBgAJsajYCICAPIBggFms2AiQgD0EENgIMIA9BBTYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgFhAEA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYEAQLIAogCCAM/AoAACABIAggDPwKAAAgBSADIAz8CgAAIBBBAWohEAwACwsL6QgCBn8Ie0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhDSAH/QACgAIhDiAG/QACACEKIAsgCiAN/eYB/eQBIQsgDCAKIA795gH95AEhDCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACENIAb9AAIAIQogCyAKIA395gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsLnwQCAn8Fe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuaBgICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQsgC/0MAABASwAAQEsAAEBLAABAS/3lASEMIAogDP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAM/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ39DGdpUDlnaVA5Z2lQOWdpUDkgDf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAN/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA395gH9DMGpKj3BqSo9wakqPcGpKj395AEgDf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAN/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA0gDf3mAf3mASAN/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCEOIAggDiAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGAAkgNAAsgAEGAAmohACABQYACaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwvaDQEKf0EAIRwCQANAIBwgGU4NASAcIR0gACEeIAEhHyACISAgFyEhAkACQCAbRQ0AICFBBEgNACAhQQNqQQRuQQJsISIgGyAeNgIUIBsgHyAiQYACbGo2AhggGyAgICJBgAhsajYCHCAbICEgIms2AiAgG0ECNgIMIBtBBDYCECAbKAIAQQFqISMgGyAj/hcCAAJAIBv+EAIIQQFHDQAgG0EB/gACABoLIB4gHyAgICIQAgNAIBv+EAIEICNHDQALDAELIB4gHyAgICEQAgsgAyEeIAQgHSAYbGohHyACISAgFyEhAkACQCAbRQ0AICFBjgZIDQAgIUEBakECbkEBbCEiIBsgHiAiQYACbGo2AhQgGyAfICJBgAJsajYCGCAbICAgIkGACGxqNgIcIBsgISAiazYCICAbQQc2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAHA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAHCyAFIR4gBiAdIBhsaiEfIAJBgAJqISAgFyEhAkACQCAbRQ0AICFBjgZIDQAgIUEBakECbkEBbCEiIBsgHiAiQYACbGo2AhQgGyAfICJBgAJsajYCGCAbICAgIkGACGxqNgIcIBsgISAiazYCICAbQQc2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAHA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAHCyAHIR4gCCAdIBhsaiEfIAJBgARqISAgFyEhAkACQCAbRQ0AICFBjgZIDQAgIUEBakECbkEBbCEiIBsgHiAiQYACbGo2AhQgGyAfICJBgAJsajYCGCAbICAgIkGACGxqNgIcIBsgISAiazYCICAbQQg2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAIA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAICyAJIR4gCiAdIBhsaiEfIAJBgAZqISAgFyEhAkACQCAbRQ0AICFBjgZIDQAgIUEBakECbkEBbCEiIBsgHiAiQYACbGo2AhQgGyAfICJBgAJsajYCGCAbICAgIkGACGxqNgIcIBsgISAiazYCICAbQQc2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAHA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAHCyALIR4gBSEfIAwhICADISEgByEkIBchJQJAAkAgG0UNACAlQYkESA0AICVBAWpBAm5BAWwhIiAbIB4gIkGAAmxqNgIUIBsgHyAiQYACbGo2AhggGyAgICJBgAJsajYCHCAbICEgIkGAAmxqNgIgIBsgJCAiQYACbGo2AiQgGyAlICJrNgIoIBtBCTYCDCAbQQY2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICQgIhAJA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgISAkICUQCQsgDSEeIAshHyAXISACQAJAIBtFDQAgIEGbDEgNACAgQQFqQQJuQQFsISIgGyAeICJBgAJsajYCFCAbIB8gIkGAAmxqNgIYIBsgICAiazYCHCAbQQo2AgwgG0EDNgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICIQCgNAIBv+EAIEICNHDQALDAELIB4gHyAgEAoLIA4hHiAJIR8gDSEgIBchIQJAAkAgG0UNACAhQZsMSA0AICFBAWpBAm5BAWwhIiAbIB4gIkGAAmxqNgIUIBsgHyAiQYACbGo2AhggGyAgICJBgAJsajYCHCAbICEgIms2AiAgG0ELNgIMIBtBBDYCECAbKAIAQQFqISMgGyAj/hcCAAJAIBv+EAIIQQFHDQAgG0EB/gACABoLIB4gHyAgICIQCwNAIBv+EAIEICNHDQALDAELIB4gHyAgICEQCwsgDyAOIBj8CgAAIBAgHSAYbGogDSAY/AoAACARIB0gGGxqIAkgGPwKAAAgEiAdIBhsaiAHIBj8CgAAIBMgHSAYbGogAyAY/AoAACAUIB0gGGxqIAUgGPwKAAAgFSAdIBhsaiABIBj8CgAAIBYgHSAYbGogDCAY/AoAACABIA4gGPwKAAAgDCALIBj8CgAAIBxBAWohHAwACwsL0QYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAgQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuVAwQHfwF7AX8IeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7gQAQ1/QQAhIQJAA0AgISAeTg0BIB9BAWsgIWshIiAAISMgASEkIAIgIiAcbGohJSAdISYCQAJAICBFDQAgJkGbDEgNACAmQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdrNgIgICBBETYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnEBEDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmEBELIAMhIyAEISQgACElIAUgIiAcbGohJiAGICIgHGxqISkgHSEqAkACQCAgRQ0AICpBiQRIDQAgKkEBakECbkEBbCEnICAgIyAnQYACbGo2AhQgICAkICdBgAJsajYCGCAgICUgJ0GAAmxqNgIcICAgJiAnQYACbGo2AiAgICApICdBgAJsajYCJCAgICogJ2s2AiggIEESNgIMICBBBjYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgKSAnEBIDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkgKhASCyAHISMgAyEkIAggIiAcbGohJSAdISYCQAJAICBFDQAgJkGbDEgNACAmQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdrNgIgICBBCzYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnEAsDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmEAsLIAkhIyAAISQgCiAiIBxsaiElIAsgIiAcbGohJiAdISkCQAJAICBFDQAgKUGOBkgNACApQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdBgAJsajYCICAgICkgJ2s2AiQgIEETNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxATA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApEBMLIAwhIyADISQgDSAiIBxsaiElIA4gIiAcbGohJiAdISkCQAJAICBFDQAgKUGOBkgNACApQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdBgAJsajYCICAgICkgJ2s2AiQgIEETNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxATA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApEBMLIA8hIyADISQgECAiIBxsaiElIBEgIiAcbGohJiAdISkCQAJAICBFDQAgKUGOBkgNACApQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdBgAJsajYCICAgICkgJ2s2AiQgIEETNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxATA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApEBMLIBIhIyADISQgEyAiIBxsaiElIBQgIiAcbGohJiAdISkCQAJAICBFDQAgKUGOBkgNACApQQFqQQJuQQFsIScgICAjICdBgAJsajYCFCAgICQgJ0GAAmxqNgIYICAgJSAnQYACbGo2AhwgICAmICdBgAJsajYCICAgICkgJ2s2AiQgIEETNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxATA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApEBMLIBUhLCAJIS0gHSErAkADQEEAICtODQEgLCAtQYAC/AoAACAsQYAIaiEsIC1BgAJqIS0gK0F/aiErDAALCyAVQYACaiEsIAwhLSAdISsCQANAQQAgK04NASAsIC1BgAL8CgAAICxBgAhqISwgLUGAAmohLSArQX9qISsMAAsLIBVBgARqISwgDyEtIB0hKwJAA0BBACArTg0BICwgLUGAAvwKAAAgLEGACGohLCAtQYACaiEtICtBf2ohKwwACwsgFUGABmohLCASIS0gHSErAkADQEEAICtODQEgLCAtQYAC/AoAACAsQYAIaiEsIC1BgAJqIS0gK0F/aiErDAALCyAVISMgFiEkIBchJSAdISYCQAJAICBFDQAgJkEESA0AICZBA2pBBG5BAmwhJyAgICMgJ0GACGxqNgIUICAgJDYCGCAgICUgJ0GAAmxqNgIcICAgJiAnazYCICAgQRQ2AgwgIEEENgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJxAUA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJhAUCyAYICIgHGxqIBIgHPwKAAAgGSAiIBxsaiAPIBz8CgAAIBogIiAcbGogDCAc/AoAACAbICIgHGxqIAkgHPwKAAAgASAXIBz8CgAAIAQgByAc/AoAACAhQQFqISEMAAsLC+ACBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhByAEIAZBCGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACCCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gEP0fADgCCCAOIBD9HwE4AgwgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYACaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLmgMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQKACCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBCGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAM/R8AOAIIIAogDP0fATgCDCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EIaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA0QIEbmFtZQHJAhsACnJvd3NfMjU2eDIBCnBvaW50d2lzZTACC3Jvd3NfMjU2eDY0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQp0aW1lX2xvb3AwBglyb3dzXzF4NjQHCnBvaW50d2lzZTMICnBvaW50d2lzZTQJCnBvaW50d2lzZTUKCnBvaW50d2lzZTYLCnBvaW50d2lzZTcMCnRpbWVfbG9vcDENCWNvbHNfMXg2NA4Kb3V0ZXJfMXg2NA8KcG9pbnR3aXNlOBAKcG9pbnR3aXNlORELcG9pbnR3aXNlMTASC3BvaW50d2lzZTExEwtwb2ludHdpc2UxMhQLY29sc18yNTZ4NjQVCnRpbWVfbG9vcDIWC291dGVyXzI1NngyFwxvdXRlcl8yNTZ4NjQYCWNvbHN1bV82NBkKY29sc18yNTZ4MhoJbm9uZmluaXRl";
+const kernelBytes = "AGFzbQEAAAABhAEIYAR/f39/AGAJf39/f39/f39/AGAFf39/f38AYBF/f39/f39/f39/f39/f39/fwBgBn9/f39/fwBgA39/fwBgHX9/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAif39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMcGwAAAAECAwAAAAQFAAYABAAAAAQCAAcEBAUABQfkAhsKcm93c18yNTZ4MgAACnBvaW50d2lzZTAAAQtyb3dzXzI1Nng2NAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKdGltZV9sb29wMAAFCXJvd3NfMXg2NAAGCnBvaW50d2lzZTMABwpwb2ludHdpc2U0AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKdGltZV9sb29wMQAMCWNvbHNfMXg2NAANCm91dGVyXzF4NjQADgpwb2ludHdpc2U4AA8KcG9pbnR3aXNlOQAQC3BvaW50d2lzZTEwABELcG9pbnR3aXNlMTEAEgtwb2ludHdpc2UxMgATC2NvbHNfMjU2eDY0ABQKdGltZV9sb29wMgAVC291dGVyXzI1NngyABYMb3V0ZXJfMjU2eDY0ABcJY29sc3VtXzY0ABgKY29sc18yNTZ4MgAZCW5vbmZpbml0ZQAaCqCXARv+DQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQhsaiEGIAEgBEEIbGohByAH/QACACETIAf9AAIIIRQgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIAb9AAIIIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhECAG/QACECEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAhghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKACCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEIbGohBiABIARBCGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACCCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACECEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAG/QACGCEKIA4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAG/QACICEKIBggCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGCAG/QACKCEKIBkgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGSAG/QACMCEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACOCEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYAIaiEBIARBAWohBAwACwsLjQwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACgAIhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACgAIhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAoAEIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKABiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAIIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAIhCiAMIAogE/3mAf3kASEMIAb9AAKABCEKIA0gCiAT/eYB/eQBIQ0gBv0AAoAGIQogDiAKIBP95gH95AEhDiAG/QACgAghCiAYIAogE/3mAf3kASEYIAb9AAKACiEKIBkgCiAT/eYB/eQBIRkgBv0AAoAMIQogGiAKIBP95gH95AEhGiAG/QACgA4hCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL5A0CAn8Te0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDSAN/QwAAEBLAABASwAAQEsAAEBL/eUBIQ4gDCAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgCmr9AAIA/eYBIAQgCmr9AAIAIAUgCmr9AAIA/eQB/eEBIRD9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gEP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASERIBH9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhEiAS/QwAAEBLAABASwAAQEsAAEBL/eUBIRMgESAT/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBP9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFP0MZ2lQOWdpUDlnaVA5Z2lQOSAU/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBT95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAU/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBT95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFCAU/eYB/eYBIBT95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAYgCmr9AAIAIAcgCmr9AAIA/eQBIRUgFSAV/eYBIRb9DOrwurvq8Lq76vC6u+rwursgFv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAW/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgFv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAW/eYBIBX95gEgFf3kASEXIBX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhGP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAY/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRkgGf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEaIBr9DAAAQEsAAEBLAABASwAAQEv95QEhGyAZIBv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgG/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEc/QxnaVA5Z2lQOWdpUDlnaVA5IBz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgHP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAc/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgHP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAcIBz95gH95gEgHP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAa/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgFf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhHSAXIB0gFf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIApBEGohCiAKQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGACGohAiADQYACaiEDIARBgAJqIQQgBUGACGohBSAGQYACaiEGIAdBgAhqIQcgCUEBaiEJDAALCwvhCQICfw57QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhDCAMIAz95gEhDf0M6vC6u+rwurvq8Lq76vC6uyAN/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA395gH9DC0eXL0tHly9LR5cvS0eXL395AEgDf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAN/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA395gEgDP3mASAM/eQBIQ4gDP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIREgEf0MAABASwAAQEsAAEBLAABAS/3lASESIBAgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAM/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA4gFCAM/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIANBgAJqIQMgBUEBaiEFDAALCwudBgENfyANIRECQANAIBEgDk4NASARIRIgACETIAEhFCACIRUgCyEWAkACQCAQRQ0AIBZBBEgNACAWQQNqQQRuQQJsIRcgECATNgIUIBAgFCAXQYACbGo2AhggECAVIBdBgAhsajYCHCAQIBYgF2s2AiAgEEECNgIMIBBBBDYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBcQAgNAIBD+EAIEIBhHDQALDAELIBMgFCAVIBYQAgsgAyETIAQgEiAMbGohFCACQYACaiEVIAUhFiAGIBIgDGxqIRkgAiEaIAcgEiAMbGohGyACQYAEaiEcIAshHQJAAkAgEEUNACAdQa4BSA0AIB1BAWpBAm5BAWwhFyAQIBMgF0GAAmxqNgIUIBAgFCAXQYACbGo2AhggECAVIBdBgAhsajYCHCAQIBYgF0GAAmxqNgIgIBAgGSAXQYACbGo2AiQgECAaIBdBgAhsajYCKCAQIBsgF0GAAmxqNgIsIBAgHCAXQYAIbGo2AjAgECAdIBdrNgI0IBBBAzYCDCAQQQk2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAWIBkgGiAbIBwgFxADA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFiAZIBogGyAcIB0QAwsgCCETIAkgEiAMbGohFCACQYAGaiEVIAMhFiALIRkCQAJAIBBFDQAgGUGHA0gNACAZQQFqQQJuQQFsIRcgECATIBdBgAJsajYCFCAQIBQgF0GAAmxqNgIYIBAgFSAXQYAIbGo2AhwgECAWIBdBgAJsajYCICAQIBkgF2s2AiQgEEEENgIMIBBBBTYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBYgFxAEA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFiAZEAQLIAogCCAM/AoAACABIAggDPwKAAAgBSADIAz8CgAAIBFBAWohEQwACwsL6QgCBn8Ie0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhDSAH/QACgAIhDiAG/QACACEKIAsgCiAN/eYB/eQBIQsgDCAKIA795gH95AEhDCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCACAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEBTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACENIAb9AAIAIQogCyAKIA395gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCACAFQQFqIQUMAAsLIARBAWohBAwACwsLnwQCAn8Fe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuaBgICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQsgC/0MAABASwAAQEsAAEBLAABAS/3lASEMIAogDP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAM/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ39DGdpUDlnaVA5Z2lQOWdpUDkgDf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAN/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA395gH9DMGpKj3BqSo9wakqPcGpKj395AEgDf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAN/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA0gDf3mAf3mASAN/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCEOIAggDiAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYAIaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGAAkgNAAsgAEGAAmohACABQYACaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwvaDQEKfyAZIR0CQANAIB0gGk4NASAdIR4gACEfIAEhICACISEgFyEiAkACQCAcRQ0AICJBBEgNACAiQQNqQQRuQQJsISMgHCAfNgIUIBwgICAjQYACbGo2AhggHCAhICNBgAhsajYCHCAcICIgI2s2AiAgHEECNgIMIBxBBDYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICMQAgNAIBz+EAIEICRHDQALDAELIB8gICAhICIQAgsgAyEfIAQgHiAYbGohICACISEgFyEiAkACQCAcRQ0AICJBjgZIDQAgIkEBakECbkEBbCEjIBwgHyAjQYACbGo2AhQgHCAgICNBgAJsajYCGCAcICEgI0GACGxqNgIcIBwgIiAjazYCICAcQQc2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAHA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAHCyAFIR8gBiAeIBhsaiEgIAJBgAJqISEgFyEiAkACQCAcRQ0AICJBjgZIDQAgIkEBakECbkEBbCEjIBwgHyAjQYACbGo2AhQgHCAgICNBgAJsajYCGCAcICEgI0GACGxqNgIcIBwgIiAjazYCICAcQQc2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAHA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAHCyAHIR8gCCAeIBhsaiEgIAJBgARqISEgFyEiAkACQCAcRQ0AICJBjgZIDQAgIkEBakECbkEBbCEjIBwgHyAjQYACbGo2AhQgHCAgICNBgAJsajYCGCAcICEgI0GACGxqNgIcIBwgIiAjazYCICAcQQg2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAIA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAICyAJIR8gCiAeIBhsaiEgIAJBgAZqISEgFyEiAkACQCAcRQ0AICJBjgZIDQAgIkEBakECbkEBbCEjIBwgHyAjQYACbGo2AhQgHCAgICNBgAJsajYCGCAcICEgI0GACGxqNgIcIBwgIiAjazYCICAcQQc2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAHA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAHCyALIR8gBSEgIAwhISADISIgByElIBchJgJAAkAgHEUNACAmQYkESA0AICZBAWpBAm5BAWwhIyAcIB8gI0GAAmxqNgIUIBwgICAjQYACbGo2AhggHCAhICNBgAJsajYCHCAcICIgI0GAAmxqNgIgIBwgJSAjQYACbGo2AiQgHCAmICNrNgIoIBxBCTYCDCAcQQY2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICUgIxAJA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlICYQCQsgDSEfIAshICAXISECQAJAIBxFDQAgIUGbDEgNACAhQQFqQQJuQQFsISMgHCAfICNBgAJsajYCFCAcICAgI0GAAmxqNgIYIBwgISAjazYCHCAcQQo2AgwgHEEDNgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICMQCgNAIBz+EAIEICRHDQALDAELIB8gICAhEAoLIA4hHyAJISAgDSEhIBchIgJAAkAgHEUNACAiQZsMSA0AICJBAWpBAm5BAWwhIyAcIB8gI0GAAmxqNgIUIBwgICAjQYACbGo2AhggHCAhICNBgAJsajYCHCAcICIgI2s2AiAgHEELNgIMIBxBBDYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICMQCwNAIBz+EAIEICRHDQALDAELIB8gICAhICIQCwsgDyAOIBj8CgAAIBAgHiAYbGogDSAY/AoAACARIB4gGGxqIAkgGPwKAAAgEiAeIBhsaiAHIBj8CgAAIBMgHiAYbGogAyAY/AoAACAUIB4gGGxqIAUgGPwKAAAgFSAeIBhsaiABIBj8CgAAIBYgHiAYbGogDCAY/AoAACABIA4gGPwKAAAgDCALIBj8CgAAIB1BAWohHQwACwsL0QYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAgQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEEbGohBiABIAVBBGxqIQcgBkEEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuVAwQHfwF7AX8IeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBkEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAAiAKIBD9CwKQAiAKIBH9CwKgAiAKIBL9CwKwAiAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQEgAiAEQYACbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7gQAQ1/IB4hIgJAA0AgIiAfTg0BICBBAWsgImshIyAAISQgASElIAIgIyAcbGohJiAdIScCQAJAICFFDQAgJ0GbDEgNACAnQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChrNgIgICFBETYCDCAhQQQ2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAoEBEDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnEBELIAMhJCAEISUgACEmIAUgIyAcbGohJyAGICMgHGxqISogHSErAkACQCAhRQ0AICtBiQRIDQAgK0EBakECbkEBbCEoICEgJCAoQYACbGo2AhQgISAlIChBgAJsajYCGCAhICYgKEGAAmxqNgIcICEgJyAoQYACbGo2AiAgISAqIChBgAJsajYCJCAhICsgKGs2AiggIUESNgIMICFBBjYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKiAoEBIDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICogKxASCyAHISQgAyElIAggIyAcbGohJiAdIScCQAJAICFFDQAgJ0GbDEgNACAnQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChrNgIgICFBCzYCDCAhQQQ2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAoEAsDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnEAsLIAkhJCAAISUgCiAjIBxsaiEmIAsgIyAcbGohJyAdISoCQAJAICFFDQAgKkGOBkgNACAqQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChBgAJsajYCICAhICogKGs2AiQgIUETNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBATA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqEBMLIAwhJCADISUgDSAjIBxsaiEmIA4gIyAcbGohJyAdISoCQAJAICFFDQAgKkGOBkgNACAqQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChBgAJsajYCICAhICogKGs2AiQgIUETNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBATA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqEBMLIA8hJCADISUgECAjIBxsaiEmIBEgIyAcbGohJyAdISoCQAJAICFFDQAgKkGOBkgNACAqQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChBgAJsajYCICAhICogKGs2AiQgIUETNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBATA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqEBMLIBIhJCADISUgEyAjIBxsaiEmIBQgIyAcbGohJyAdISoCQAJAICFFDQAgKkGOBkgNACAqQQFqQQJuQQFsISggISAkIChBgAJsajYCFCAhICUgKEGAAmxqNgIYICEgJiAoQYACbGo2AhwgISAnIChBgAJsajYCICAhICogKGs2AiQgIUETNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBATA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqEBMLIBUhLSAJIS4gHSEsAkADQEEAICxODQEgLSAuQYAC/AoAACAtQYAIaiEtIC5BgAJqIS4gLEF/aiEsDAALCyAVQYACaiEtIAwhLiAdISwCQANAQQAgLE4NASAtIC5BgAL8CgAAIC1BgAhqIS0gLkGAAmohLiAsQX9qISwMAAsLIBVBgARqIS0gDyEuIB0hLAJAA0BBACAsTg0BIC0gLkGAAvwKAAAgLUGACGohLSAuQYACaiEuICxBf2ohLAwACwsgFUGABmohLSASIS4gHSEsAkADQEEAICxODQEgLSAuQYAC/AoAACAtQYAIaiEtIC5BgAJqIS4gLEF/aiEsDAALCyAVISQgFiElIBchJiAdIScCQAJAICFFDQAgJ0EESA0AICdBA2pBBG5BAmwhKCAhICQgKEGACGxqNgIUICEgJTYCGCAhICYgKEGAAmxqNgIcICEgJyAoazYCICAhQRQ2AgwgIUEENgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgKBAUA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJxAUCyAYICMgHGxqIBIgHPwKAAAgGSAjIBxsaiAPIBz8CgAAIBogIyAcbGogDCAc/AoAACAbICMgHGxqIAkgHPwKAAAgASAXIBz8CgAAIAQgByAc/AoAACAiQQFqISIMAAsLC+ACBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhByAEIAZBCGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACCCEQIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhESAJ/QkCACENIA8gDSAR/eYB/eQBIQ8gCf0JAgQhDSAQIA0gEf3mAf3kASEQIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9HwA4AgAgDiAP/R8BOAIEIA4gEP0fADgCCCAOIBD9HwE4AgwgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAk4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYACaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLmgMEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQKACCEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBCGohByAGIAhIDQALIAogC/0fADgCACAKIAv9HwE4AgQgCiAM/R8AOAIIIAogDP0fATgCDCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EIaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA0QIEbmFtZQHJAhsACnJvd3NfMjU2eDIBCnBvaW50d2lzZTACC3Jvd3NfMjU2eDY0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQp0aW1lX2xvb3AwBglyb3dzXzF4NjQHCnBvaW50d2lzZTMICnBvaW50d2lzZTQJCnBvaW50d2lzZTUKCnBvaW50d2lzZTYLCnBvaW50d2lzZTcMCnRpbWVfbG9vcDENCWNvbHNfMXg2NA4Kb3V0ZXJfMXg2NA8KcG9pbnR3aXNlOBAKcG9pbnR3aXNlORELcG9pbnR3aXNlMTASC3BvaW50d2lzZTExEwtwb2ludHdpc2UxMhQLY29sc18yNTZ4NjQVCnRpbWVfbG9vcDIWC291dGVyXzI1NngyFwxvdXRlcl8yNTZ4NjQYCWNvbHN1bV82NBkKY29sc18yNTZ4MhoJbm9uZmluaXRl";
 const kernelNames = ["rows_256x2","pointwise0","rows_256x64","pointwise1","pointwise2","time_loop0","rows_1x64","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","cols_1x64","outer_1x64","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_256x64","time_loop2","outer_256x2","outer_256x64","colsum_64","cols_256x2","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_256x2: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_1x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly cols_1x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_256x2: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_256x2: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2015,7 +2021,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[155] = 0x03;
+  bytes[158] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2093,8 +2099,8 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: n
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, first, steps, T, control);
 }
 
 function run_rows_1x64(a: number, b: number, out: number, samples: number): void {
@@ -2127,8 +2133,8 @@ function run_pointwise7(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, first, steps, T, control);
 }
 
 function run_cols_1x64(a: number, b: number, out: number, samples: number): void {
@@ -2170,8 +2176,8 @@ function run_cols_256x64(a: number, b: number, out: number, samples: number): vo
   (kernels as LoadedKernels).exports.cols_256x64(a, b, out, samples);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, first, steps, T, control);
 }
 
 function run_outer_256x2(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

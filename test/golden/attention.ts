@@ -353,38 +353,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state12_0_12.set(init6_6);
   const steps14 = T_S;
   // encoder.fwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state12_0_12, mm2_18, v6_19, sl9_9, v20_20, sl11_11, sl10_10, out12_0_13)) run_time_loop0(p3.byteOffset, state12_0_12.byteOffset, mm2_18.byteOffset, v6_19.byteOffset, sl9_9.byteOffset, v20_20.byteOffset, sl11_11.byteOffset, sl10_10.byteOffset, out12_0_13.byteOffset, B, 4 * (B * 128), steps14, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state12_0_12, mm2_18, v6_19, sl9_9, v20_20, sl11_11, sl10_10, out12_0_13)) run_time_loop0(p3.byteOffset, state12_0_12.byteOffset, mm2_18.byteOffset, v6_19.byteOffset, sl9_9.byteOffset, v20_20.byteOffset, sl11_11.byteOffset, sl10_10.byteOffset, out12_0_13.byteOffset, B, 4 * (B * 128), 0, steps14, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps14; s++) {
-      const t = s;
-      const x12_0_15 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
-      const x12_1_16 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
-      const x12_2_17 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
-      // %2 matmul u — 21: u = U @ h
-      gemm_rows_384x128(p3, state12_0_12, mm2_18, B);
-      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-      if (kernels !== undefined && heapHolds(v6_19, x12_0_15, mm2_18)) run_pointwise1(v6_19.byteOffset, x12_0_15.byteOffset, mm2_18.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v6_19[o + j] = 1 / (1 + Math.exp(-(x12_0_15[l * 128 + j] + mm2_18[l * 384 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps14; s++) {
+        const t = s;
+        const x12_0_15 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
+        const x12_1_16 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
+        const x12_2_17 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
+        // %2 matmul u — 21: u = U @ h
+        gemm_rows_384x128(p3, state12_0_12, mm2_18, B);
+        // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+        if (kernels !== undefined && heapHolds(v6_19, x12_0_15, mm2_18)) run_pointwise1(v6_19.byteOffset, x12_0_15.byteOffset, mm2_18.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v6_19[o + j] = 1 / (1 + Math.exp(-(x12_0_15[l * 128 + j] + mm2_18[l * 384 + 0 + j])));
+            }
           }
         }
-      }
-      // %20 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v20_20, v6_19, x12_2_17, x12_1_16, mm2_18, state12_0_12)) run_pointwise2(v20_20.byteOffset, v6_19.byteOffset, x12_2_17.byteOffset, x12_1_16.byteOffset, mm2_18.byteOffset + 512, mm2_18.byteOffset + 1024, v6_19.byteOffset, state12_0_12.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v20_20[o + j] = ((1 - v6_19[l * 128 + j]) * (Math.tanh((x12_2_17[l * 128 + j] + ((1 / (1 + Math.exp(-(x12_1_16[l * 128 + j] + mm2_18[l * 384 + 128 + j])))) * mm2_18[l * 384 + 256 + j]))))) + (v6_19[l * 128 + j] * state12_0_12[l * 128 + j]);
+        // %20 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v20_20, v6_19, x12_2_17, x12_1_16, mm2_18, state12_0_12)) run_pointwise2(v20_20.byteOffset, v6_19.byteOffset, x12_2_17.byteOffset, x12_1_16.byteOffset, mm2_18.byteOffset + 512, mm2_18.byteOffset + 1024, v6_19.byteOffset, state12_0_12.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v20_20[o + j] = ((1 - v6_19[l * 128 + j]) * (Math.tanh((x12_2_17[l * 128 + j] + ((1 / (1 + Math.exp(-(x12_1_16[l * 128 + j] + mm2_18[l * 384 + 128 + j])))) * mm2_18[l * 384 + 256 + j]))))) + (v6_19[l * 128 + j] * state12_0_12[l * 128 + j]);
+            }
           }
         }
+        out12_0_13.set(v20_20, t * v20_20.length);
+        state12_0_12.set(v20_20);
       }
-      out12_0_13.set(v20_20, t * v20_20.length);
-      state12_0_12.set(v20_20);
-    }
+    })();
   }
   const p21 = heapStageParam("encoder.bwd.W", params["encoder.bwd.W"]);
   const p22 = heapStageParam("encoder.bwd.U", params["encoder.bwd.U"]);
@@ -422,38 +424,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state24_0_25.set(init18_24);
   const steps27 = T_S;
   // encoder.bwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p22, state24_0_25, mm2_31, v6_32, sl11_11, v20_33, sl9_9, sl10_10, out24_0_26)) run_time_loop1(p22.byteOffset, state24_0_25.byteOffset, mm2_31.byteOffset, v6_32.byteOffset, sl11_11.byteOffset, v20_33.byteOffset, sl9_9.byteOffset, sl10_10.byteOffset, out24_0_26.byteOffset, B, 4 * (B * 128), steps27, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p22, state24_0_25, mm2_31, v6_32, sl11_11, v20_33, sl9_9, sl10_10, out24_0_26)) run_time_loop1(p22.byteOffset, state24_0_25.byteOffset, mm2_31.byteOffset, v6_32.byteOffset, sl11_11.byteOffset, v20_33.byteOffset, sl9_9.byteOffset, sl10_10.byteOffset, out24_0_26.byteOffset, B, 4 * (B * 128), 0, steps27, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps27; s++) {
-      const t = T_S - 1 - s;
-      const x24_0_28 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
-      const x24_1_29 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
-      const x24_2_30 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
-      // %2 matmul u — 21: u = U @ h
-      gemm_rows_384x128(p22, state24_0_25, mm2_31, B);
-      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-      if (kernels !== undefined && heapHolds(v6_32, x24_0_28, mm2_31)) run_pointwise1(v6_32.byteOffset, x24_0_28.byteOffset, mm2_31.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v6_32[o + j] = 1 / (1 + Math.exp(-(x24_0_28[l * 128 + j] + mm2_31[l * 384 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps27; s++) {
+        const t = T_S - 1 - s;
+        const x24_0_28 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
+        const x24_1_29 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
+        const x24_2_30 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
+        // %2 matmul u — 21: u = U @ h
+        gemm_rows_384x128(p22, state24_0_25, mm2_31, B);
+        // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+        if (kernels !== undefined && heapHolds(v6_32, x24_0_28, mm2_31)) run_pointwise1(v6_32.byteOffset, x24_0_28.byteOffset, mm2_31.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v6_32[o + j] = 1 / (1 + Math.exp(-(x24_0_28[l * 128 + j] + mm2_31[l * 384 + 0 + j])));
+            }
           }
         }
-      }
-      // %20 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v20_33, v6_32, x24_2_30, x24_1_29, mm2_31, state24_0_25)) run_pointwise2(v20_33.byteOffset, v6_32.byteOffset, x24_2_30.byteOffset, x24_1_29.byteOffset, mm2_31.byteOffset + 512, mm2_31.byteOffset + 1024, v6_32.byteOffset, state24_0_25.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v20_33[o + j] = ((1 - v6_32[l * 128 + j]) * (Math.tanh((x24_2_30[l * 128 + j] + ((1 / (1 + Math.exp(-(x24_1_29[l * 128 + j] + mm2_31[l * 384 + 128 + j])))) * mm2_31[l * 384 + 256 + j]))))) + (v6_32[l * 128 + j] * state24_0_25[l * 128 + j]);
+        // %20 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v20_33, v6_32, x24_2_30, x24_1_29, mm2_31, state24_0_25)) run_pointwise2(v20_33.byteOffset, v6_32.byteOffset, x24_2_30.byteOffset, x24_1_29.byteOffset, mm2_31.byteOffset + 512, mm2_31.byteOffset + 1024, v6_32.byteOffset, state24_0_25.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v20_33[o + j] = ((1 - v6_32[l * 128 + j]) * (Math.tanh((x24_2_30[l * 128 + j] + ((1 / (1 + Math.exp(-(x24_1_29[l * 128 + j] + mm2_31[l * 384 + 128 + j])))) * mm2_31[l * 384 + 256 + j]))))) + (v6_32[l * 128 + j] * state24_0_25[l * 128 + j]);
+            }
           }
         }
+        out24_0_26.set(v20_33, t * v20_33.length);
+        state24_0_25.set(v20_33);
       }
-      out24_0_26.set(v20_33, t * v20_33.length);
-      state24_0_25.set(v20_33);
-    }
+    })();
   }
   // %27 concat encoder — 60: layer encoder = bidirectional GRU(L, H) over letters
   for (let l = 0; l < T_S * B; l++) {
@@ -507,118 +511,120 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps50 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps50; s++) {
-    const t = s;
-    const x40_0_51 = v37_44.subarray(t * B * 384, (t + 1) * B * 384);
-    // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    gemm_rows_512x128(packed38_46, state40_0_47, mm5_52, B);
-    // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl6_53[r * 128 + c] = mm5_52[r * 512 + 0 + c];
-    }
-    // %7 slice u — 46: u = U @ s
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 384; c++) sl7_54[r * 384 + c] = mm5_52[r * 512 + 128 + c];
-    }
-    // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    if (kernels !== undefined && heapHolds(v10_55, sl6_53, sl9_9)) {
-      for (let t = 0; t < T_S; t++) run_pointwise3(v10_55.byteOffset + t * B * 128 * 4, sl6_53.byteOffset, sl9_9.byteOffset + t * B * 128 * 4, B);
-    }
-    else {
-      for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v10_55[o + j] = Math.tanh((sl6_53[l % B * 128 + j] + sl9_9[l * 128 + j]));
+  (() => {
+    for (let s = 0; s < steps50; s++) {
+      const t = s;
+      const x40_0_51 = v37_44.subarray(t * B * 384, (t + 1) * B * 384);
+      // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      gemm_rows_512x128(packed38_46, state40_0_47, mm5_52, B);
+      // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl6_53[r * 128 + c] = mm5_52[r * 512 + 0 + c];
+      }
+      // %7 slice u — 46: u = U @ s
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 384; c++) sl7_54[r * 384 + c] = mm5_52[r * 512 + 128 + c];
+      }
+      // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      if (kernels !== undefined && heapHolds(v10_55, sl6_53, sl9_9)) {
+        for (let t = 0; t < T_S; t++) run_pointwise3(v10_55.byteOffset + t * B * 128 * 4, sl6_53.byteOffset, sl9_9.byteOffset + t * B * 128 * 4, B);
+      }
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v10_55[o + j] = Math.tanh((sl6_53[l % B * 128 + j] + sl9_9[l * 128 + j]));
+          }
         }
       }
-    }
-    // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = 0 * 128;
-      const bo = l * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
+      // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      for (let l = 0; l < T_S * B; l++) {
+        const ao = 0 * 128;
+        const bo = l * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += p37[ao + i * 128 + p] * v10_55[bo + p * 1 + j];
+            mm11_56[oo + i * 1 + j] = acc;
+          }
+        }
+      }
+      // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
+      for (let j = 0; j < B; j++) {
+        let best = mm11_56[j];
+        for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_56[t * B + j]);
+        tmax12_57[j] = best;
+      }
+      // %14 exp alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v14_58[l] = Math.exp((mm11_56[l * 1 + 0] - tmax12_57[l % B * 1 + 0]));
+      }
+      // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
+      ub15_59.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += p37[ao + i * 128 + p] * v10_55[bo + p * 1 + j];
-          mm11_56[oo + i * 1 + j] = acc;
+          ub15_59[l % B * 1 + j] += v14_58[l * 1 + j];
         }
       }
-    }
-    // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
-    for (let j = 0; j < B; j++) {
-      let best = mm11_56[j];
-      for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_56[t * B + j]);
-      tmax12_57[j] = best;
-    }
-    // %14 exp alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v14_58[l] = Math.exp((mm11_56[l * 1 + 0] - tmax12_57[l % B * 1 + 0]));
-    }
-    // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
-    ub15_59.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub15_59[l % B * 1 + j] += v14_58[l * 1 + j];
-      }
-    }
-    // %16 div alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v16_60[l] = v14_58[l * 1 + 0] / ub15_59[l % B * 1 + 0];
-    }
-    // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    if (kernels !== undefined && heapHolds(v17_61, v16_60, cat27_34)) run_pointwise4(v17_61.byteOffset, v16_60.byteOffset, cat27_34.byteOffset, T_S * B);
-    else {
+      // %16 div alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 256;
+        v16_60[l] = v14_58[l * 1 + 0] / ub15_59[l % B * 1 + 0];
+      }
+      // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
+      if (kernels !== undefined && heapHolds(v17_61, v16_60, cat27_34)) run_pointwise4(v17_61.byteOffset, v16_60.byteOffset, cat27_34.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_61[o + j] = v16_60[l * 1 + 0] * cat27_34[l * 256 + j];
+          }
+        }
+      }
+      // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
+      ub18_62.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 256; j++) {
-          v17_61[o + j] = v16_60[l * 1 + 0] * cat27_34[l * 256 + j];
+          ub18_62[l % B * 256 + j] += v17_61[l * 256 + j];
         }
       }
-    }
-    // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    ub18_62.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 256; j++) {
-        ub18_62[l % B * 256 + j] += v17_61[l * 256 + j];
-      }
-    }
-    // %19 matmul — 45: g = W @ y + C @ c + b
-    gemm_rows_384x256(p39, ub18_62, mm19_63, B);
-    // %21 add g — 45: g = W @ y + C @ c + b
-    if (kernels !== undefined && heapHolds(v21_64, x40_0_51, mm19_63)) run_pointwise5(v21_64.byteOffset, x40_0_51.byteOffset, mm19_63.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 384;
-        for (let j = 0; j < 384; j++) {
-          v21_64[o + j] = x40_0_51[l * 384 + j] + mm19_63[l * 384 + j];
+      // %19 matmul — 45: g = W @ y + C @ c + b
+      gemm_rows_384x256(p39, ub18_62, mm19_63, B);
+      // %21 add g — 45: g = W @ y + C @ c + b
+      if (kernels !== undefined && heapHolds(v21_64, x40_0_51, mm19_63)) run_pointwise5(v21_64.byteOffset, x40_0_51.byteOffset, mm19_63.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 384;
+          for (let j = 0; j < 384; j++) {
+            v21_64[o + j] = x40_0_51[l * 384 + j] + mm19_63[l * 384 + j];
+          }
         }
       }
-    }
-    // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
-    if (kernels !== undefined && heapHolds(v25_65, v21_64, sl7_54)) run_pointwise6(v25_65.byteOffset, v21_64.byteOffset, sl7_54.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v25_65[o + j] = 1 / (1 + Math.exp(-(v21_64[l * 384 + 0 + j] + sl7_54[l * 384 + 0 + j])));
+      // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v25_65, v21_64, sl7_54)) run_pointwise6(v25_65.byteOffset, v21_64.byteOffset, sl7_54.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v25_65[o + j] = 1 / (1 + Math.exp(-(v21_64[l * 384 + 0 + j] + sl7_54[l * 384 + 0 + j])));
+          }
         }
       }
-    }
-    // %39 add s' — 50: s' = (1 - z) * n + z * s
-    if (kernels !== undefined && heapHolds(v39_66, v25_65, v21_64, sl7_54, state40_0_47)) run_pointwise7(v39_66.byteOffset, v25_65.byteOffset, v21_64.byteOffset + 1024, v21_64.byteOffset + 512, sl7_54.byteOffset + 512, sl7_54.byteOffset + 1024, v25_65.byteOffset, state40_0_47.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v39_66[o + j] = ((1 - v25_65[l * 128 + j]) * (Math.tanh((v21_64[l * 384 + 256 + j] + ((1 / (1 + Math.exp(-(v21_64[l * 384 + 128 + j] + sl7_54[l * 384 + 128 + j])))) * sl7_54[l * 384 + 256 + j]))))) + (v25_65[l * 128 + j] * state40_0_47[l * 128 + j]);
+      // %39 add s' — 50: s' = (1 - z) * n + z * s
+      if (kernels !== undefined && heapHolds(v39_66, v25_65, v21_64, sl7_54, state40_0_47)) run_pointwise7(v39_66.byteOffset, v25_65.byteOffset, v21_64.byteOffset + 1024, v21_64.byteOffset + 512, sl7_54.byteOffset + 512, sl7_54.byteOffset + 1024, v25_65.byteOffset, state40_0_47.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v39_66[o + j] = ((1 - v25_65[l * 128 + j]) * (Math.tanh((v21_64[l * 384 + 256 + j] + ((1 / (1 + Math.exp(-(v21_64[l * 384 + 128 + j] + sl7_54[l * 384 + 128 + j])))) * sl7_54[l * 384 + 256 + j]))))) + (v25_65[l * 128 + j] * state40_0_47[l * 128 + j]);
+          }
         }
       }
+      out40_0_48.set(v39_66, t * v39_66.length);
+      out40_1_49.set(ub18_62, t * ub18_62.length);
+      state40_0_47.set(v39_66);
     }
-    out40_0_48.set(v39_66, t * v39_66.length);
-    out40_1_49.set(ub18_62, t * ub18_62.length);
-    state40_0_47.set(v39_66);
-  }
+  })();
   // %44 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   v37_44.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
@@ -888,75 +894,77 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps91 = T_S;
   // encoder.fwd: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps91; s++) {
-    const t = s;
-    const x13_0_92 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
-    const x13_1_93 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
-    const x13_2_94 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
-    // %2 matmul u — 21: u = U @ h
-    gemm_rows_384x128(p75, state13_0_84, mm2_95, B);
-    // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-    if (kernels !== undefined && heapHolds(v6_96, x13_0_92, mm2_95)) run_pointwise1(v6_96.byteOffset, x13_0_92.byteOffset, mm2_95.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v6_96[o + j] = 1 / (1 + Math.exp(-(x13_0_92[l * 128 + j] + mm2_95[l * 384 + 0 + j])));
+  (() => {
+    for (let s = 0; s < steps91; s++) {
+      const t = s;
+      const x13_0_92 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
+      const x13_1_93 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
+      const x13_2_94 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
+      // %2 matmul u — 21: u = U @ h
+      gemm_rows_384x128(p75, state13_0_84, mm2_95, B);
+      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v6_96, x13_0_92, mm2_95)) run_pointwise1(v6_96.byteOffset, x13_0_92.byteOffset, mm2_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v6_96[o + j] = 1 / (1 + Math.exp(-(x13_0_92[l * 128 + j] + mm2_95[l * 384 + 0 + j])));
+          }
         }
       }
-    }
-    // %10 sigmoid r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-    if (kernels !== undefined && heapHolds(v10_97, x13_1_93, mm2_95)) run_pointwise1(v10_97.byteOffset, x13_1_93.byteOffset, mm2_95.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v10_97[o + j] = 1 / (1 + Math.exp(-(x13_1_93[l * 128 + j] + mm2_95[l * 384 + 128 + j])));
+      // %10 sigmoid r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+      if (kernels !== undefined && heapHolds(v10_97, x13_1_93, mm2_95)) run_pointwise1(v10_97.byteOffset, x13_1_93.byteOffset, mm2_95.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v10_97[o + j] = 1 / (1 + Math.exp(-(x13_1_93[l * 128 + j] + mm2_95[l * 384 + 128 + j])));
+          }
         }
       }
-    }
-    // %12 slice — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl12_98[r * 128 + c] = mm2_95[r * 384 + 256 + c];
-    }
-    // %15 tanh n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v15_99, x13_2_94, v10_97, sl12_98)) run_pointwise9(v15_99.byteOffset, x13_2_94.byteOffset, v10_97.byteOffset, sl12_98.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v15_99[o + j] = Math.tanh((x13_2_94[l * 128 + j] + (v10_97[l * 128 + j] * sl12_98[l * 128 + j])));
+      // %12 slice — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl12_98[r * 128 + c] = mm2_95[r * 384 + 256 + c];
+      }
+      // %15 tanh n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v15_99, x13_2_94, v10_97, sl12_98)) run_pointwise9(v15_99.byteOffset, x13_2_94.byteOffset, v10_97.byteOffset, sl12_98.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v15_99[o + j] = Math.tanh((x13_2_94[l * 128 + j] + (v10_97[l * 128 + j] * sl12_98[l * 128 + j])));
+          }
         }
       }
-    }
-    // %17 sub — 25: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v17_100, v6_96)) run_pointwise10(v17_100.byteOffset, v6_96.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v17_100[o + j] = 1 - v6_96[l * 128 + j];
+      // %17 sub — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v17_100, v6_96)) run_pointwise10(v17_100.byteOffset, v6_96.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v17_100[o + j] = 1 - v6_96[l * 128 + j];
+          }
         }
       }
-    }
-    // %20 add h' — 25: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v20_101, v17_100, v15_99, v6_96, state13_0_84)) run_pointwise11(v20_101.byteOffset, v17_100.byteOffset, v15_99.byteOffset, v6_96.byteOffset, state13_0_84.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v20_101[o + j] = (v17_100[l * 128 + j] * v15_99[l * 128 + j]) + (v6_96[l * 128 + j] * state13_0_84[l * 128 + j]);
+      // %20 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v20_101, v17_100, v15_99, v6_96, state13_0_84)) run_pointwise11(v20_101.byteOffset, v17_100.byteOffset, v15_99.byteOffset, v6_96.byteOffset, state13_0_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_101[o + j] = (v17_100[l * 128 + j] * v15_99[l * 128 + j]) + (v6_96[l * 128 + j] * state13_0_84[l * 128 + j]);
+          }
         }
       }
+      out13_0_85.set(v20_101, t * v20_101.length);
+      out13_1_86.set(v6_96, t * v6_96.length);
+      out13_2_87.set(v15_99, t * v15_99.length);
+      out13_3_88.set(v17_100, t * v17_100.length);
+      out13_4_89.set(sl12_98, t * sl12_98.length);
+      out13_5_90.set(v10_97, t * v10_97.length);
+      state13_0_84.set(v20_101);
     }
-    out13_0_85.set(v20_101, t * v20_101.length);
-    out13_1_86.set(v6_96, t * v6_96.length);
-    out13_2_87.set(v15_99, t * v15_99.length);
-    out13_3_88.set(v17_100, t * v17_100.length);
-    out13_4_89.set(sl12_98, t * sl12_98.length);
-    out13_5_90.set(v10_97, t * v10_97.length);
-    state13_0_84.set(v20_101);
-  }
+  })();
   const p102 = heapStageParam("encoder.bwd.W", params["encoder.bwd.W"]);
   const p103 = heapStageParam("encoder.bwd.U", params["encoder.bwd.U"]);
   const p104 = heapStageParam("encoder.bwd.b", params["encoder.bwd.b"]);
@@ -994,75 +1002,77 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps113 = T_S;
   // encoder.bwd: from the last step to the first
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps113; s++) {
-    const t = T_S - 1 - s;
-    const x25_0_114 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
-    const x25_1_115 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
-    const x25_2_116 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
-    // %2 matmul u — 21: u = U @ h
-    gemm_rows_384x128(p103, state25_0_106, mm2_117, B);
-    // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-    if (kernels !== undefined && heapHolds(v6_118, x25_0_114, mm2_117)) run_pointwise1(v6_118.byteOffset, x25_0_114.byteOffset, mm2_117.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v6_118[o + j] = 1 / (1 + Math.exp(-(x25_0_114[l * 128 + j] + mm2_117[l * 384 + 0 + j])));
+  (() => {
+    for (let s = 0; s < steps113; s++) {
+      const t = T_S - 1 - s;
+      const x25_0_114 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
+      const x25_1_115 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
+      const x25_2_116 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
+      // %2 matmul u — 21: u = U @ h
+      gemm_rows_384x128(p103, state25_0_106, mm2_117, B);
+      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v6_118, x25_0_114, mm2_117)) run_pointwise1(v6_118.byteOffset, x25_0_114.byteOffset, mm2_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v6_118[o + j] = 1 / (1 + Math.exp(-(x25_0_114[l * 128 + j] + mm2_117[l * 384 + 0 + j])));
+          }
         }
       }
-    }
-    // %10 sigmoid r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-    if (kernels !== undefined && heapHolds(v10_119, x25_1_115, mm2_117)) run_pointwise1(v10_119.byteOffset, x25_1_115.byteOffset, mm2_117.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v10_119[o + j] = 1 / (1 + Math.exp(-(x25_1_115[l * 128 + j] + mm2_117[l * 384 + 128 + j])));
+      // %10 sigmoid r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+      if (kernels !== undefined && heapHolds(v10_119, x25_1_115, mm2_117)) run_pointwise1(v10_119.byteOffset, x25_1_115.byteOffset, mm2_117.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v10_119[o + j] = 1 / (1 + Math.exp(-(x25_1_115[l * 128 + j] + mm2_117[l * 384 + 128 + j])));
+          }
         }
       }
-    }
-    // %12 slice — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl12_120[r * 128 + c] = mm2_117[r * 384 + 256 + c];
-    }
-    // %15 tanh n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v15_121, x25_2_116, v10_119, sl12_120)) run_pointwise9(v15_121.byteOffset, x25_2_116.byteOffset, v10_119.byteOffset, sl12_120.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v15_121[o + j] = Math.tanh((x25_2_116[l * 128 + j] + (v10_119[l * 128 + j] * sl12_120[l * 128 + j])));
+      // %12 slice — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl12_120[r * 128 + c] = mm2_117[r * 384 + 256 + c];
+      }
+      // %15 tanh n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v15_121, x25_2_116, v10_119, sl12_120)) run_pointwise9(v15_121.byteOffset, x25_2_116.byteOffset, v10_119.byteOffset, sl12_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v15_121[o + j] = Math.tanh((x25_2_116[l * 128 + j] + (v10_119[l * 128 + j] * sl12_120[l * 128 + j])));
+          }
         }
       }
-    }
-    // %17 sub — 25: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v17_122, v6_118)) run_pointwise10(v17_122.byteOffset, v6_118.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v17_122[o + j] = 1 - v6_118[l * 128 + j];
+      // %17 sub — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v17_122, v6_118)) run_pointwise10(v17_122.byteOffset, v6_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v17_122[o + j] = 1 - v6_118[l * 128 + j];
+          }
         }
       }
-    }
-    // %20 add h' — 25: h' = (1 - z) * n + z * h
-    if (kernels !== undefined && heapHolds(v20_123, v17_122, v15_121, v6_118, state25_0_106)) run_pointwise11(v20_123.byteOffset, v17_122.byteOffset, v15_121.byteOffset, v6_118.byteOffset, state25_0_106.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v20_123[o + j] = (v17_122[l * 128 + j] * v15_121[l * 128 + j]) + (v6_118[l * 128 + j] * state25_0_106[l * 128 + j]);
+      // %20 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v20_123, v17_122, v15_121, v6_118, state25_0_106)) run_pointwise11(v20_123.byteOffset, v17_122.byteOffset, v15_121.byteOffset, v6_118.byteOffset, state25_0_106.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_123[o + j] = (v17_122[l * 128 + j] * v15_121[l * 128 + j]) + (v6_118[l * 128 + j] * state25_0_106[l * 128 + j]);
+          }
         }
       }
+      out25_0_107.set(v20_123, t * v20_123.length);
+      out25_1_108.set(v6_118, t * v6_118.length);
+      out25_2_109.set(v15_121, t * v15_121.length);
+      out25_3_110.set(v17_122, t * v17_122.length);
+      out25_4_111.set(sl12_120, t * sl12_120.length);
+      out25_5_112.set(v10_119, t * v10_119.length);
+      state25_0_106.set(v20_123);
     }
-    out25_0_107.set(v20_123, t * v20_123.length);
-    out25_1_108.set(v6_118, t * v6_118.length);
-    out25_2_109.set(v15_121, t * v15_121.length);
-    out25_3_110.set(v17_122, t * v17_122.length);
-    out25_4_111.set(sl12_120, t * sl12_120.length);
-    out25_5_112.set(v10_119, t * v10_119.length);
-    state25_0_106.set(v20_123);
-  }
+  })();
   // %28 concat encoder — 60: layer encoder = bidirectional GRU(L, H) over letters
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 128;
@@ -1115,162 +1125,164 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps150 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps150; s++) {
-    const t = s;
-    const x41_0_151 = v38_134.subarray(t * B * 384, (t + 1) * B * 384);
-    // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    gemm_rows_512x128(packed39_136, state41_0_137, mm5_152, B);
-    // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl6_153[r * 128 + c] = mm5_152[r * 512 + 0 + c];
-    }
-    // %7 slice u — 46: u = U @ s
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 384; c++) sl7_154[r * 384 + c] = mm5_152[r * 512 + 128 + c];
-    }
-    // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    if (kernels !== undefined && heapHolds(v10_155, sl6_153, sl10_81)) {
-      for (let t = 0; t < T_S; t++) run_pointwise3(v10_155.byteOffset + t * B * 128 * 4, sl6_153.byteOffset, sl10_81.byteOffset + t * B * 128 * 4, B);
-    }
-    else {
-      for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v10_155[o + j] = Math.tanh((sl6_153[l % B * 128 + j] + sl10_81[l * 128 + j]));
+  (() => {
+    for (let s = 0; s < steps150; s++) {
+      const t = s;
+      const x41_0_151 = v38_134.subarray(t * B * 384, (t + 1) * B * 384);
+      // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      gemm_rows_512x128(packed39_136, state41_0_137, mm5_152, B);
+      // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl6_153[r * 128 + c] = mm5_152[r * 512 + 0 + c];
+      }
+      // %7 slice u — 46: u = U @ s
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 384; c++) sl7_154[r * 384 + c] = mm5_152[r * 512 + 128 + c];
+      }
+      // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      if (kernels !== undefined && heapHolds(v10_155, sl6_153, sl10_81)) {
+        for (let t = 0; t < T_S; t++) run_pointwise3(v10_155.byteOffset + t * B * 128 * 4, sl6_153.byteOffset, sl10_81.byteOffset + t * B * 128 * 4, B);
+      }
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v10_155[o + j] = Math.tanh((sl6_153[l % B * 128 + j] + sl10_81[l * 128 + j]));
+          }
         }
       }
-    }
-    // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = 0 * 128;
-      const bo = l * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
+      // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      for (let l = 0; l < T_S * B; l++) {
+        const ao = 0 * 128;
+        const bo = l * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += p127[ao + i * 128 + p] * v10_155[bo + p * 1 + j];
+            mm11_156[oo + i * 1 + j] = acc;
+          }
+        }
+      }
+      // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
+      for (let j = 0; j < B; j++) {
+        let best = mm11_156[j];
+        for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_156[t * B + j]);
+        tmax12_157[j] = best;
+      }
+      // %14 exp alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v14_158[l] = Math.exp((mm11_156[l * 1 + 0] - tmax12_157[l % B * 1 + 0]));
+      }
+      // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
+      ub15_159.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += p127[ao + i * 128 + p] * v10_155[bo + p * 1 + j];
-          mm11_156[oo + i * 1 + j] = acc;
+          ub15_159[l % B * 1 + j] += v14_158[l * 1 + j];
         }
       }
-    }
-    // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
-    for (let j = 0; j < B; j++) {
-      let best = mm11_156[j];
-      for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_156[t * B + j]);
-      tmax12_157[j] = best;
-    }
-    // %14 exp alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v14_158[l] = Math.exp((mm11_156[l * 1 + 0] - tmax12_157[l % B * 1 + 0]));
-    }
-    // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
-    ub15_159.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub15_159[l % B * 1 + j] += v14_158[l * 1 + j];
-      }
-    }
-    // %16 div alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v16_160[l] = v14_158[l * 1 + 0] / ub15_159[l % B * 1 + 0];
-    }
-    // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    if (kernels !== undefined && heapHolds(v17_161, v16_160, cat28_124)) run_pointwise4(v17_161.byteOffset, v16_160.byteOffset, cat28_124.byteOffset, T_S * B);
-    else {
+      // %16 div alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 256;
+        v16_160[l] = v14_158[l * 1 + 0] / ub15_159[l % B * 1 + 0];
+      }
+      // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
+      if (kernels !== undefined && heapHolds(v17_161, v16_160, cat28_124)) run_pointwise4(v17_161.byteOffset, v16_160.byteOffset, cat28_124.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_161[o + j] = v16_160[l * 1 + 0] * cat28_124[l * 256 + j];
+          }
+        }
+      }
+      // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
+      ub18_162.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 256; j++) {
-          v17_161[o + j] = v16_160[l * 1 + 0] * cat28_124[l * 256 + j];
+          ub18_162[l % B * 256 + j] += v17_161[l * 256 + j];
         }
       }
-    }
-    // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    ub18_162.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 256; j++) {
-        ub18_162[l % B * 256 + j] += v17_161[l * 256 + j];
-      }
-    }
-    // %19 matmul — 45: g = W @ y + C @ c + b
-    gemm_rows_384x256(p129, ub18_162, mm19_163, B);
-    // %21 add g — 45: g = W @ y + C @ c + b
-    if (kernels !== undefined && heapHolds(v21_164, x41_0_151, mm19_163)) run_pointwise5(v21_164.byteOffset, x41_0_151.byteOffset, mm19_163.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 384;
-        for (let j = 0; j < 384; j++) {
-          v21_164[o + j] = x41_0_151[l * 384 + j] + mm19_163[l * 384 + j];
+      // %19 matmul — 45: g = W @ y + C @ c + b
+      gemm_rows_384x256(p129, ub18_162, mm19_163, B);
+      // %21 add g — 45: g = W @ y + C @ c + b
+      if (kernels !== undefined && heapHolds(v21_164, x41_0_151, mm19_163)) run_pointwise5(v21_164.byteOffset, x41_0_151.byteOffset, mm19_163.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 384;
+          for (let j = 0; j < 384; j++) {
+            v21_164[o + j] = x41_0_151[l * 384 + j] + mm19_163[l * 384 + j];
+          }
         }
       }
-    }
-    // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
-    if (kernels !== undefined && heapHolds(v25_165, v21_164, sl7_154)) run_pointwise6(v25_165.byteOffset, v21_164.byteOffset, sl7_154.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v25_165[o + j] = 1 / (1 + Math.exp(-(v21_164[l * 384 + 0 + j] + sl7_154[l * 384 + 0 + j])));
+      // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v25_165, v21_164, sl7_154)) run_pointwise6(v25_165.byteOffset, v21_164.byteOffset, sl7_154.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v25_165[o + j] = 1 / (1 + Math.exp(-(v21_164[l * 384 + 0 + j] + sl7_154[l * 384 + 0 + j])));
+          }
         }
       }
-    }
-    // %29 sigmoid r — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
-    if (kernels !== undefined && heapHolds(v29_166, v21_164, sl7_154)) run_pointwise6(v29_166.byteOffset, v21_164.byteOffset + 512, sl7_154.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v29_166[o + j] = 1 / (1 + Math.exp(-(v21_164[l * 384 + 128 + j] + sl7_154[l * 384 + 128 + j])));
+      // %29 sigmoid r — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
+      if (kernels !== undefined && heapHolds(v29_166, v21_164, sl7_154)) run_pointwise6(v29_166.byteOffset, v21_164.byteOffset + 512, sl7_154.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v29_166[o + j] = 1 / (1 + Math.exp(-(v21_164[l * 384 + 128 + j] + sl7_154[l * 384 + 128 + j])));
+          }
         }
       }
-    }
-    // %31 slice — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl31_167[r * 128 + c] = sl7_154[r * 384 + 256 + c];
-    }
-    // %34 tanh n — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v34_168, v21_164, v29_166, sl31_167)) run_pointwise12(v34_168.byteOffset, v21_164.byteOffset + 1024, v29_166.byteOffset, sl31_167.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v34_168[o + j] = Math.tanh((v21_164[l * 384 + 256 + j] + (v29_166[l * 128 + j] * sl31_167[l * 128 + j])));
+      // %31 slice — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl31_167[r * 128 + c] = sl7_154[r * 384 + 256 + c];
+      }
+      // %34 tanh n — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v34_168, v21_164, v29_166, sl31_167)) run_pointwise12(v34_168.byteOffset, v21_164.byteOffset + 1024, v29_166.byteOffset, sl31_167.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v34_168[o + j] = Math.tanh((v21_164[l * 384 + 256 + j] + (v29_166[l * 128 + j] * sl31_167[l * 128 + j])));
+          }
         }
       }
-    }
-    // %36 sub — 50: s' = (1 - z) * n + z * s
-    if (kernels !== undefined && heapHolds(v36_169, v25_165)) run_pointwise10(v36_169.byteOffset, v25_165.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v36_169[o + j] = 1 - v25_165[l * 128 + j];
+      // %36 sub — 50: s' = (1 - z) * n + z * s
+      if (kernels !== undefined && heapHolds(v36_169, v25_165)) run_pointwise10(v36_169.byteOffset, v25_165.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v36_169[o + j] = 1 - v25_165[l * 128 + j];
+          }
         }
       }
-    }
-    // %39 add s' — 50: s' = (1 - z) * n + z * s
-    if (kernels !== undefined && heapHolds(v39_170, v36_169, v34_168, v25_165, state41_0_137)) run_pointwise11(v39_170.byteOffset, v36_169.byteOffset, v34_168.byteOffset, v25_165.byteOffset, state41_0_137.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v39_170[o + j] = (v36_169[l * 128 + j] * v34_168[l * 128 + j]) + (v25_165[l * 128 + j] * state41_0_137[l * 128 + j]);
+      // %39 add s' — 50: s' = (1 - z) * n + z * s
+      if (kernels !== undefined && heapHolds(v39_170, v36_169, v34_168, v25_165, state41_0_137)) run_pointwise11(v39_170.byteOffset, v36_169.byteOffset, v34_168.byteOffset, v25_165.byteOffset, state41_0_137.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v39_170[o + j] = (v36_169[l * 128 + j] * v34_168[l * 128 + j]) + (v25_165[l * 128 + j] * state41_0_137[l * 128 + j]);
+          }
         }
       }
+      out41_0_138.set(v25_165, t * v25_165.length);
+      out41_1_139.set(v34_168, t * v34_168.length);
+      out41_2_140.set(v36_169, t * v36_169.length);
+      out41_3_141.set(sl31_167, t * sl31_167.length);
+      out41_4_142.set(v29_166, t * v29_166.length);
+      out41_5_143.set(ub18_162, t * ub18_162.length);
+      out41_6_144.set(sl6_153, t * sl6_153.length);
+      out41_7_145.set(tmax12_157, t * tmax12_157.length);
+      out41_8_146.set(ub15_159, t * ub15_159.length);
+      out41_9_147.set(state41_0_137, t * state41_0_137.length);
+      out41_10_148.set(v39_170, t * v39_170.length);
+      out41_11_149.set(ub18_162, t * ub18_162.length);
+      state41_0_137.set(v39_170);
     }
-    out41_0_138.set(v25_165, t * v25_165.length);
-    out41_1_139.set(v34_168, t * v34_168.length);
-    out41_2_140.set(v36_169, t * v36_169.length);
-    out41_3_141.set(sl31_167, t * sl31_167.length);
-    out41_4_142.set(v29_166, t * v29_166.length);
-    out41_5_143.set(ub18_162, t * ub18_162.length);
-    out41_6_144.set(sl6_153, t * sl6_153.length);
-    out41_7_145.set(tmax12_157, t * tmax12_157.length);
-    out41_8_146.set(ub15_159, t * ub15_159.length);
-    out41_9_147.set(state41_0_137, t * state41_0_137.length);
-    out41_10_148.set(v39_170, t * v39_170.length);
-    out41_11_149.set(ub18_162, t * ub18_162.length);
-    state41_0_137.set(v39_170);
-  }
+  })();
   // %55 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   v38_134.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
@@ -1467,341 +1479,343 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps198 = T_U;
   // ∂decoder: from the last step to the first
   // (runs as JavaScript: broadcast_to runs as JavaScript)
-  for (let s = 0; s < steps198; s++) {
-    const t = T_U - 1 - s;
-    const x92_0_199 = out41_9_147.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_1_200 = out41_0_138.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_2_201 = out41_1_139.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_3_202 = out41_2_140.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_4_203 = out41_3_141.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_5_204 = out41_4_142.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_6_205 = out41_6_144.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_7_206 = out41_7_145.subarray(t * B, (t + 1) * B);
-    const x92_8_207 = out41_8_146.subarray(t * B, (t + 1) * B);
-    const x92_9_208 = sl83_187.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_10_209 = sl84_188.subarray(t * B * 256, (t + 1) * B * 256);
-    const x92_11_210 = v86_189.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_12_211 = v88_190.subarray(t * B * 128, (t + 1) * B * 128);
-    const x92_13_212 = v90_191.subarray(t * B * 128, (t + 1) * B * 128);
-    // %3 add
-    if (kernels !== undefined && heapHolds(v3_213, state92_0_193, x92_9_208)) run_pointwise17(v3_213.byteOffset, state92_0_193.byteOffset, x92_9_208.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v3_213[o + j] = state92_0_193[l * 128 + j] + x92_9_208[l * 128 + j];
+  (() => {
+    for (let s = 0; s < steps198; s++) {
+      const t = T_U - 1 - s;
+      const x92_0_199 = out41_9_147.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_1_200 = out41_0_138.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_2_201 = out41_1_139.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_3_202 = out41_2_140.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_4_203 = out41_3_141.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_5_204 = out41_4_142.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_6_205 = out41_6_144.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_7_206 = out41_7_145.subarray(t * B, (t + 1) * B);
+      const x92_8_207 = out41_8_146.subarray(t * B, (t + 1) * B);
+      const x92_9_208 = sl83_187.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_10_209 = sl84_188.subarray(t * B * 256, (t + 1) * B * 256);
+      const x92_11_210 = v86_189.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_12_211 = v88_190.subarray(t * B * 128, (t + 1) * B * 128);
+      const x92_13_212 = v90_191.subarray(t * B * 128, (t + 1) * B * 128);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_213, state92_0_193, x92_9_208)) run_pointwise17(v3_213.byteOffset, state92_0_193.byteOffset, x92_9_208.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v3_213[o + j] = state92_0_193[l * 128 + j] + x92_9_208[l * 128 + j];
+          }
         }
       }
-    }
-    // %16 mul ∂n — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v16_214, v3_213, x92_3_202, x92_11_210)) run_pointwise18(v16_214.byteOffset, v3_213.byteOffset, x92_3_202.byteOffset, x92_11_210.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v16_214[o + j] = (v3_213[l * 128 + j] * x92_3_202[l * 128 + j]) * x92_11_210[l * 128 + j];
+      // %16 mul ∂n — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v16_214, v3_213, x92_3_202, x92_11_210)) run_pointwise18(v16_214.byteOffset, v3_213.byteOffset, x92_3_202.byteOffset, x92_11_210.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_214[o + j] = (v3_213[l * 128 + j] * x92_3_202[l * 128 + j]) * x92_11_210[l * 128 + j];
+          }
         }
       }
-    }
-    // %20 mul — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v20_215, v16_214, x92_5_204)) run_pointwise19(v20_215.byteOffset, v16_214.byteOffset, x92_5_204.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v20_215[o + j] = v16_214[l * 128 + j] * x92_5_204[l * 128 + j];
+      // %20 mul — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v20_215, v16_214, x92_5_204)) run_pointwise19(v20_215.byteOffset, v16_214.byteOffset, x92_5_204.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_215[o + j] = v16_214[l * 128 + j] * x92_5_204[l * 128 + j];
+          }
         }
       }
-    }
-    // %21 pad_last — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    pad21_216.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad21_216[r * 384 + 256 + c] = v20_215[r * 128 + c];
-    }
-    // %22 pad_last — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
-    pad22_217.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad22_217[r * 384 + 256 + c] = v16_214[r * 128 + c];
-    }
-    // %24 mul ∂r — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
-    if (kernels !== undefined && heapHolds(v24_218, v16_214, x92_4_203, x92_12_211)) run_pointwise18(v24_218.byteOffset, v16_214.byteOffset, x92_4_203.byteOffset, x92_12_211.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v24_218[o + j] = (v16_214[l * 128 + j] * x92_4_203[l * 128 + j]) * x92_12_211[l * 128 + j];
+      // %21 pad_last — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      pad21_216.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad21_216[r * 384 + 256 + c] = v20_215[r * 128 + c];
+      }
+      // %22 pad_last — 49: n = tanh(g[2*H:3*H] + r * u[2*H:3*H])
+      pad22_217.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad22_217[r * 384 + 256 + c] = v16_214[r * 128 + c];
+      }
+      // %24 mul ∂r — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
+      if (kernels !== undefined && heapHolds(v24_218, v16_214, x92_4_203, x92_12_211)) run_pointwise18(v24_218.byteOffset, v16_214.byteOffset, x92_4_203.byteOffset, x92_12_211.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v24_218[o + j] = (v16_214[l * 128 + j] * x92_4_203[l * 128 + j]) * x92_12_211[l * 128 + j];
+          }
         }
       }
-    }
-    // %25 pad_last — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
-    pad25_219.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad25_219[r * 384 + 128 + c] = v24_218[r * 128 + c];
-    }
-    // %29 mul ∂z — 47: z = sigmoid(g[0:H] + u[0:H])
-    if (kernels !== undefined && heapHolds(v29_220, v3_213, x92_0_199, x92_2_201, x92_13_212)) run_pointwise20(v29_220.byteOffset, v3_213.byteOffset, x92_0_199.byteOffset, v3_213.byteOffset, x92_2_201.byteOffset, x92_13_212.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v29_220[o + j] = ((v3_213[l * 128 + j] * x92_0_199[l * 128 + j]) + (-(v3_213[l * 128 + j] * x92_2_201[l * 128 + j]))) * x92_13_212[l * 128 + j];
+      // %25 pad_last — 48: r = sigmoid(g[H:2*H] + u[H:2*H])
+      pad25_219.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad25_219[r * 384 + 128 + c] = v24_218[r * 128 + c];
+      }
+      // %29 mul ∂z — 47: z = sigmoid(g[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v29_220, v3_213, x92_0_199, x92_2_201, x92_13_212)) run_pointwise20(v29_220.byteOffset, v3_213.byteOffset, x92_0_199.byteOffset, v3_213.byteOffset, x92_2_201.byteOffset, x92_13_212.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v29_220[o + j] = ((v3_213[l * 128 + j] * x92_0_199[l * 128 + j]) + (-(v3_213[l * 128 + j] * x92_2_201[l * 128 + j]))) * x92_13_212[l * 128 + j];
+          }
         }
       }
-    }
-    // %30 pad_last — 47: z = sigmoid(g[0:H] + u[0:H])
-    pad30_221.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad30_221[r * 384 + 0 + c] = v29_220[r * 128 + c];
-    }
-    // %31 add
-    if (kernels !== undefined && heapHolds(v31_222, pad21_216, pad25_219, pad30_221)) run_pointwise21(v31_222.byteOffset, pad21_216.byteOffset, pad25_219.byteOffset, pad30_221.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 384;
-        for (let j = 0; j < 384; j++) {
-          v31_222[o + j] = (pad21_216[l * 384 + j] + pad25_219[l * 384 + j]) + pad30_221[l * 384 + j];
+      // %30 pad_last — 47: z = sigmoid(g[0:H] + u[0:H])
+      pad30_221.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad30_221[r * 384 + 0 + c] = v29_220[r * 128 + c];
+      }
+      // %31 add
+      if (kernels !== undefined && heapHolds(v31_222, pad21_216, pad25_219, pad30_221)) run_pointwise21(v31_222.byteOffset, pad21_216.byteOffset, pad25_219.byteOffset, pad30_221.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 384;
+          for (let j = 0; j < 384; j++) {
+            v31_222[o + j] = (pad21_216[l * 384 + j] + pad25_219[l * 384 + j]) + pad30_221[l * 384 + j];
+          }
         }
       }
-    }
-    // %32 add
-    if (kernels !== undefined && heapHolds(v32_223, pad22_217, pad25_219, pad30_221)) run_pointwise21(v32_223.byteOffset, pad22_217.byteOffset, pad25_219.byteOffset, pad30_221.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 384;
-        for (let j = 0; j < 384; j++) {
-          v32_223[o + j] = (pad22_217[l * 384 + j] + pad25_219[l * 384 + j]) + pad30_221[l * 384 + j];
+      // %32 add
+      if (kernels !== undefined && heapHolds(v32_223, pad22_217, pad25_219, pad30_221)) run_pointwise21(v32_223.byteOffset, pad22_217.byteOffset, pad25_219.byteOffset, pad30_221.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 384;
+          for (let j = 0; j < 384; j++) {
+            v32_223[o + j] = (pad22_217[l * 384 + j] + pad25_219[l * 384 + j]) + pad30_221[l * 384 + j];
+          }
         }
       }
-    }
-    // %34 matmul — 45: g = W @ y + C @ c + b
-    gemm_cols_384x256(v32_223, p129, mm34_224, B);
-    // %35 add
-    if (kernels !== undefined && heapHolds(v35_225, x92_10_209, mm34_224)) run_pointwise22(v35_225.byteOffset, x92_10_209.byteOffset, mm34_224.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v35_225[o + j] = x92_10_209[l * 256 + j] + mm34_224[l * 256 + j];
+      // %34 matmul — 45: g = W @ y + C @ c + b
+      gemm_cols_384x256(v32_223, p129, mm34_224, B);
+      // %35 add
+      if (kernels !== undefined && heapHolds(v35_225, x92_10_209, mm34_224)) run_pointwise22(v35_225.byteOffset, x92_10_209.byteOffset, mm34_224.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v35_225[o + j] = x92_10_209[l * 256 + j] + mm34_224[l * 256 + j];
+          }
         }
       }
-    }
-    // %36 broadcast_to ∂c — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    for (let l = 0; l < T_S * B; l++) {
-      const o = l * 256;
-      for (let j = 0; j < 256; j++) {
-        bt36_226[o + j] = v35_225[l % B * 256 + j];
-      }
-    }
-    // %38 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
-    if (kernels !== undefined && heapHolds(v38_227, bt36_226, cat28_124)) run_pointwise23(v38_227.byteOffset, bt36_226.byteOffset, cat28_124.byteOffset, T_S * B);
-    else {
+      // %36 broadcast_to ∂c — 44: c = sum(alpha * enc, axis = S)         // the context vector
       for (let l = 0; l < T_S * B; l++) {
         const o = l * 256;
         for (let j = 0; j < 256; j++) {
-          v38_227[o + j] = bt36_226[l * 256 + j] * cat28_124[l * 256 + j];
+          bt36_226[o + j] = v35_225[l % B * 256 + j];
         }
       }
-    }
-    // %44 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    if (kernels !== undefined && heapHolds(v44_228, x92_6_205, sl10_81)) {
-      for (let t = 0; t < T_S; t++) run_pointwise3(v44_228.byteOffset + t * B * 128 * 4, x92_6_205.byteOffset, sl10_81.byteOffset + t * B * 128 * 4, B);
-    }
-    else {
+      // %38 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
+      if (kernels !== undefined && heapHolds(v38_227, bt36_226, cat28_124)) run_pointwise23(v38_227.byteOffset, bt36_226.byteOffset, cat28_124.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v38_227[o + j] = bt36_226[l * 256 + j] * cat28_124[l * 256 + j];
+          }
+        }
+      }
+      // %44 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      if (kernels !== undefined && heapHolds(v44_228, x92_6_205, sl10_81)) {
+        for (let t = 0; t < T_S; t++) run_pointwise3(v44_228.byteOffset + t * B * 128 * 4, x92_6_205.byteOffset, sl10_81.byteOffset + t * B * 128 * 4, B);
+      }
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v44_228[o + j] = Math.tanh((x92_6_205[l % B * 128 + j] + sl10_81[l * 128 + j]));
+          }
+        }
+      }
+      // %45 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v44_228[o + j] = Math.tanh((x92_6_205[l % B * 128 + j] + sl10_81[l * 128 + j]));
+        const ao = 0 * 128;
+        const bo = l * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += p127[ao + i * 128 + p] * v44_228[bo + p * 1 + j];
+            mm45_229[oo + i * 1 + j] = acc;
+          }
         }
       }
-    }
-    // %45 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = 0 * 128;
-      const bo = l * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
+      // %48 exp alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v48_230[l] = Math.exp((mm45_229[l * 1 + 0] - x92_7_206[l % B * 1 + 0]));
+      }
+      // %50 div alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v50_231[l] = v48_230[l * 1 + 0] / x92_8_207[l % B * 1 + 0];
+      }
+      // %52 unbroadcast
+      ub52_232.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 256; j++) {
+          ub52_232[l * 1 + 0] += v38_227[l * 256 + j];
+        }
+      }
+      // %53 div ∂alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v53_233[l] = ub52_232[l * 1 + 0] / x92_8_207[l % B * 1 + 0];
+      }
+      // %55 neg ∂alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v55_234[l] = -(v53_233[l * 1 + 0] * v50_231[l * 1 + 0]);
+      }
+      // %56 unbroadcast
+      ub56_235.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += p127[ao + i * 128 + p] * v44_228[bo + p * 1 + j];
-          mm45_229[oo + i * 1 + j] = acc;
+          ub56_235[l % B * 1 + j] += v55_234[l * 1 + j];
         }
       }
-    }
-    // %48 exp alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v48_230[l] = Math.exp((mm45_229[l * 1 + 0] - x92_7_206[l % B * 1 + 0]));
-    }
-    // %50 div alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v50_231[l] = v48_230[l * 1 + 0] / x92_8_207[l % B * 1 + 0];
-    }
-    // %52 unbroadcast
-    ub52_232.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 256; j++) {
-        ub52_232[l * 1 + 0] += v38_227[l * 256 + j];
-      }
-    }
-    // %53 div ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v53_233[l] = ub52_232[l * 1 + 0] / x92_8_207[l % B * 1 + 0];
-    }
-    // %55 neg ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v55_234[l] = -(v53_233[l * 1 + 0] * v50_231[l * 1 + 0]);
-    }
-    // %56 unbroadcast
-    ub56_235.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub56_235[l % B * 1 + j] += v55_234[l * 1 + j];
-      }
-    }
-    // %57 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt57_236[l] = ub56_235[l % B * 1 + 0];
-    }
-    // %59 mul ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v59_237[l] = (v53_233[l * 1 + 0] + bt57_236[l * 1 + 0]) * v48_230[l * 1 + 0];
-    }
-    // %60 neg ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v60_238[l] = -v59_237[l * 1 + 0];
-    }
-    // %61 unbroadcast
-    ub61_239.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub61_239[l % B * 1 + j] += v60_238[l * 1 + j];
-      }
-    }
-    // %62 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt62_240[l] = x92_7_206[l % B * 1 + 0];
-    }
-    // %63 equal ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v63_241[l] = (mm45_229[l * 1 + 0] == bt62_240[l * 1 + 0] ? 1 : 0);
-    }
-    // %64 unbroadcast ∂alpha — 43: alpha = softmax(e, axis = S)
-    ub64_242.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub64_242[l % B * 1 + j] += v63_241[l * 1 + j];
-      }
-    }
-    // %65 div ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < B; l++) {
-      v65_243[l] = ub61_239[l * 1 + 0] / ub64_242[l * 1 + 0];
-    }
-    // %66 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt66_244[l] = v65_243[l % B * 1 + 0];
-    }
-    // %68 add
-    for (let l = 0; l < T_S * B; l++) {
-      v68_245[l] = v59_237[l * 1 + 0] + (v63_241[l * 1 + 0] * bt66_244[l * 1 + 0]);
-    }
-    // %69 mul ∂e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    if (kernels !== undefined && heapHolds(v69_246, v68_245, v44_228)) run_pointwise24(v69_246.byteOffset, v68_245.byteOffset, v44_228.byteOffset, T_S * B);
-    else {
+      // %57 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v69_246[o + j] = v68_245[l * 1 + 0] * v44_228[l * 128 + j];
-        }
+        bt57_236[l] = ub56_235[l % B * 1 + 0];
       }
-    }
-    // %71 unbroadcast
-    ub71_247.fill(0);
-    if (kernels !== undefined && heapHolds(ub71_247, v69_246)) run_colsum_128(v69_246.byteOffset, ub71_247.byteOffset, T_S * B);
-    else {
+      // %59 mul ∂alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        for (let j = 0; j < 128; j++) {
-          ub71_247[j] += v69_246[l * 128 + j];
-        }
+        v59_237[l] = (v53_233[l * 1 + 0] + bt57_236[l * 1 + 0]) * v48_230[l * 1 + 0];
       }
-    }
-    // %74 mul — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    if (kernels !== undefined && heapHolds(v74_248, v68_245, p127, v44_228)) run_pointwise25(v74_248.byteOffset, v68_245.byteOffset, p127.byteOffset, v44_228.byteOffset, v44_228.byteOffset, T_S * B);
-    else {
+      // %60 neg ∂alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v74_248[o + j] = (v68_245[l * 1 + 0] * p127[j]) * (1 - (v44_228[l * 128 + j] * v44_228[l * 128 + j]));
+        v60_238[l] = -v59_237[l * 1 + 0];
+      }
+      // %61 unbroadcast
+      ub61_239.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub61_239[l % B * 1 + j] += v60_238[l * 1 + j];
         }
       }
-    }
-    // %75 unbroadcast
-    ub75_249.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 128; j++) {
-        ub75_249[l % B * 128 + j] += v74_248[l * 128 + j];
+      // %62 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        bt62_240[l] = x92_7_206[l % B * 1 + 0];
       }
-    }
-    // %77 matmul — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-    gemm_cols_128x256(v74_248, p126, mm77_250, T_S * B);
-    // %78 unbroadcast
-    ub78_251.fill(0);
-    gemm_outer_128x256(v74_248, 128, cat28_124, 256, ub78_251, T_S * B);
-    // %80 concat
-    for (let l = 0; l < B; l++) {
-      const xo = l * 384;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 384; c++) cat80_252[(l * 1 + r) * 512 + 0 + c] = v31_222[xo + r * 384 + c];
+      // %63 equal ∂alpha — 43: alpha = softmax(e, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v63_241[l] = (mm45_229[l * 1 + 0] == bt62_240[l * 1 + 0] ? 1 : 0);
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat80_252[(l * 1 + r) * 512 + 384 + c] = ub75_249[xo + r * 128 + c];
+      // %64 unbroadcast ∂alpha — 43: alpha = softmax(e, axis = S)
+      ub64_242.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub64_242[l % B * 1 + j] += v63_241[l * 1 + j];
+        }
       }
-    }
-    // %82 matmul fused gate products
-    gemm_cols_512x128(cat80_252, packed91_192, mm82_253, B);
-    // %83 add
-    if (kernels !== undefined && heapHolds(v83_254, mm82_253, v3_213, x92_1_200)) run_pointwise26(v83_254.byteOffset, mm82_253.byteOffset, v3_213.byteOffset, x92_1_200.byteOffset, B);
-    else {
+      // %65 div ∂alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v83_254[o + j] = mm82_253[l * 128 + j] + (v3_213[l * 128 + j] * x92_1_200[l * 128 + j]);
-        }
+        v65_243[l] = ub61_239[l * 1 + 0] / ub64_242[l * 1 + 0];
       }
-    }
-    // %85 add
-    if (kernels !== undefined && heapHolds(v85_255, state92_1_194, bt36_226, v50_231, mm77_250)) run_pointwise27(v85_255.byteOffset, state92_1_194.byteOffset, bt36_226.byteOffset, v50_231.byteOffset, mm77_250.byteOffset, T_S * B);
-    else {
+      // %66 broadcast_to ∂alpha — 43: alpha = softmax(e, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 256;
-        for (let j = 0; j < 256; j++) {
-          v85_255[o + j] = state92_1_194[l * 256 + j] + ((bt36_226[l * 256 + j] * v50_231[l * 1 + 0]) + mm77_250[l * 256 + j]);
+        bt66_244[l] = v65_243[l % B * 1 + 0];
+      }
+      // %68 add
+      for (let l = 0; l < T_S * B; l++) {
+        v68_245[l] = v59_237[l * 1 + 0] + (v63_241[l * 1 + 0] * bt66_244[l * 1 + 0]);
+      }
+      // %69 mul ∂e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      if (kernels !== undefined && heapHolds(v69_246, v68_245, v44_228)) run_pointwise24(v69_246.byteOffset, v68_245.byteOffset, v44_228.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v69_246[o + j] = v68_245[l * 1 + 0] * v44_228[l * 128 + j];
+          }
         }
       }
-    }
-    // %87 add
-    if (kernels !== undefined && heapHolds(v87_256, state92_2_195, ub78_251)) run_pointwise28(v87_256.byteOffset, state92_2_195.byteOffset, ub78_251.byteOffset, 1);
-    else {
-      for (let j = 0; j < 32768; j++) {
-        v87_256[j] = state92_2_195[j] + ub78_251[j];
+      // %71 unbroadcast
+      ub71_247.fill(0);
+      if (kernels !== undefined && heapHolds(ub71_247, v69_246)) run_colsum_128(v69_246.byteOffset, ub71_247.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          for (let j = 0; j < 128; j++) {
+            ub71_247[j] += v69_246[l * 128 + j];
+          }
+        }
       }
-    }
-    // %89 add
-    if (kernels !== undefined && heapHolds(v89_257, state92_3_196, ub71_247)) run_pointwise17(v89_257.byteOffset, state92_3_196.byteOffset, ub71_247.byteOffset, 1);
-    else {
-      for (let j = 0; j < 128; j++) {
-        v89_257[j] = state92_3_196[j] + ub71_247[j];
+      // %74 mul — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      if (kernels !== undefined && heapHolds(v74_248, v68_245, p127, v44_228)) run_pointwise25(v74_248.byteOffset, v68_245.byteOffset, p127.byteOffset, v44_228.byteOffset, v44_228.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v74_248[o + j] = (v68_245[l * 1 + 0] * p127[j]) * (1 - (v44_228[l * 128 + j] * v44_228[l * 128 + j]));
+          }
+        }
       }
+      // %75 unbroadcast
+      ub75_249.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 128; j++) {
+          ub75_249[l % B * 128 + j] += v74_248[l * 128 + j];
+        }
+      }
+      // %77 matmul — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+      gemm_cols_128x256(v74_248, p126, mm77_250, T_S * B);
+      // %78 unbroadcast
+      ub78_251.fill(0);
+      gemm_outer_128x256(v74_248, 128, cat28_124, 256, ub78_251, T_S * B);
+      // %80 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 384;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 384; c++) cat80_252[(l * 1 + r) * 512 + 0 + c] = v31_222[xo + r * 384 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat80_252[(l * 1 + r) * 512 + 384 + c] = ub75_249[xo + r * 128 + c];
+        }
+      }
+      // %82 matmul fused gate products
+      gemm_cols_512x128(cat80_252, packed91_192, mm82_253, B);
+      // %83 add
+      if (kernels !== undefined && heapHolds(v83_254, mm82_253, v3_213, x92_1_200)) run_pointwise26(v83_254.byteOffset, mm82_253.byteOffset, v3_213.byteOffset, x92_1_200.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v83_254[o + j] = mm82_253[l * 128 + j] + (v3_213[l * 128 + j] * x92_1_200[l * 128 + j]);
+          }
+        }
+      }
+      // %85 add
+      if (kernels !== undefined && heapHolds(v85_255, state92_1_194, bt36_226, v50_231, mm77_250)) run_pointwise27(v85_255.byteOffset, state92_1_194.byteOffset, bt36_226.byteOffset, v50_231.byteOffset, mm77_250.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v85_255[o + j] = state92_1_194[l * 256 + j] + ((bt36_226[l * 256 + j] * v50_231[l * 1 + 0]) + mm77_250[l * 256 + j]);
+          }
+        }
+      }
+      // %87 add
+      if (kernels !== undefined && heapHolds(v87_256, state92_2_195, ub78_251)) run_pointwise28(v87_256.byteOffset, state92_2_195.byteOffset, ub78_251.byteOffset, 1);
+      else {
+        for (let j = 0; j < 32768; j++) {
+          v87_256[j] = state92_2_195[j] + ub78_251[j];
+        }
+      }
+      // %89 add
+      if (kernels !== undefined && heapHolds(v89_257, state92_3_196, ub71_247)) run_pointwise17(v89_257.byteOffset, state92_3_196.byteOffset, ub71_247.byteOffset, 1);
+      else {
+        for (let j = 0; j < 128; j++) {
+          v89_257[j] = state92_3_196[j] + ub71_247[j];
+        }
+      }
+      out92_0_197.set(ub75_249, t * ub75_249.length);
+      mm37_133.set(v32_223, t * v32_223.length);
+      v38_134.set(v31_222, t * v31_222.length);
+      state92_0_193.set(v83_254);
+      state92_1_194.set(v85_255);
+      state92_2_195.set(v87_256);
+      state92_3_196.set(v89_257);
     }
-    out92_0_197.set(ub75_249, t * ub75_249.length);
-    mm37_133.set(v32_223, t * v32_223.length);
-    v38_134.set(v31_222, t * v31_222.length);
-    state92_0_193.set(v83_254);
-    state92_1_194.set(v85_255);
-    state92_2_195.set(v87_256);
-    state92_3_196.set(v89_257);
-  }
+  })();
   // %100 unbroadcast ∂decoder: ∂W (batched)
   ub100_258.fill(0);
   gemm_outer_384x41(mm37_133, 384, in72, 41, ub100_258, T_U * B);
@@ -1895,113 +1909,115 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_80.fill(0); // reused: its last value is dead
   const steps270 = T_S;
   // ∂encoder.bwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_281, state125_0_267, sl11_82, v14_282, out25_3_110, v120_264, v18_283, out25_5_112, pad19_284, v21_285, out25_4_111, v122_265, pad22_286, v25_287, sl12_83, out25_2_109, v124_266, pad26_288, v27_289, p103, mm29_290, v30_291, out25_1_108, out125_0_268, mm8_79, v9_80, out125_3_269)) run_time_loop2(v2_281.byteOffset, state125_0_267.byteOffset, sl11_82.byteOffset, v14_282.byteOffset, out25_3_110.byteOffset, v120_264.byteOffset, v18_283.byteOffset, out25_5_112.byteOffset, pad19_284.byteOffset, v21_285.byteOffset, out25_4_111.byteOffset, v122_265.byteOffset, pad22_286.byteOffset, v25_287.byteOffset, sl12_83.byteOffset, out25_2_109.byteOffset, v124_266.byteOffset, pad26_288.byteOffset, v27_289.byteOffset, p103.byteOffset, mm29_290.byteOffset, v30_291.byteOffset, out25_1_108.byteOffset, out125_0_268.byteOffset, mm8_79.byteOffset, v9_80.byteOffset, out125_3_269.byteOffset, 4 * (B * 128), B, 4 * (B * 384), steps270, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_281, state125_0_267, sl11_82, v14_282, out25_3_110, v120_264, v18_283, out25_5_112, pad19_284, v21_285, out25_4_111, v122_265, pad22_286, v25_287, sl12_83, out25_2_109, v124_266, pad26_288, v27_289, p103, mm29_290, v30_291, out25_1_108, out125_0_268, mm8_79, v9_80, out125_3_269)) run_time_loop2(v2_281.byteOffset, state125_0_267.byteOffset, sl11_82.byteOffset, v14_282.byteOffset, out25_3_110.byteOffset, v120_264.byteOffset, v18_283.byteOffset, out25_5_112.byteOffset, pad19_284.byteOffset, v21_285.byteOffset, out25_4_111.byteOffset, v122_265.byteOffset, pad22_286.byteOffset, v25_287.byteOffset, sl12_83.byteOffset, out25_2_109.byteOffset, v124_266.byteOffset, pad26_288.byteOffset, v27_289.byteOffset, p103.byteOffset, mm29_290.byteOffset, v30_291.byteOffset, out25_1_108.byteOffset, out125_0_268.byteOffset, mm8_79.byteOffset, v9_80.byteOffset, out125_3_269.byteOffset, 4 * (B * 128), B, 4 * (B * 384), 0, steps270, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps270; s++) {
-      const t = s;
-      const x125_0_271 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_1_272 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_2_273 = out25_1_108.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_3_274 = out25_2_109.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_4_275 = out25_3_110.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_5_276 = out25_4_111.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_6_277 = out25_5_112.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_7_278 = v120_264.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_8_279 = v122_265.subarray(t * B * 128, (t + 1) * B * 128);
-      const x125_9_280 = v124_266.subarray(t * B * 128, (t + 1) * B * 128);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_281, state125_0_267, x125_0_271)) run_pointwise17(v2_281.byteOffset, state125_0_267.byteOffset, x125_0_271.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v2_281[o + j] = state125_0_267[l * 128 + j] + x125_0_271[l * 128 + j];
+    (() => {
+      for (let s = 0; s < steps270; s++) {
+        const t = s;
+        const x125_0_271 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_1_272 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_2_273 = out25_1_108.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_3_274 = out25_2_109.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_4_275 = out25_3_110.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_5_276 = out25_4_111.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_6_277 = out25_5_112.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_7_278 = v120_264.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_8_279 = v122_265.subarray(t * B * 128, (t + 1) * B * 128);
+        const x125_9_280 = v124_266.subarray(t * B * 128, (t + 1) * B * 128);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_281, state125_0_267, x125_0_271)) run_pointwise17(v2_281.byteOffset, state125_0_267.byteOffset, x125_0_271.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v2_281[o + j] = state125_0_267[l * 128 + j] + x125_0_271[l * 128 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v14_282, v2_281, x125_4_275, x125_7_278)) run_pointwise18(v14_282.byteOffset, v2_281.byteOffset, x125_4_275.byteOffset, x125_7_278.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v14_282[o + j] = (v2_281[l * 128 + j] * x125_4_275[l * 128 + j]) * x125_7_278[l * 128 + j];
+        // %14 mul ∂n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v14_282, v2_281, x125_4_275, x125_7_278)) run_pointwise18(v14_282.byteOffset, v2_281.byteOffset, x125_4_275.byteOffset, x125_7_278.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v14_282[o + j] = (v2_281[l * 128 + j] * x125_4_275[l * 128 + j]) * x125_7_278[l * 128 + j];
+            }
           }
         }
-      }
-      // %18 mul — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v18_283, v14_282, x125_6_277)) run_pointwise19(v18_283.byteOffset, v14_282.byteOffset, x125_6_277.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_283[o + j] = v14_282[l * 128 + j] * x125_6_277[l * 128 + j];
+        // %18 mul — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v18_283, v14_282, x125_6_277)) run_pointwise19(v18_283.byteOffset, v14_282.byteOffset, x125_6_277.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_283[o + j] = v14_282[l * 128 + j] * x125_6_277[l * 128 + j];
+            }
           }
         }
-      }
-      // %19 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      pad19_284.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad19_284[r * 384 + 256 + c] = v18_283[r * 128 + c];
-      }
-      // %21 mul ∂r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-      if (kernels !== undefined && heapHolds(v21_285, v14_282, x125_5_276, x125_8_279)) run_pointwise18(v21_285.byteOffset, v14_282.byteOffset, x125_5_276.byteOffset, x125_8_279.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v21_285[o + j] = (v14_282[l * 128 + j] * x125_5_276[l * 128 + j]) * x125_8_279[l * 128 + j];
+        // %19 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        pad19_284.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad19_284[r * 384 + 256 + c] = v18_283[r * 128 + c];
+        }
+        // %21 mul ∂r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+        if (kernels !== undefined && heapHolds(v21_285, v14_282, x125_5_276, x125_8_279)) run_pointwise18(v21_285.byteOffset, v14_282.byteOffset, x125_5_276.byteOffset, x125_8_279.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v21_285[o + j] = (v14_282[l * 128 + j] * x125_5_276[l * 128 + j]) * x125_8_279[l * 128 + j];
+            }
           }
         }
-      }
-      // %22 pad_last — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-      pad22_286.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad22_286[r * 384 + 128 + c] = v21_285[r * 128 + c];
-      }
-      // %25 mul ∂z — 22: z = sigmoid(a[0:H] + u[0:H])
-      if (kernels !== undefined && heapHolds(v25_287, v2_281, x125_1_272, x125_3_274, x125_9_280)) run_pointwise20(v25_287.byteOffset, v2_281.byteOffset, x125_1_272.byteOffset, v2_281.byteOffset, x125_3_274.byteOffset, x125_9_280.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v25_287[o + j] = ((v2_281[l * 128 + j] * x125_1_272[l * 128 + j]) + (-(v2_281[l * 128 + j] * x125_3_274[l * 128 + j]))) * x125_9_280[l * 128 + j];
+        // %22 pad_last — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+        pad22_286.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad22_286[r * 384 + 128 + c] = v21_285[r * 128 + c];
+        }
+        // %25 mul ∂z — 22: z = sigmoid(a[0:H] + u[0:H])
+        if (kernels !== undefined && heapHolds(v25_287, v2_281, x125_1_272, x125_3_274, x125_9_280)) run_pointwise20(v25_287.byteOffset, v2_281.byteOffset, x125_1_272.byteOffset, v2_281.byteOffset, x125_3_274.byteOffset, x125_9_280.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v25_287[o + j] = ((v2_281[l * 128 + j] * x125_1_272[l * 128 + j]) + (-(v2_281[l * 128 + j] * x125_3_274[l * 128 + j]))) * x125_9_280[l * 128 + j];
+            }
           }
         }
-      }
-      // %26 pad_last — 22: z = sigmoid(a[0:H] + u[0:H])
-      pad26_288.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad26_288[r * 384 + 0 + c] = v25_287[r * 128 + c];
-      }
-      // %27 add
-      if (kernels !== undefined && heapHolds(v27_289, pad19_284, pad22_286, pad26_288)) run_pointwise21(v27_289.byteOffset, pad19_284.byteOffset, pad22_286.byteOffset, pad26_288.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 384;
-          for (let j = 0; j < 384; j++) {
-            v27_289[o + j] = (pad19_284[l * 384 + j] + pad22_286[l * 384 + j]) + pad26_288[l * 384 + j];
+        // %26 pad_last — 22: z = sigmoid(a[0:H] + u[0:H])
+        pad26_288.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad26_288[r * 384 + 0 + c] = v25_287[r * 128 + c];
+        }
+        // %27 add
+        if (kernels !== undefined && heapHolds(v27_289, pad19_284, pad22_286, pad26_288)) run_pointwise21(v27_289.byteOffset, pad19_284.byteOffset, pad22_286.byteOffset, pad26_288.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 384;
+            for (let j = 0; j < 384; j++) {
+              v27_289[o + j] = (pad19_284[l * 384 + j] + pad22_286[l * 384 + j]) + pad26_288[l * 384 + j];
+            }
           }
         }
-      }
-      // %29 matmul ∂u — 21: u = U @ h
-      gemm_cols_384x128(v27_289, p103, mm29_290, B);
-      // %30 add
-      if (kernels !== undefined && heapHolds(v30_291, v2_281, x125_2_273, mm29_290)) run_pointwise29(v30_291.byteOffset, v2_281.byteOffset, x125_2_273.byteOffset, mm29_290.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v30_291[o + j] = (v2_281[l * 128 + j] * x125_2_273[l * 128 + j]) + mm29_290[l * 128 + j];
+        // %29 matmul ∂u — 21: u = U @ h
+        gemm_cols_384x128(v27_289, p103, mm29_290, B);
+        // %30 add
+        if (kernels !== undefined && heapHolds(v30_291, v2_281, x125_2_273, mm29_290)) run_pointwise29(v30_291.byteOffset, v2_281.byteOffset, x125_2_273.byteOffset, mm29_290.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v30_291[o + j] = (v2_281[l * 128 + j] * x125_2_273[l * 128 + j]) + mm29_290[l * 128 + j];
+            }
           }
         }
+        out125_0_268.set(v14_282, t * v14_282.length);
+        mm8_79.set(pad22_286, t * pad22_286.length);
+        v9_80.set(pad26_288, t * pad26_288.length);
+        out125_3_269.set(v27_289, t * v27_289.length);
+        state125_0_267.set(v30_291);
       }
-      out125_0_268.set(v14_282, t * v14_282.length);
-      mm8_79.set(pad22_286, t * pad22_286.length);
-      v9_80.set(pad26_288, t * pad26_288.length);
-      out125_3_269.set(v27_289, t * v27_289.length);
-      state125_0_267.set(v30_291);
-    }
+    })();
   }
   // %128 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
   pad128_292.fill(0);
@@ -2073,113 +2089,115 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   pad128_292.fill(0); // reused: its last value is dead
   const steps300 = T_S;
   // ∂encoder.fwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_311, state150_0_297, sl10_81, v14_312, out13_3_88, v124_266, v18_313, out13_5_90, pad19_314, v21_315, out13_4_89, v122_265, pad22_316, v25_317, sl12_83, out13_2_87, v120_264, pad26_318, v27_319, p75, mm29_320, v30_321, out13_1_86, sl11_82, pad128_292, out150_2_298, out150_3_299)) run_time_loop3(v2_311.byteOffset, state150_0_297.byteOffset, sl10_81.byteOffset, v14_312.byteOffset, out13_3_88.byteOffset, v124_266.byteOffset, v18_313.byteOffset, out13_5_90.byteOffset, pad19_314.byteOffset, v21_315.byteOffset, out13_4_89.byteOffset, v122_265.byteOffset, pad22_316.byteOffset, v25_317.byteOffset, sl12_83.byteOffset, out13_2_87.byteOffset, v120_264.byteOffset, pad26_318.byteOffset, v27_319.byteOffset, p75.byteOffset, mm29_320.byteOffset, v30_321.byteOffset, out13_1_86.byteOffset, sl11_82.byteOffset, pad128_292.byteOffset, out150_2_298.byteOffset, out150_3_299.byteOffset, 4 * (B * 128), B, 4 * (B * 384), steps300, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_311, state150_0_297, sl10_81, v14_312, out13_3_88, v124_266, v18_313, out13_5_90, pad19_314, v21_315, out13_4_89, v122_265, pad22_316, v25_317, sl12_83, out13_2_87, v120_264, pad26_318, v27_319, p75, mm29_320, v30_321, out13_1_86, sl11_82, pad128_292, out150_2_298, out150_3_299)) run_time_loop3(v2_311.byteOffset, state150_0_297.byteOffset, sl10_81.byteOffset, v14_312.byteOffset, out13_3_88.byteOffset, v124_266.byteOffset, v18_313.byteOffset, out13_5_90.byteOffset, pad19_314.byteOffset, v21_315.byteOffset, out13_4_89.byteOffset, v122_265.byteOffset, pad22_316.byteOffset, v25_317.byteOffset, sl12_83.byteOffset, out13_2_87.byteOffset, v120_264.byteOffset, pad26_318.byteOffset, v27_319.byteOffset, p75.byteOffset, mm29_320.byteOffset, v30_321.byteOffset, out13_1_86.byteOffset, sl11_82.byteOffset, pad128_292.byteOffset, out150_2_298.byteOffset, out150_3_299.byteOffset, 4 * (B * 128), B, 4 * (B * 384), 0, steps300, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps300; s++) {
-      const t = T_S - 1 - s;
-      const x150_0_301 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_1_302 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_2_303 = out13_1_86.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_3_304 = out13_2_87.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_4_305 = out13_3_88.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_5_306 = out13_4_89.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_6_307 = out13_5_90.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_7_308 = v124_266.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_8_309 = v122_265.subarray(t * B * 128, (t + 1) * B * 128);
-      const x150_9_310 = v120_264.subarray(t * B * 128, (t + 1) * B * 128);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_311, state150_0_297, x150_0_301)) run_pointwise17(v2_311.byteOffset, state150_0_297.byteOffset, x150_0_301.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v2_311[o + j] = state150_0_297[l * 128 + j] + x150_0_301[l * 128 + j];
+    (() => {
+      for (let s = 0; s < steps300; s++) {
+        const t = T_S - 1 - s;
+        const x150_0_301 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_1_302 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_2_303 = out13_1_86.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_3_304 = out13_2_87.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_4_305 = out13_3_88.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_5_306 = out13_4_89.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_6_307 = out13_5_90.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_7_308 = v124_266.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_8_309 = v122_265.subarray(t * B * 128, (t + 1) * B * 128);
+        const x150_9_310 = v120_264.subarray(t * B * 128, (t + 1) * B * 128);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_311, state150_0_297, x150_0_301)) run_pointwise17(v2_311.byteOffset, state150_0_297.byteOffset, x150_0_301.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v2_311[o + j] = state150_0_297[l * 128 + j] + x150_0_301[l * 128 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v14_312, v2_311, x150_4_305, x150_7_308)) run_pointwise18(v14_312.byteOffset, v2_311.byteOffset, x150_4_305.byteOffset, x150_7_308.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v14_312[o + j] = (v2_311[l * 128 + j] * x150_4_305[l * 128 + j]) * x150_7_308[l * 128 + j];
+        // %14 mul ∂n — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v14_312, v2_311, x150_4_305, x150_7_308)) run_pointwise18(v14_312.byteOffset, v2_311.byteOffset, x150_4_305.byteOffset, x150_7_308.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v14_312[o + j] = (v2_311[l * 128 + j] * x150_4_305[l * 128 + j]) * x150_7_308[l * 128 + j];
+            }
           }
         }
-      }
-      // %18 mul — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v18_313, v14_312, x150_6_307)) run_pointwise19(v18_313.byteOffset, v14_312.byteOffset, x150_6_307.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_313[o + j] = v14_312[l * 128 + j] * x150_6_307[l * 128 + j];
+        // %18 mul — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v18_313, v14_312, x150_6_307)) run_pointwise19(v18_313.byteOffset, v14_312.byteOffset, x150_6_307.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_313[o + j] = v14_312[l * 128 + j] * x150_6_307[l * 128 + j];
+            }
           }
         }
-      }
-      // %19 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
-      pad19_314.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad19_314[r * 384 + 256 + c] = v18_313[r * 128 + c];
-      }
-      // %21 mul ∂r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-      if (kernels !== undefined && heapHolds(v21_315, v14_312, x150_5_306, x150_8_309)) run_pointwise18(v21_315.byteOffset, v14_312.byteOffset, x150_5_306.byteOffset, x150_8_309.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v21_315[o + j] = (v14_312[l * 128 + j] * x150_5_306[l * 128 + j]) * x150_8_309[l * 128 + j];
+        // %19 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
+        pad19_314.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad19_314[r * 384 + 256 + c] = v18_313[r * 128 + c];
+        }
+        // %21 mul ∂r — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+        if (kernels !== undefined && heapHolds(v21_315, v14_312, x150_5_306, x150_8_309)) run_pointwise18(v21_315.byteOffset, v14_312.byteOffset, x150_5_306.byteOffset, x150_8_309.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v21_315[o + j] = (v14_312[l * 128 + j] * x150_5_306[l * 128 + j]) * x150_8_309[l * 128 + j];
+            }
           }
         }
-      }
-      // %22 pad_last — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
-      pad22_316.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad22_316[r * 384 + 128 + c] = v21_315[r * 128 + c];
-      }
-      // %25 mul ∂z — 22: z = sigmoid(a[0:H] + u[0:H])
-      if (kernels !== undefined && heapHolds(v25_317, v2_311, x150_1_302, x150_3_304, x150_9_310)) run_pointwise20(v25_317.byteOffset, v2_311.byteOffset, x150_1_302.byteOffset, v2_311.byteOffset, x150_3_304.byteOffset, x150_9_310.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v25_317[o + j] = ((v2_311[l * 128 + j] * x150_1_302[l * 128 + j]) + (-(v2_311[l * 128 + j] * x150_3_304[l * 128 + j]))) * x150_9_310[l * 128 + j];
+        // %22 pad_last — 23: r = sigmoid(a[H:2*H] + u[H:2*H])
+        pad22_316.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad22_316[r * 384 + 128 + c] = v21_315[r * 128 + c];
+        }
+        // %25 mul ∂z — 22: z = sigmoid(a[0:H] + u[0:H])
+        if (kernels !== undefined && heapHolds(v25_317, v2_311, x150_1_302, x150_3_304, x150_9_310)) run_pointwise20(v25_317.byteOffset, v2_311.byteOffset, x150_1_302.byteOffset, v2_311.byteOffset, x150_3_304.byteOffset, x150_9_310.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v25_317[o + j] = ((v2_311[l * 128 + j] * x150_1_302[l * 128 + j]) + (-(v2_311[l * 128 + j] * x150_3_304[l * 128 + j]))) * x150_9_310[l * 128 + j];
+            }
           }
         }
-      }
-      // %26 pad_last — 22: z = sigmoid(a[0:H] + u[0:H])
-      pad26_318.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad26_318[r * 384 + 0 + c] = v25_317[r * 128 + c];
-      }
-      // %27 add
-      if (kernels !== undefined && heapHolds(v27_319, pad19_314, pad22_316, pad26_318)) run_pointwise21(v27_319.byteOffset, pad19_314.byteOffset, pad22_316.byteOffset, pad26_318.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 384;
-          for (let j = 0; j < 384; j++) {
-            v27_319[o + j] = (pad19_314[l * 384 + j] + pad22_316[l * 384 + j]) + pad26_318[l * 384 + j];
+        // %26 pad_last — 22: z = sigmoid(a[0:H] + u[0:H])
+        pad26_318.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad26_318[r * 384 + 0 + c] = v25_317[r * 128 + c];
+        }
+        // %27 add
+        if (kernels !== undefined && heapHolds(v27_319, pad19_314, pad22_316, pad26_318)) run_pointwise21(v27_319.byteOffset, pad19_314.byteOffset, pad22_316.byteOffset, pad26_318.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 384;
+            for (let j = 0; j < 384; j++) {
+              v27_319[o + j] = (pad19_314[l * 384 + j] + pad22_316[l * 384 + j]) + pad26_318[l * 384 + j];
+            }
           }
         }
-      }
-      // %29 matmul ∂u — 21: u = U @ h
-      gemm_cols_384x128(v27_319, p75, mm29_320, B);
-      // %30 add
-      if (kernels !== undefined && heapHolds(v30_321, v2_311, x150_2_303, mm29_320)) run_pointwise29(v30_321.byteOffset, v2_311.byteOffset, x150_2_303.byteOffset, mm29_320.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v30_321[o + j] = (v2_311[l * 128 + j] * x150_2_303[l * 128 + j]) + mm29_320[l * 128 + j];
+        // %29 matmul ∂u — 21: u = U @ h
+        gemm_cols_384x128(v27_319, p75, mm29_320, B);
+        // %30 add
+        if (kernels !== undefined && heapHolds(v30_321, v2_311, x150_2_303, mm29_320)) run_pointwise29(v30_321.byteOffset, v2_311.byteOffset, x150_2_303.byteOffset, mm29_320.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v30_321[o + j] = (v2_311[l * 128 + j] * x150_2_303[l * 128 + j]) + mm29_320[l * 128 + j];
+            }
           }
         }
+        sl11_82.set(v14_312, t * v14_312.length);
+        pad128_292.set(pad22_316, t * pad22_316.length);
+        out150_2_298.set(pad26_318, t * pad26_318.length);
+        out150_3_299.set(v27_319, t * v27_319.length);
+        state150_0_297.set(v30_321);
       }
-      sl11_82.set(v14_312, t * v14_312.length);
-      pad128_292.set(pad22_316, t * pad22_316.length);
-      out150_2_298.set(pad26_318, t * pad26_318.length);
-      out150_3_299.set(v27_319, t * v27_319.length);
-      state150_0_297.set(v30_321);
-    }
+    })();
   }
   // %153 pad_last — 24: n = tanh(a[2*H:3*H] + r * u[2*H:3*H])
   pad153_322.fill(0);
@@ -4339,13 +4357,13 @@ function gemm_outer_768x28(a: Float32Array, aStep: number, b: Float32Array, bSte
   gemm_outer_768x28_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (56521 bytes): rows_384x28, pointwise0, rows_384x128, rows_192x128, pointwise1, pointwise2, time_loop0, time_loop1, rows_384x41, rows_128x256, rows_64x256, rows_512x128, rows_256x128, pointwise3, pointwise4, rows_384x256, rows_192x256, pointwise5, pointwise6, pointwise7, rows_41x384, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, colsum_41, cols_41x384, outer_41x384, pointwise15, pointwise16, pointwise17, pointwise18, pointwise19, pointwise20, pointwise21, cols_384x256, pointwise22, pointwise23, pointwise24, colsum_128, pointwise25, cols_128x256, outer_128x256, cols_512x128, pointwise26, pointwise27, pointwise28, outer_384x41, outer_384x256, outer_512x128, colsum_384, cols_384x41, cols_384x128, pointwise29, time_loop2, outer_384x128, cols_384x28, time_loop3, outer_768x28, pointwise30, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (56523 bytes): rows_384x28, pointwise0, rows_384x128, rows_192x128, pointwise1, pointwise2, time_loop0, time_loop1, rows_384x41, rows_128x256, rows_64x256, rows_512x128, rows_256x128, pointwise3, pointwise4, rows_384x256, rows_192x256, pointwise5, pointwise6, pointwise7, rows_41x384, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, colsum_41, cols_41x384, outer_41x384, pointwise15, pointwise16, pointwise17, pointwise18, pointwise19, pointwise20, pointwise21, cols_384x256, pointwise22, pointwise23, pointwise24, colsum_128, pointwise25, cols_128x256, outer_128x256, cols_512x128, pointwise26, pointwise27, pointwise28, outer_384x41, outer_384x256, outer_512x128, colsum_384, cols_384x41, cols_384x128, pointwise29, time_loop2, outer_384x128, cols_384x28, time_loop3, outer_768x28, pointwise30, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABaghgBH9/f38AYAl/f39/f39/f38AYA5/f39/f39/f39/f39/fwBgBX9/f39/AGADf39/AGAGf39/f39/AGAHf39/f39/fwBgIX9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABANBQAAAAAAAAQICAAAAAAAAAAAAAAABAAADBAUDAAMEAAUAAAADAAYDAAAAAAQFAAUAAwUABQUFBAAAAwcFAAcFAAQHgwdAC3Jvd3NfMzg0eDI4AAAKcG9pbnR3aXNlMAABDHJvd3NfMzg0eDEyOAACDHJvd3NfMTkyeDEyOAADCnBvaW50d2lzZTEABApwb2ludHdpc2UyAAUKdGltZV9sb29wMAAGCnRpbWVfbG9vcDEABwtyb3dzXzM4NHg0MQAIDHJvd3NfMTI4eDI1NgAJC3Jvd3NfNjR4MjU2AAoMcm93c181MTJ4MTI4AAsMcm93c18yNTZ4MTI4AAwKcG9pbnR3aXNlMwANCnBvaW50d2lzZTQADgxyb3dzXzM4NHgyNTYADwxyb3dzXzE5MngyNTYAEApwb2ludHdpc2U1ABEKcG9pbnR3aXNlNgASCnBvaW50d2lzZTcAEwtyb3dzXzQxeDM4NAAUCnBvaW50d2lzZTgAFQpwb2ludHdpc2U5ABYLcG9pbnR3aXNlMTAAFwtwb2ludHdpc2UxMQAYC3BvaW50d2lzZTEyABkLcG9pbnR3aXNlMTMAGgtwb2ludHdpc2UxNAAbCWNvbHN1bV80MQAcC2NvbHNfNDF4Mzg0AB0Mb3V0ZXJfNDF4Mzg0AB4LcG9pbnR3aXNlMTUAHwtwb2ludHdpc2UxNgAgC3BvaW50d2lzZTE3ACELcG9pbnR3aXNlMTgAIgtwb2ludHdpc2UxOQAjC3BvaW50d2lzZTIwACQLcG9pbnR3aXNlMjEAJQxjb2xzXzM4NHgyNTYAJgtwb2ludHdpc2UyMgAnC3BvaW50d2lzZTIzACgLcG9pbnR3aXNlMjQAKQpjb2xzdW1fMTI4ACoLcG9pbnR3aXNlMjUAKwxjb2xzXzEyOHgyNTYALA1vdXRlcl8xMjh4MjU2AC0MY29sc181MTJ4MTI4AC4LcG9pbnR3aXNlMjYALwtwb2ludHdpc2UyNwAwC3BvaW50d2lzZTI4ADEMb3V0ZXJfMzg0eDQxADINb3V0ZXJfMzg0eDI1NgAzDW91dGVyXzUxMngxMjgANApjb2xzdW1fMzg0ADULY29sc18zODR4NDEANgxjb2xzXzM4NHgxMjgANwtwb2ludHdpc2UyOQA4CnRpbWVfbG9vcDIAOQ1vdXRlcl8zODR4MTI4ADoLY29sc18zODR4MjgAOwp0aW1lX2xvb3AzADwMb3V0ZXJfNzY4eDI4AD0LcG9pbnR3aXNlMzAAPglub25maW5pdGUAPwqmqgNAigwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAH/QACcCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJwIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AALgASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QAC0AIhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGADGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKADCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAnAhCiAMIAogE/3mAf3kASEMIAb9AALgASEKIA0gCiAT/eYB/eQBIQ0gBv0AAtACIQogDiAKIBP95gH95AEhDiAG/QACwAMhCiAYIAogE/3mAf3kASEYIAb9AAKwBCEKIBkgCiAT/eYB/eQBIRkgBv0AAqAFIQogGiAKIBP95gH95AEhGiAG/QACkAYhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGADEgNAAsgAEGADGohACABQYAMaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCQgCSAZ/R8BOAKEJCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoASIAkgGf0fATgChBIgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwufBAICfwV7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGADGohAiAEQQFqIQQMAAsLC8YKAgJ/DntBACEJAkADQCAJIAhODQFBACEKA0AgACAKav0MAACAPwAAgD8AAIA/AACAPyABIApq/QACAP3lASACIApq/QACACADIApq/QACACAEIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ0gDf0MAABASwAAQEsAAEBLAABAS/3lASEOIAwgDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIApq/QACAP3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFSAV/QwAAEBLAABASwAAQEsAAEBL/eUBIRYgFCAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRggEiAYIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAYgCmr9AAIAIAcgCmr9AAIA/eYB/eQB/QsCACAKQRBqIQogCkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAMaiEEIAVBgAxqIQUgBkGABGohBiAHQYAEaiEHIAlBAWohCQwACwsL/gYBDX9BACEOAkADQCAOIAtODQEgDiEPIAAhECABIREgAiESIAkhEwJAAkAgDUUNACATQQhIDQAgE0EHakEIbkEEbCEUIA0gEDYCFCANIBEgFEGABGxqNgIYIA0gEiAUQYAMbGo2AhwgDSATIBRrNgIgIA1BAjYCDCANQQQ2AhAgDSgCAEEBaiEVIA0gFf4XAgACQCAN/hACCEEBRw0AIA1BAf4AAgAaCyAQIBEgEiAUEAIDQCAN/hACBCAVRw0ACwwBCwJAIA1FDQAgE0EBRw0AIA0gEEGAgAZqNgIUIA0gETYCGCANIBJBgAZqNgIcIA0gEzYCICANQQM2AgwgDUEENgIQIA0oAgBBAWohFSANIBX+FwIAAkAgDf4QAghBAUcNACANQQH+AAIAGgsgECARIBIgExADA0AgDf4QAgQgFUcNAAsMAQsgECARIBIgExACCyADIRAgBCAPIApsaiERIAIhEiAJIRMCQAJAIA1FDQAgE0GHA0gNACATQQFqQQJuQQFsIRQgDSAQIBRBgARsajYCFCANIBEgFEGABGxqNgIYIA0gEiAUQYAMbGo2AhwgDSATIBRrNgIgIA1BBDYCDCANQQQ2AhAgDSgCAEEBaiEVIA0gFf4XAgACQCAN/hACCEEBRw0AIA1BAf4AAgAaCyAQIBEgEiAUEAQDQCAN/hACBCAVRw0ACwwBCyAQIBEgEiATEAQLIAUhECADIREgBiAPIApsaiESIAcgDyAKbGohEyACQYAEaiEWIAJBgAhqIRcgAyEYIAEhGSAJIRoCQAJAIA1FDQAgGkHXAEgNACAaQQFqQQJuQQFsIRQgDSAQIBRBgARsajYCFCANIBEgFEGABGxqNgIYIA0gEiAUQYAEbGo2AhwgDSATIBRBgARsajYCICANIBYgFEGADGxqNgIkIA0gFyAUQYAMbGo2AiggDSAYIBRBgARsajYCLCANIBkgFEGABGxqNgIwIA0gGiAUazYCNCANQQU2AgwgDUEJNgIQIA0oAgBBAWohFSANIBX+FwIAAkAgDf4QAghBAUcNACANQQH+AAIAGgsgECARIBIgEyAWIBcgGCAZIBQQBQNAIA3+EAIEIBVHDQALDAELIBAgESASIBMgFiAXIBggGSAaEAULIAggDyAKbGogBSAK/AoAACABIAUgCvwKAAAgDkEBaiEODAALCwuEBwENf0EAIQ4CQANAIA4gC04NASAMQQFrIA5rIQ8gACEQIAEhESACIRIgCSETAkACQCANRQ0AIBNBCEgNACATQQdqQQhuQQRsIRQgDSAQNgIUIA0gESAUQYAEbGo2AhggDSASIBRBgAxsajYCHCANIBMgFGs2AiAgDUECNgIMIA1BBDYCECANKAIAQQFqIRUgDSAV/hcCAAJAIA3+EAIIQQFHDQAgDUEB/gACABoLIBAgESASIBQQAgNAIA3+EAIEIBVHDQALDAELAkAgDUUNACATQQFHDQAgDSAQQYCABmo2AhQgDSARNgIYIA0gEkGABmo2AhwgDSATNgIgIA1BAzYCDCANQQQ2AhAgDSgCAEEBaiEVIA0gFf4XAgACQCAN/hACCEEBRw0AIA1BAf4AAgAaCyAQIBEgEiATEAMDQCAN/hACBCAVRw0ACwwBCyAQIBEgEiATEAILIAMhECAEIA8gCmxqIREgAiESIAkhEwJAAkAgDUUNACATQYcDSA0AIBNBAWpBAm5BAWwhFCANIBAgFEGABGxqNgIUIA0gESAUQYAEbGo2AhggDSASIBRBgAxsajYCHCANIBMgFGs2AiAgDUEENgIMIA1BBDYCECANKAIAQQFqIRUgDSAV/hcCAAJAIA3+EAIIQQFHDQAgDUEB/gACABoLIBAgESASIBQQBANAIA3+EAIEIBVHDQALDAELIBAgESASIBMQBAsgBSEQIAMhESAGIA8gCmxqIRIgByAPIApsaiETIAJBgARqIRYgAkGACGohFyADIRggASEZIAkhGgJAAkAgDUUNACAaQdcASA0AIBpBAWpBAm5BAWwhFCANIBAgFEGABGxqNgIUIA0gESAUQYAEbGo2AhggDSASIBRBgARsajYCHCANIBMgFEGABGxqNgIgIA0gFiAUQYAMbGo2AiQgDSAXIBRBgAxsajYCKCANIBggFEGABGxqNgIsIA0gGSAUQYAEbGo2AjAgDSAaIBRrNgI0IA1BBTYCDCANQQk2AhAgDSgCAEEBaiEVIA0gFf4XAgACQCAN/hACCEEBRw0AIA1BAf4AAgAaCyAQIBEgEiATIBYgFyAYIBkgFBAFA0AgDf4QAgQgFUcNAAsMAQsgECARIBIgEyAWIBcgGCAZIBoQBQsgCCAPIApsaiAFIAr8CgAAIAEgBSAK/AoAACAOQQFqIQ4MAAsLC7ARAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYADTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAqQBIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AALIAiEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QAC7AMhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIAb9AAKkASEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgBv0AAsgCIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QAC7AMhCiAOIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGADGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKADCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUGkAWxqIQYgASAEQaQBbGohByAGQaABaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAqQBIQogDCAKIBP95gH95AEhDCAG/QACyAIhCiANIAogE/3mAf3kASENIAb9AALsAyEKIA4gCiAT/eYB/eQBIQ4gBv0AApAFIQogGCAKIBP95gH95AEhGCAG/QACtAYhCiAZIAogE/3mAf3kASEZIAb9AALYByEKIBogCiAT/eYB/eQBIRogBv0AAvwIIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACpAEhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAsgCIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AALsAyEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAG/QACkAUhCiAYIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRggBv0AArQGIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AALYByEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC/AghCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAMIAkgGf0fATgChAwgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoACIAkgGf0fATgChAIgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAQgCSAZ/R8BOAKEBCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwuaBgICfwl7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AEhBiAGIAb95gEhB/0M6vC6u+rwurvq8Lq76vC6uyAH/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAf95gH9DC0eXL0tHly9LR5cvS0eXL395AEgB/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAH/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAf95gEgBv3mASAG/eQBIQggBv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEJ/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAn9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCiAK/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQsgC/0MAABASwAAQEsAAEBLAABAS/3lASEMIAogDP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAM/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ39DGdpUDlnaVA5Z2lQOWdpUDkgDf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAN/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA395gH9DMGpKj3BqSo9wakqPcGpKj395AEgDf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAN/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA0gDf3mAf3mASAN/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAv9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAG/QwAAACAAAAAgAAAAIAAAACA/U79UCEOIAggDiAG/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLbAICfwF7QQAhBAJAA0AgBCADTg0BIAH9CQIAIQZBACEFA0AgACAFaiAGIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQQRqIQEgAkGACGohAiAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYADTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGADGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAwgCSAZ/R8BOAKEDCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAkIAkgGf0fATgChCQgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYADTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGADGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUHAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAZsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAwgCSAZ/R8BOAKEDCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAEiAJIBn9HwE4AoQSIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAZsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGADEgNAAsgAEGADGohACABQYAMaiEBIAJBgAxqIQIgBEEBaiEEDAALCwufBAICfwV7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgAxqIQEgAkGADGohAiAEQQFqIQQMAAsLC8YKAgJ/DntBACEJAkADQCAJIAhODQFBACEKA0AgACAKav0MAACAPwAAgD8AAIA/AACAPyABIApq/QACAP3lASACIApq/QACACADIApq/QACACAEIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ0gDf0MAABASwAAQEsAAEBLAABAS/3lASEOIAwgDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIApq/QACAP3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFSAV/QwAAEBLAABASwAAQEsAAEBL/eUBIRYgFCAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRggEiAYIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAYgCmr9AAIAIAcgCmr9AAIA/eYB/eQB/QsCACAKQRBqIQogCkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgAxqIQIgA0GADGohAyAEQYAMaiEEIAVBgAxqIQUgBkGABGohBiAHQYAEaiEHIAlBAWohCQwACwsL5R0CBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAMbGohBiABIARBgAxsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAKADCEUIAf9AAKAGCEVIAf9AAKAJCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAwhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIAkgGf0fATgCqAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgCSAZ/R8BOALMAiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAJIBn9HwE4AvADIAVBAmohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQYAMbGohBiABIARBgAxsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAKADCEUIAf9AAKAGCEVIAf9AAKAJCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAxsaiEGIAEgBEGADGxqIQcgBkGADGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKADCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAYIQogGiAKIBP95gH95AEhGiAG/QACgCQhCiAbIAogE/3mAf3kASEbIAb9AAKAMCEKIBwgCiAT/eYB/eQBIRwgBv0AAoA8IQogHSAKIBP95gH95AEhHSAG/QACgEghCiAeIAogE/3mAf3kASEeIAb9AAKAVCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYAMbGohBiABIARBgAxsaiEHIAZBgAxqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgBEEBaiEEDAALCwuGAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIARBAWohBAwACwsLrgYCAn8Je0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEMIAz9DAAAQEsAAEBLAABASwAAQEv95QEhDSALIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDyAJIA8gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLawECf0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAEaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC64GAgJ/CXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDCAM/QwAAEBLAABASwAAQEsAAEBL/eUBIQ0gCyAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ8gCSAPIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAMaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC44BAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiAEQQFqIQQMAAsLC/YHAgJ/DXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ4gDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIRMgEyAT/eYBIAMgBmr9AAIA/eYB/eUBIQ0gACAN/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiADQaQBaiEDIAVBAWohBQwACwsLvwQCA38Ee0EAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALC/0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIgIAb9HwCSOAIgC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAA04NASACIARBgAxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GADGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAwgCiAQ/QsCkAwgCiAR/QsCoAwgCiAS/QsCsAwgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYADTg0BIAIgBEGADGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAxqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGA7ANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgANODQEgBCAGQYAMbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKADCETIA79AAKQDCEUIA79AAKgDCEVIA79AAKwDCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAMIA4gFP0LApAMIA4gFf0LAqAMIA4gFv0LArAMIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYADTg0BIAQgBkGADGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwupAQECf0EAIQcCQANAIAcgBk4NAUEAIQgDQCAAIAhqIAEgCGr9AAIAIAIgCGr9AAIA/eYBIAMgCGr9AAIAIAQgCGr9AAIA/eYB/eEB/eQBIAUgCGr9AAIA/eYB/QsCACAIQRBqIQggCEGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAVBgARqIQUgB0EBaiEHDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYAMSA0ACyAAQYAMaiEAIAFBgAxqIQEgAkGADGohAiADQYAMaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAwhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKACCAKIBD9CwKQCCAKIBH9CwKgCCAKIBL9CwKwCCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtsAgJ/AXtBACEEAkADQCAEIANODQEgAf0JAgAhBkEAIQUDQCAAIAVqIAYgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBBGohASACQYAEaiECIARBAWohBAwACwsLmgICA38Ee0EAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgARqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuhAQICfwF7QQAhBgJAA0AgBiAFTg0BIAH9CQIAIQhBACEHA0AgACAHaiAIIAIgB2r9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgB2r9AAIAIAQgB2r9AAIA/eYB/eUB/eYB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQQRqIQEgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKACCAKIBD9CwKQCCAKIBH9CwKgCCAKIBL9CwKwCCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCACE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAU4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLlAECAn8Be0EAIQYCQANAIAYgBU4NASAD/QkCACEIQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgCP3mASAEIAdq/QACAP3kAf3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBBGohAyAEQYAIaiEEIAZBAWohBgwACwsLbgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAgAhIDQALIABBgIAIaiEAIAFBgIAIaiEBIAJBgIAIaiECIARBAWohBAwACwsL9wYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgOwDTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYADTg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACpAEhEyAO/QACtAEhFCAO/QACxAEhFSAO/QAC1AEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKkASAOIBT9CwK0ASAOIBX9CwLEASAOIBb9CwLUASAHQRBqIQcMAAsLQSAhByAEIAZBpAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0fADgCxAEgBkECaiEGDAALCyALQRBqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAGE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAA04NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAMTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAMaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLtgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKADCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAqQBIAogEP0LArQBIAogEf0LAsQBIAogEv0LAtQBIAVBEGohBQwACwtBICEFIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoAMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogD/0LAqQBIAogEP0LArQBIAogEf0fADgCxAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBICEFIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIARBAWohBAwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAwhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwuMEAEOf0EAISECQANAICEgHk4NASAhISIgACEjIAEhJCACICIgG2xqISUgHCEmAkACQCAgRQ0AICZBjgZIDQAgJkEBakECbkEBbCEnICAgIyAnQYAEbGo2AhQgICAkICdBgARsajYCGCAgICUgJ0GABGxqNgIcICAgJiAnazYCICAgQSE2AgwgIEEENgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJxAhA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJhAhCyADISMgACEkIAQgIiAbbGohJSAFICIgG2xqISYgHCEpAkACQCAgRQ0AIClBhwNIDQAgKUEBakECbkEBbCEnICAgIyAnQYAEbGo2AhQgICAkICdBgARsajYCGCAgICUgJ0GABGxqNgIcICAgJiAnQYAEbGo2AiAgICApICdrNgIkICBBIjYCDCAgQQU2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICcQIgNAICD+EAIEIChHDQALDAELICMgJCAlICYgKRAiCyAGISMgAyEkIAcgIiAbbGohJSAcISYCQAJAICBFDQAgJkGOBkgNACAmQQFqQQJuQQFsIScgICAjICdBgARsajYCFCAgICQgJ0GABGxqNgIYICAgJSAnQYAEbGo2AhwgICAmICdrNgIgICBBIzYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnECMDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmECMLIAhBACAd/AsAIAhBgAhqISsgBiEsIBwhKgJAA0BBACAqTg0BICsgLEGABPwKAAAgK0GADGohKyAsQYAEaiEsICpBf2ohKgwACwsgCSEjIAMhJCAKICIgG2xqISUgCyAiIBtsaiEmIBwhKQJAAkAgIEUNACApQYcDSA0AIClBAWpBAm5BAWwhJyAgICMgJ0GABGxqNgIUICAgJCAnQYAEbGo2AhggICAlICdBgARsajYCHCAgICYgJ0GABGxqNgIgICAgKSAnazYCJCAgQSI2AgwgIEEFNgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnECIDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkQIgsgDEEAIB38CwAgDEGABGohKyAJISwgHCEqAkADQEEAICpODQEgKyAsQYAE/AoAACArQYAMaiErICxBgARqISwgKkF/aiEqDAALCyANISMgACEkIA4gIiAbbGohJSAAISYgDyAiIBtsaiEpIBAgIiAbbGohLSAcIS4CQAJAICBFDQAgLkGdAUgNACAuQQFqQQJuQQFsIScgICAjICdBgARsajYCFCAgICQgJ0GABGxqNgIYICAgJSAnQYAEbGo2AhwgICAmICdBgARsajYCICAgICkgJ0GABGxqNgIkICAgLSAnQYAEbGo2AiggICAuICdrNgIsICBBJDYCDCAgQQc2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICkgLSAnECQDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkgLSAuECQLIBFBACAd/AsAIBEhKyANISwgHCEqAkADQEEAICpODQEgKyAsQYAE/AoAACArQYAMaiErICxBgARqISwgKkF/aiEqDAALCyASISMgCCEkIAwhJSARISYgHCEpAkACQCAgRQ0AIClBgwFIDQAgKUEBakECbkEBbCEnICAgIyAnQYAMbGo2AhQgICAkICdBgAxsajYCGCAgICUgJ0GADGxqNgIcICAgJiAnQYAMbGo2AiAgICApICdrNgIkICBBJTYCDCAgQQU2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICcQJQNAICD+EAIEIChHDQALDAELICMgJCAlICYgKRAlCyASISMgEyEkIBQhJSAcISYCQAJAICBFDQAgJkEESA0AICZBA2pBBG5BAmwhJyAgICMgJ0GADGxqNgIUICAgJDYCGCAgICUgJ0GABGxqNgIcICAgJiAnazYCICAgQTc2AgwgIEEENgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJxA3A0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJhA3CyAVISMgACEkIBYgIiAbbGohJSAUISYgHCEpAkACQCAgRQ0AIClBhwNIDQAgKUEBakECbkEBbCEnICAgIyAnQYAEbGo2AhQgICAkICdBgARsajYCGCAgICUgJ0GABGxqNgIcICAgJiAnQYAEbGo2AiAgICApICdrNgIkICBBODYCDCAgQQU2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICcQOANAICD+EAIEIChHDQALDAELICMgJCAlICYgKRA4CyAXICIgG2xqIAMgG/wKAAAgGCAiIB1saiAMIB38CgAAIBkgIiAdbGogESAd/AoAACAaICIgHWxqIBIgHfwKAAAgASAVIBv8CgAAICFBAWohIQwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAMTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYADTg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLrgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKADCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgCiAS/QsCoAEgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgAwhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC5IQAQ5/QQAhIQJAA0AgISAeTg0BIB9BAWsgIWshIiAAISMgASEkIAIgIiAbbGohJSAcISYCQAJAICBFDQAgJkGOBkgNACAmQQFqQQJuQQFsIScgICAjICdBgARsajYCFCAgICQgJ0GABGxqNgIYICAgJSAnQYAEbGo2AhwgICAmICdrNgIgICBBITYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnECEDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmECELIAMhIyAAISQgBCAiIBtsaiElIAUgIiAbbGohJiAcISkCQAJAICBFDQAgKUGHA0gNACApQQFqQQJuQQFsIScgICAjICdBgARsajYCFCAgICQgJ0GABGxqNgIYICAgJSAnQYAEbGo2AhwgICAmICdBgARsajYCICAgICkgJ2s2AiQgIEEiNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxAiA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApECILIAYhIyADISQgByAiIBtsaiElIBwhJgJAAkAgIEUNACAmQY4GSA0AICZBAWpBAm5BAWwhJyAgICMgJ0GABGxqNgIUICAgJCAnQYAEbGo2AhggICAlICdBgARsajYCHCAgICYgJ2s2AiAgIEEjNgIMICBBBDYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICcQIwNAICD+EAIEIChHDQALDAELICMgJCAlICYQIwsgCEEAIB38CwAgCEGACGohKyAGISwgHCEqAkADQEEAICpODQEgKyAsQYAE/AoAACArQYAMaiErICxBgARqISwgKkF/aiEqDAALCyAJISMgAyEkIAogIiAbbGohJSALICIgG2xqISYgHCEpAkACQCAgRQ0AIClBhwNIDQAgKUEBakECbkEBbCEnICAgIyAnQYAEbGo2AhQgICAkICdBgARsajYCGCAgICUgJ0GABGxqNgIcICAgJiAnQYAEbGo2AiAgICApICdrNgIkICBBIjYCDCAgQQU2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICcQIgNAICD+EAIEIChHDQALDAELICMgJCAlICYgKRAiCyAMQQAgHfwLACAMQYAEaiErIAkhLCAcISoCQANAQQAgKk4NASArICxBgAT8CgAAICtBgAxqISsgLEGABGohLCAqQX9qISoMAAsLIA0hIyAAISQgDiAiIBtsaiElIAAhJiAPICIgG2xqISkgECAiIBtsaiEtIBwhLgJAAkAgIEUNACAuQZ0BSA0AIC5BAWpBAm5BAWwhJyAgICMgJ0GABGxqNgIUICAgJCAnQYAEbGo2AhggICAlICdBgARsajYCHCAgICYgJ0GABGxqNgIgICAgKSAnQYAEbGo2AiQgICAtICdBgARsajYCKCAgIC4gJ2s2AiwgIEEkNgIMICBBBzYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgKSAtICcQJANAICD+EAIEIChHDQALDAELICMgJCAlICYgKSAtIC4QJAsgEUEAIB38CwAgESErIA0hLCAcISoCQANAQQAgKk4NASArICxBgAT8CgAAICtBgAxqISsgLEGABGohLCAqQX9qISoMAAsLIBIhIyAIISQgDCElIBEhJiAcISkCQAJAICBFDQAgKUGDAUgNACApQQFqQQJuQQFsIScgICAjICdBgAxsajYCFCAgICQgJ0GADGxqNgIYICAgJSAnQYAMbGo2AhwgICAmICdBgAxsajYCICAgICkgJ2s2AiQgIEElNgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxAlA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApECULIBIhIyATISQgFCElIBwhJgJAAkAgIEUNACAmQQRIDQAgJkEDakEEbkECbCEnICAgIyAnQYAMbGo2AhQgICAkNgIYICAgJSAnQYAEbGo2AhwgICAmICdrNgIgICBBNzYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnEDcDQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmEDcLIBUhIyAAISQgFiAiIBtsaiElIBQhJiAcISkCQAJAICBFDQAgKUGHA0gNACApQQFqQQJuQQFsIScgICAjICdBgARsajYCFCAgICQgJ0GABGxqNgIYICAgJSAnQYAEbGo2AhwgICAmICdBgARsajYCICAgICkgJ2s2AiQgIEE4NgIMICBBBTYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJxA4A0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApEDgLIBcgIiAbbGogAyAb/AoAACAYICIgHWxqIAwgHfwKAAAgGSAiIB1saiARIB38CgAAIBogIiAdbGogEiAd/AoAACABIBUgG/wKAAAgIUEBaiEhDAALCwvvBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAoAVODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAZODQFBACEHAkADQCAHQRBODQEgBCAGQfAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgDv0AAqABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAOIBb9CwKgASAHQRBqIQcMAAsLQRAhByAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gE/0LAnAgDiAU/QsCgAEgDiAV/QsCkAEgBkECaiEGDAALCyALQQRqIQsMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB8ABIDQALIABB8ABqIQAgAUHwAGohASACQfAAaiECIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDLBgRuYW1lAcMGQAALcm93c18zODR4MjgBCnBvaW50d2lzZTACDHJvd3NfMzg0eDEyOAMMcm93c18xOTJ4MTI4BApwb2ludHdpc2UxBQpwb2ludHdpc2UyBgp0aW1lX2xvb3AwBwp0aW1lX2xvb3AxCAtyb3dzXzM4NHg0MQkMcm93c18xMjh4MjU2Cgtyb3dzXzY0eDI1NgsMcm93c181MTJ4MTI4DAxyb3dzXzI1NngxMjgNCnBvaW50d2lzZTMOCnBvaW50d2lzZTQPDHJvd3NfMzg0eDI1NhAMcm93c18xOTJ4MjU2EQpwb2ludHdpc2U1Egpwb2ludHdpc2U2Ewpwb2ludHdpc2U3FAtyb3dzXzQxeDM4NBUKcG9pbnR3aXNlOBYKcG9pbnR3aXNlORcLcG9pbnR3aXNlMTAYC3BvaW50d2lzZTExGQtwb2ludHdpc2UxMhoLcG9pbnR3aXNlMTMbC3BvaW50d2lzZTE0HAljb2xzdW1fNDEdC2NvbHNfNDF4Mzg0HgxvdXRlcl80MXgzODQfC3BvaW50d2lzZTE1IAtwb2ludHdpc2UxNiELcG9pbnR3aXNlMTciC3BvaW50d2lzZTE4Iwtwb2ludHdpc2UxOSQLcG9pbnR3aXNlMjAlC3BvaW50d2lzZTIxJgxjb2xzXzM4NHgyNTYnC3BvaW50d2lzZTIyKAtwb2ludHdpc2UyMykLcG9pbnR3aXNlMjQqCmNvbHN1bV8xMjgrC3BvaW50d2lzZTI1LAxjb2xzXzEyOHgyNTYtDW91dGVyXzEyOHgyNTYuDGNvbHNfNTEyeDEyOC8LcG9pbnR3aXNlMjYwC3BvaW50d2lzZTI3MQtwb2ludHdpc2UyODIMb3V0ZXJfMzg0eDQxMw1vdXRlcl8zODR4MjU2NA1vdXRlcl81MTJ4MTI4NQpjb2xzdW1fMzg0Ngtjb2xzXzM4NHg0MTcMY29sc18zODR4MTI4OAtwb2ludHdpc2UyOTkKdGltZV9sb29wMjoNb3V0ZXJfMzg0eDEyODsLY29sc18zODR4Mjg8CnRpbWVfbG9vcDM9DG91dGVyXzc2OHgyOD4LcG9pbnR3aXNlMzA/CW5vbmZpbml0ZQ==";
+const kernelBytes = "AGFzbQEAAAABbAhgBH9/f38AYAl/f39/f39/f38AYA9/f39/f39/f39/f39/f38AYAV/f39/fwBgA39/fwBgBn9/f39/fwBgB39/f39/f38AYCJ/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEA0FAAAAAAAABAgIAAAAAAAAAAAAAAAEAAAMEBQMAAwQABQAAAAMABgMAAAAABAUABQADBQAFBQUEAAADBwUABwUABAeDB0ALcm93c18zODR4MjgAAApwb2ludHdpc2UwAAEMcm93c18zODR4MTI4AAIMcm93c18xOTJ4MTI4AAMKcG9pbnR3aXNlMQAECnBvaW50d2lzZTIABQp0aW1lX2xvb3AwAAYKdGltZV9sb29wMQAHC3Jvd3NfMzg0eDQxAAgMcm93c18xMjh4MjU2AAkLcm93c182NHgyNTYACgxyb3dzXzUxMngxMjgACwxyb3dzXzI1NngxMjgADApwb2ludHdpc2UzAA0KcG9pbnR3aXNlNAAODHJvd3NfMzg0eDI1NgAPDHJvd3NfMTkyeDI1NgAQCnBvaW50d2lzZTUAEQpwb2ludHdpc2U2ABIKcG9pbnR3aXNlNwATC3Jvd3NfNDF4Mzg0ABQKcG9pbnR3aXNlOAAVCnBvaW50d2lzZTkAFgtwb2ludHdpc2UxMAAXC3BvaW50d2lzZTExABgLcG9pbnR3aXNlMTIAGQtwb2ludHdpc2UxMwAaC3BvaW50d2lzZTE0ABsJY29sc3VtXzQxABwLY29sc180MXgzODQAHQxvdXRlcl80MXgzODQAHgtwb2ludHdpc2UxNQAfC3BvaW50d2lzZTE2ACALcG9pbnR3aXNlMTcAIQtwb2ludHdpc2UxOAAiC3BvaW50d2lzZTE5ACMLcG9pbnR3aXNlMjAAJAtwb2ludHdpc2UyMQAlDGNvbHNfMzg0eDI1NgAmC3BvaW50d2lzZTIyACcLcG9pbnR3aXNlMjMAKAtwb2ludHdpc2UyNAApCmNvbHN1bV8xMjgAKgtwb2ludHdpc2UyNQArDGNvbHNfMTI4eDI1NgAsDW91dGVyXzEyOHgyNTYALQxjb2xzXzUxMngxMjgALgtwb2ludHdpc2UyNgAvC3BvaW50d2lzZTI3ADALcG9pbnR3aXNlMjgAMQxvdXRlcl8zODR4NDEAMg1vdXRlcl8zODR4MjU2ADMNb3V0ZXJfNTEyeDEyOAA0CmNvbHN1bV8zODQANQtjb2xzXzM4NHg0MQA2DGNvbHNfMzg0eDEyOAA3C3BvaW50d2lzZTI5ADgKdGltZV9sb29wMgA5DW91dGVyXzM4NHgxMjgAOgtjb2xzXzM4NHgyOAA7CnRpbWVfbG9vcDMAPAxvdXRlcl83Njh4MjgAPQtwb2ludHdpc2UzMAA+CW5vbmZpbml0ZQA/CqaqA0CKDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAf9AAJwIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAnAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAuABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALQAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAMIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgBv0AAuABIQogDSAKIBP95gH95AEhDSAG/QAC0AIhCiAOIAogE/3mAf3kASEOIAb9AALAAyEKIBggCiAT/eYB/eQBIRggBv0AArAEIQogGSAKIBP95gH95AEhGSAG/QACoAUhCiAaIAogE/3mAf3kASEaIAb9AAKQBiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGADGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAMSA0ACyAAQYAMaiEAIAFBgAxqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAMIAkgGf0fATgChAwgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAJCAJIBn9HwE4AoQkIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAGbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABiAJIBn9HwE4AoQGIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAMIAkgGf0fATgChAwgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBIgCSAZ/R8BOAKEEiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAGbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC58EAgJ/BXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAMaiECIARBAWohBAwACwsLxgoCAn8Oe0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApq/QwAAIA/AACAPwAAgD8AAIA/IAEgCmr9AAIA/eUBIAIgCmr9AAIAIAMgCmr9AAIAIAQgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDSAN/QwAAEBLAABASwAAQEsAAEBL/eUBIQ4gDCAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCmr9AAIA/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEVIBX9DAAAQEsAAEBLAABASwAAQEv95QEhFiAUIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGCASIBggEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEgBiAKav0AAgAgByAKav0AAgD95gH95AH9CwIAIApBEGohCiAKQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIARBgAxqIQQgBUGADGohBSAGQYAEaiEGIAdBgARqIQcgCUEBaiEJDAALCwv+BgENfyALIQ8CQANAIA8gDE4NASAPIRAgACERIAEhEiACIRMgCSEUAkACQCAORQ0AIBRBCEgNACAUQQdqQQhuQQRsIRUgDiARNgIUIA4gEiAVQYAEbGo2AhggDiATIBVBgAxsajYCHCAOIBQgFWs2AiAgDkECNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAgNAIA7+EAIEIBZHDQALDAELAkAgDkUNACAUQQFHDQAgDiARQYCABmo2AhQgDiASNgIYIA4gE0GABmo2AhwgDiAUNgIgIA5BAzYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUEAMDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQYcDSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUGABGxqNgIUIA4gEiAVQYAEbGo2AhggDiATIBVBgAxsajYCHCAOIBQgFWs2AiAgDkEENgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQBANAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQBAsgBSERIAMhEiAGIBAgCmxqIRMgByAQIApsaiEUIAJBgARqIRcgAkGACGohGCADIRkgASEaIAkhGwJAAkAgDkUNACAbQdcASA0AIBtBAWpBAm5BAWwhFSAOIBEgFUGABGxqNgIUIA4gEiAVQYAEbGo2AhggDiATIBVBgARsajYCHCAOIBQgFUGABGxqNgIgIA4gFyAVQYAMbGo2AiQgDiAYIBVBgAxsajYCKCAOIBkgFUGABGxqNgIsIA4gGiAVQYAEbGo2AjAgDiAbIBVrNgI0IA5BBTYCDCAOQQk2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgGCAZIBogFRAFA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBggGSAaIBsQBQsgCCAQIApsaiAFIAr8CgAAIAEgBSAK/AoAACAPQQFqIQ8MAAsLC4QHAQ1/IAshDwJAA0AgDyAMTg0BIA1BAWsgD2shECAAIREgASESIAIhEyAJIRQCQAJAIA5FDQAgFEEISA0AIBRBB2pBCG5BBGwhFSAOIBE2AhQgDiASIBVBgARsajYCGCAOIBMgFUGADGxqNgIcIA4gFCAVazYCICAOQQI2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRACA0AgDv4QAgQgFkcNAAsMAQsCQCAORQ0AIBRBAUcNACAOIBFBgIAGajYCFCAOIBI2AhggDiATQYAGajYCHCAOIBQ2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBQQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAgsgAyERIAQgECAKbGohEiACIRMgCSEUAkACQCAORQ0AIBRBhwNIDQAgFEEBakECbkEBbCEVIA4gESAVQYAEbGo2AhQgDiASIBVBgARsajYCGCAOIBMgFUGADGxqNgIcIA4gFCAVazYCICAOQQQ2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBAECyAFIREgAyESIAYgECAKbGohEyAHIBAgCmxqIRQgAkGABGohFyACQYAIaiEYIAMhGSABIRogCSEbAkACQCAORQ0AIBtB1wBIDQAgG0EBakECbkEBbCEVIA4gESAVQYAEbGo2AhQgDiASIBVBgARsajYCGCAOIBMgFUGABGxqNgIcIA4gFCAVQYAEbGo2AiAgDiAXIBVBgAxsajYCJCAOIBggFUGADGxqNgIoIA4gGSAVQYAEbGo2AiwgDiAaIBVBgARsajYCMCAOIBsgFWs2AjQgDkEFNgIMIA5BCTYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBQgFyAYIBkgGiAVEAUDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUIBcgGCAZIBogGxAFCyAIIBAgCmxqIAUgCvwKAAAgASAFIAr8CgAAIA9BAWohDwwACwsLsBECBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGkAWxqIQYgASAEQaQBbGohByAGQaABaiEIA0AgB/0AAgAhEyAH/QACpAEhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACpAEhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsgCIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALsAyEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACpAEhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECAG/QACyAIhCiANIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AALsAyEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAMIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQaQBbGohBiABIARBpAFsaiEHIAZBoAFqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACpAEhCiAMIAogE/3mAf3kASEMIAb9AALIAiEKIA0gCiAT/eYB/eQBIQ0gBv0AAuwDIQogDiAKIBP95gH95AEhDiAG/QACkAUhCiAYIAogE/3mAf3kASEYIAb9AAK0BiEKIBkgCiAT/eYB/eQBIRkgBv0AAtgHIQogGiAKIBP95gH95AEhGiAG/QAC/AghCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAKkASEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACyAIhCiANIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gBv0AAuwDIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAKQBSEKIBggCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGCAG/QACtAYhCiAZIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRkgBv0AAtgHIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAL8CCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARBgAxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAwgCSAZ/R8BOAKEDCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAEbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAIgCSAZ/R8BOAKEAiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKABCAJIBn9HwE4AoQEIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAGIAkgGf0fATgChAYgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC5oGAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCyAL/QwAAEBLAABASwAAQEsAAEBL/eUBIQwgCiAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCCAOIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwtsAgJ/AXtBACEEAkADQCAEIANODQEgAf0JAgAhBkEAIQUDQCAAIAVqIAYgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBBGohASACQYAIaiECIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCQgCSAZ/R8BOAKEJCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgANODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAoAIIRQgB/0AAoAQIRUgB/0AAoAYIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoASIAkgGf0fATgChBIgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgAhsaiEGIAEgBEGACGxqIQcgBkGACGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKACCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAQIQogGiAKIBP95gH95AEhGiAG/QACgBghCiAbIAogE/3mAf3kASEbIAb9AAKAICEKIBwgCiAT/eYB/eQBIRwgBv0AAoAoIQogHSAKIBP95gH95AEhHSAG/QACgDAhCiAeIAogE/3mAf3kASEeIAb9AAKAOCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGABmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAMSA0ACyAAQYAMaiEAIAFBgAxqIQEgAkGADGohAiAEQQFqIQQMAAsLC58EAgJ/BXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGADGohASACQYAMaiECIARBAWohBAwACwsLxgoCAn8Oe0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApq/QwAAIA/AACAPwAAgD8AAIA/IAEgCmr9AAIA/eUBIAIgCmr9AAIAIAMgCmr9AAIAIAQgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDSAN/QwAAEBLAABASwAAQEsAAEBL/eUBIQ4gDCAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAUgCmr9AAIA/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEVIBX9DAAAQEsAAEBLAABASwAAQEv95QEhFiAUIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGCASIBggEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gEgBiAKav0AAgAgByAKav0AAgD95gH95AH9CwIAIApBEGohCiAKQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGADGohAiADQYAMaiEDIARBgAxqIQQgBUGADGohBSAGQYAEaiEGIAdBgARqIQcgCUEBaiEJDAALCwvlHQIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAxsaiEGIAEgBEGADGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAoAMIRQgB/0AAoAYIRUgB/0AAoAkIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKADCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgCSAZ/R8BOAKoASAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAJIBn9HwE4AswCIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIAkgGf0fATgC8AMgBUECaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhESAAIAVBgAxsaiEGIAEgBEGADGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAoAMIRQgB/0AAoAYIRUgB/0AAoAkIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgD/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgEf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGADGxqIQYgASAEQYAMbGohByAGQYAMaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAMIQogDCAKIBP95gH95AEhDCAG/QACgBghCiAaIAogE/3mAf3kASEaIAb9AAKAJCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAwIQogHCAKIBP95gH95AEhHCAG/QACgDwhCiAdIAogE/3mAf3kASEdIAb9AAKASCEKIB4gCiAT/eYB/eQBIR4gBv0AAoBUIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALC0EoIQX9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBgAxsaiEGIAEgBEGADGxqIQcgBkGADGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAEQQFqIQQMAAsLC4YBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgBEEBaiEEDAALCwuuBgICfwl7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgAgAyAGav0AAgD95gH95AEhByAHIAf95gEhCP0M6vC6u+rwurvq8Lq76vC6uyAI/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAj95gH9DC0eXL0tHly9LR5cvS0eXL395AEgCP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAI/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAj95gEgB/3mASAH/eQBIQkgB/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEK/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAr9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCyAL/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQwgDP0MAABASwAAQEsAAEBLAABAS/3lASENIAsgDf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAN/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ79DGdpUDlnaVA5Z2lQOWdpUDkgDv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAO/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA795gH9DMGpKj3BqSo9wakqPcGpKj395AEgDv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAO/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA4gDv3mAf3mASAO/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAz9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAH/QwAAACAAAAAgAAAAIAAAACA/U79UCEPIAkgDyAH/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLrgYCAn8Je0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEMIAz9DAAAQEsAAEBLAABASwAAQEv95QEhDSALIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDyAJIA8gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgAxqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLjgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIARBAWohBAwACwsL9gcCAn8Ne0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQwgDCAM/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkGgAUgNAAsgASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhDiAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhEyATIBP95gEgAyAGav0AAgD95gH95QEhDSAAIA39HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIANBpAFqIQMgBUEBaiEFDAALCwu/BAIDfwR7QQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsL/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIg/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAiAgBv0fAJI4AiAL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYADTg0BIAIgBEGADGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGkAWxqIQYgASAFQQRsaiEHIAZBpAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCpAEhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAMaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKADCAKIBD9CwKQDCAKIBH9CwKgDCAKIBL9CwKwDCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgANODQEgAiAEQYAMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGkAWxqIQYgASAFQQRsaiEHIAZBpAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GADGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC8wGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDsA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEoTg0BQQAhBwJAA0AgB0GAA04NASAEIAZBgAxsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAMIRMgDv0AApAMIRQgDv0AAqAMIRUgDv0AArAMIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAwgDiAU/QsCkAwgDiAV/QsCoAwgDiAW/QsCsAwgB0EQaiEHDAALCyAGQQJqIQYMAAsLQSghBkEAIQcCQANAIAdBgANODQEgBCAGQYAMbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIARBgARqIQQgBUGABGohBSAHQQFqIQcMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3kASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAxIDQALIABBgAxqIQAgAUGADGohASACQYAMaiECIANBgAxqIQMgBUEBaiEFDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKADCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC2wCAn8Be0EAIQQCQANAIAQgA04NASAB/QkCACEGQQAhBQNAIAAgBWogBiACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUEEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGABGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC6EBAgJ/AXtBACEGAkADQCAGIAVODQEgAf0JAgAhCEEAIQcDQCAAIAdqIAggAiAHav0AAgD95gH9DAAAgD8AAIA/AACAPwAAgD8gAyAHav0AAgAgBCAHav0AAgD95gH95QH95gH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBBGohASADQYAEaiEDIARBgARqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAEbGohBiABIAVBBGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKABCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAEbGohBiABIAVBBGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYABTg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwuUAQICfwF7QQAhBgJAA0AgBiAFTg0BIAP9CQIAIQhBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACAI/eYBIAQgB2r9AAIA/eQB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0EEaiEDIARBgAhqIQQgBkEBaiEGDAALCwtuAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYCACEgNAAsgAEGAgAhqIQAgAUGAgAhqIQEgAkGAgAhqIQIgBEEBaiEEDAALCwv3BgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGA7ANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgANODQFBACEHAkADQCAHQSBODQEgBCAGQaQBbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIA79AALUASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0LAsQBIA4gFv0LAtQBIAdBEGohBwwACwtBICEHIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAqQBIRMgDv0AArQBIRQgDv0AAsQBIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAT/QsCpAEgDiAU/QsCtAEgDiAV/R8AOALEASAGQQJqIQYMAAsLIAtBEGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAYTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYADTg0BQQAhBwJAA0AgB0GAAk4NASAEIAZBgAhsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAIIRMgDv0AApAIIRQgDv0AAqAIIRUgDv0AArAIIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAggDiAU/QsCkAggDiAV/QsCoAggDiAW/QsCsAggB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgAxODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgAxqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwu2CwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/QsCxAEgCiAS/QsC1AEgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgAwhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/R8AOALEASAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgBEEBaiEEDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKADCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAMbGohBiABIAVBBGxqIQcgBkGADGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eQB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC4wQAQ5/IB4hIgJAA0AgIiAfTg0BICIhIyAAISQgASElIAIgIyAbbGohJiAcIScCQAJAICFFDQAgJ0GOBkgNACAnQQFqQQJuQQFsISggISAkIChBgARsajYCFCAhICUgKEGABGxqNgIYICEgJiAoQYAEbGo2AhwgISAnIChrNgIgICFBITYCDCAhQQQ2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAoECEDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnECELIAMhJCAAISUgBCAjIBtsaiEmIAUgIyAbbGohJyAcISoCQAJAICFFDQAgKkGHA0gNACAqQQFqQQJuQQFsISggISAkIChBgARsajYCFCAhICUgKEGABGxqNgIYICEgJiAoQYAEbGo2AhwgISAnIChBgARsajYCICAhICogKGs2AiQgIUEiNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBAiA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqECILIAYhJCADISUgByAjIBtsaiEmIBwhJwJAAkAgIUUNACAnQY4GSA0AICdBAWpBAm5BAWwhKCAhICQgKEGABGxqNgIUICEgJSAoQYAEbGo2AhggISAmIChBgARsajYCHCAhICcgKGs2AiAgIUEjNgIMICFBBDYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICgQIwNAICH+EAIEIClHDQALDAELICQgJSAmICcQIwsgCEEAIB38CwAgCEGACGohLCAGIS0gHCErAkADQEEAICtODQEgLCAtQYAE/AoAACAsQYAMaiEsIC1BgARqIS0gK0F/aiErDAALCyAJISQgAyElIAogIyAbbGohJiALICMgG2xqIScgHCEqAkACQCAhRQ0AICpBhwNIDQAgKkEBakECbkEBbCEoICEgJCAoQYAEbGo2AhQgISAlIChBgARsajYCGCAhICYgKEGABGxqNgIcICEgJyAoQYAEbGo2AiAgISAqIChrNgIkICFBIjYCDCAhQQU2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICgQIgNAICH+EAIEIClHDQALDAELICQgJSAmICcgKhAiCyAMQQAgHfwLACAMQYAEaiEsIAkhLSAcISsCQANAQQAgK04NASAsIC1BgAT8CgAAICxBgAxqISwgLUGABGohLSArQX9qISsMAAsLIA0hJCAAISUgDiAjIBtsaiEmIAAhJyAPICMgG2xqISogECAjIBtsaiEuIBwhLwJAAkAgIUUNACAvQZ0BSA0AIC9BAWpBAm5BAWwhKCAhICQgKEGABGxqNgIUICEgJSAoQYAEbGo2AhggISAmIChBgARsajYCHCAhICcgKEGABGxqNgIgICEgKiAoQYAEbGo2AiQgISAuIChBgARsajYCKCAhIC8gKGs2AiwgIUEkNgIMICFBBzYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKiAuICgQJANAICH+EAIEIClHDQALDAELICQgJSAmICcgKiAuIC8QJAsgEUEAIB38CwAgESEsIA0hLSAcISsCQANAQQAgK04NASAsIC1BgAT8CgAAICxBgAxqISwgLUGABGohLSArQX9qISsMAAsLIBIhJCAIISUgDCEmIBEhJyAcISoCQAJAICFFDQAgKkGDAUgNACAqQQFqQQJuQQFsISggISAkIChBgAxsajYCFCAhICUgKEGADGxqNgIYICEgJiAoQYAMbGo2AhwgISAnIChBgAxsajYCICAhICogKGs2AiQgIUElNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBAlA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqECULIBIhJCATISUgFCEmIBwhJwJAAkAgIUUNACAnQQRIDQAgJ0EDakEEbkECbCEoICEgJCAoQYAMbGo2AhQgISAlNgIYICEgJiAoQYAEbGo2AhwgISAnIChrNgIgICFBNzYCDCAhQQQ2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAoEDcDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnEDcLIBUhJCAAISUgFiAjIBtsaiEmIBQhJyAcISoCQAJAICFFDQAgKkGHA0gNACAqQQFqQQJuQQFsISggISAkIChBgARsajYCFCAhICUgKEGABGxqNgIYICEgJiAoQYAEbGo2AhwgISAnIChBgARsajYCICAhICogKGs2AiQgIUE4NgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBA4A0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqEDgLIBcgIyAbbGogAyAb/AoAACAYICMgHWxqIAwgHfwKAAAgGSAjIB1saiARIB38CgAAIBogIyAdbGogEiAd/AoAACABIBUgG/wKAAAgIkEBaiEiDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgAxODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgANODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuuCwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCcCAKIBD9CwKAASAKIBH9CwKQASAKIBL9CwKgASAFQRBqIQUMAAsLQRAhBSACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKADCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAP/QsCcCAKIBD9CwKAASAKIBH9CwKQASAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGADGxqIQYgASAFQQRsaiEHIAZBgAxqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgAxsaiEGIAEgBUEEbGohByAGQYAMaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsLkhABDn8gHiEiAkADQCAiIB9ODQEgIEEBayAiayEjIAAhJCABISUgAiAjIBtsaiEmIBwhJwJAAkAgIUUNACAnQY4GSA0AICdBAWpBAm5BAWwhKCAhICQgKEGABGxqNgIUICEgJSAoQYAEbGo2AhggISAmIChBgARsajYCHCAhICcgKGs2AiAgIUEhNgIMICFBBDYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICgQIQNAICH+EAIEIClHDQALDAELICQgJSAmICcQIQsgAyEkIAAhJSAEICMgG2xqISYgBSAjIBtsaiEnIBwhKgJAAkAgIUUNACAqQYcDSA0AICpBAWpBAm5BAWwhKCAhICQgKEGABGxqNgIUICEgJSAoQYAEbGo2AhggISAmIChBgARsajYCHCAhICcgKEGABGxqNgIgICEgKiAoazYCJCAhQSI2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoECIDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQIgsgBiEkIAMhJSAHICMgG2xqISYgHCEnAkACQCAhRQ0AICdBjgZIDQAgJ0EBakECbkEBbCEoICEgJCAoQYAEbGo2AhQgISAlIChBgARsajYCGCAhICYgKEGABGxqNgIcICEgJyAoazYCICAhQSM2AgwgIUEENgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgKBAjA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJxAjCyAIQQAgHfwLACAIQYAIaiEsIAYhLSAcISsCQANAQQAgK04NASAsIC1BgAT8CgAAICxBgAxqISwgLUGABGohLSArQX9qISsMAAsLIAkhJCADISUgCiAjIBtsaiEmIAsgIyAbbGohJyAcISoCQAJAICFFDQAgKkGHA0gNACAqQQFqQQJuQQFsISggISAkIChBgARsajYCFCAhICUgKEGABGxqNgIYICEgJiAoQYAEbGo2AhwgISAnIChBgARsajYCICAhICogKGs2AiQgIUEiNgIMICFBBTYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKBAiA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqECILIAxBACAd/AsAIAxBgARqISwgCSEtIBwhKwJAA0BBACArTg0BICwgLUGABPwKAAAgLEGADGohLCAtQYAEaiEtICtBf2ohKwwACwsgDSEkIAAhJSAOICMgG2xqISYgACEnIA8gIyAbbGohKiAQICMgG2xqIS4gHCEvAkACQCAhRQ0AIC9BnQFIDQAgL0EBakECbkEBbCEoICEgJCAoQYAEbGo2AhQgISAlIChBgARsajYCGCAhICYgKEGABGxqNgIcICEgJyAoQYAEbGo2AiAgISAqIChBgARsajYCJCAhIC4gKEGABGxqNgIoICEgLyAoazYCLCAhQSQ2AgwgIUEHNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAqIC4gKBAkA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqIC4gLxAkCyARQQAgHfwLACARISwgDSEtIBwhKwJAA0BBACArTg0BICwgLUGABPwKAAAgLEGADGohLCAtQYAEaiEtICtBf2ohKwwACwsgEiEkIAghJSAMISYgESEnIBwhKgJAAkAgIUUNACAqQYMBSA0AICpBAWpBAm5BAWwhKCAhICQgKEGADGxqNgIUICEgJSAoQYAMbGo2AhggISAmIChBgAxsajYCHCAhICcgKEGADGxqNgIgICEgKiAoazYCJCAhQSU2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoECUDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQJQsgEiEkIBMhJSAUISYgHCEnAkACQCAhRQ0AICdBBEgNACAnQQNqQQRuQQJsISggISAkIChBgAxsajYCFCAhICU2AhggISAmIChBgARsajYCHCAhICcgKGs2AiAgIUE3NgIMICFBBDYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICgQNwNAICH+EAIEIClHDQALDAELICQgJSAmICcQNwsgFSEkIAAhJSAWICMgG2xqISYgFCEnIBwhKgJAAkAgIUUNACAqQYcDSA0AICpBAWpBAm5BAWwhKCAhICQgKEGABGxqNgIUICEgJSAoQYAEbGo2AhggISAmIChBgARsajYCHCAhICcgKEGABGxqNgIgICEgKiAoazYCJCAhQTg2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoEDgDQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQOAsgFyAjIBtsaiADIBv8CgAAIBggIyAdbGogDCAd/AoAACAZICMgHWxqIBEgHfwKAAAgGiAjIB1saiASIB38CgAAIAEgFSAb/AoAACAiQQFqISIMAAsLC+8GBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCgBU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABk4NAUEAIQcCQANAIAdBEE4NASAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAO/QACoAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIA4gFv0LAqABIAdBEGohBwwACwtBECEHIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAGQQJqIQYMAAsLIAtBBGohCwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHwAEgNAAsgAEHwAGohACABQfAAaiEBIAJB8ABqIQIgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAMsGBG5hbWUBwwZAAAtyb3dzXzM4NHgyOAEKcG9pbnR3aXNlMAIMcm93c18zODR4MTI4Awxyb3dzXzE5MngxMjgECnBvaW50d2lzZTEFCnBvaW50d2lzZTIGCnRpbWVfbG9vcDAHCnRpbWVfbG9vcDEIC3Jvd3NfMzg0eDQxCQxyb3dzXzEyOHgyNTYKC3Jvd3NfNjR4MjU2Cwxyb3dzXzUxMngxMjgMDHJvd3NfMjU2eDEyOA0KcG9pbnR3aXNlMw4KcG9pbnR3aXNlNA8Mcm93c18zODR4MjU2EAxyb3dzXzE5MngyNTYRCnBvaW50d2lzZTUSCnBvaW50d2lzZTYTCnBvaW50d2lzZTcUC3Jvd3NfNDF4Mzg0FQpwb2ludHdpc2U4Fgpwb2ludHdpc2U5Fwtwb2ludHdpc2UxMBgLcG9pbnR3aXNlMTEZC3BvaW50d2lzZTEyGgtwb2ludHdpc2UxMxsLcG9pbnR3aXNlMTQcCWNvbHN1bV80MR0LY29sc180MXgzODQeDG91dGVyXzQxeDM4NB8LcG9pbnR3aXNlMTUgC3BvaW50d2lzZTE2IQtwb2ludHdpc2UxNyILcG9pbnR3aXNlMTgjC3BvaW50d2lzZTE5JAtwb2ludHdpc2UyMCULcG9pbnR3aXNlMjEmDGNvbHNfMzg0eDI1NicLcG9pbnR3aXNlMjIoC3BvaW50d2lzZTIzKQtwb2ludHdpc2UyNCoKY29sc3VtXzEyOCsLcG9pbnR3aXNlMjUsDGNvbHNfMTI4eDI1Ni0Nb3V0ZXJfMTI4eDI1Ni4MY29sc181MTJ4MTI4Lwtwb2ludHdpc2UyNjALcG9pbnR3aXNlMjcxC3BvaW50d2lzZTI4MgxvdXRlcl8zODR4NDEzDW91dGVyXzM4NHgyNTY0DW91dGVyXzUxMngxMjg1CmNvbHN1bV8zODQ2C2NvbHNfMzg0eDQxNwxjb2xzXzM4NHgxMjg4C3BvaW50d2lzZTI5OQp0aW1lX2xvb3AyOg1vdXRlcl8zODR4MTI4Owtjb2xzXzM4NHgyODwKdGltZV9sb29wMz0Mb3V0ZXJfNzY4eDI4Pgtwb2ludHdpc2UzMD8Jbm9uZmluaXRl";
 const kernelNames = ["rows_384x28","pointwise0","rows_384x128","rows_192x128","pointwise1","pointwise2","time_loop0","time_loop1","rows_384x41","rows_128x256","rows_64x256","rows_512x128","rows_256x128","pointwise3","pointwise4","rows_384x256","rows_192x256","pointwise5","pointwise6","pointwise7","rows_41x384","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","colsum_41","cols_41x384","outer_41x384","pointwise15","pointwise16","pointwise17","pointwise18","pointwise19","pointwise20","pointwise21","cols_384x256","pointwise22","pointwise23","pointwise24","colsum_128","pointwise25","cols_128x256","outer_128x256","cols_512x128","pointwise26","pointwise27","pointwise28","outer_384x41","outer_384x256","outer_512x128","colsum_384","cols_384x41","cols_384x128","pointwise29","time_loop2","outer_384x128","cols_384x28","time_loop3","outer_768x28","pointwise30","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_384x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_384x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_192x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_384x41: (a: number, b: number, out: number, samples: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_384x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_192x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly rows_41x384: (a: number, b: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x384: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x384: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_384x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise24: (out: number, a0: number, a1: number, rows: number) => void; readonly colsum_128: (a: number, out: number, rows: number) => void; readonly pointwise25: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_128x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise26: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise27: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise28: (out: number, a0: number, a1: number, rows: number) => void; readonly outer_384x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_384x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_384: (a: number, out: number, rows: number) => void; readonly cols_384x41: (a: number, b: number, out: number, samples: number) => void; readonly cols_384x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise29: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_384x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_384x28: (a: number, b: number, out: number, samples: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_768x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise30: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_384x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_384x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_192x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_384x41: (a: number, b: number, out: number, samples: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_384x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_192x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly rows_41x384: (a: number, b: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x384: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x384: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_384x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise24: (out: number, a0: number, a1: number, rows: number) => void; readonly colsum_128: (a: number, out: number, rows: number) => void; readonly pointwise25: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_128x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise26: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise27: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise28: (out: number, a0: number, a1: number, rows: number) => void; readonly outer_384x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_384x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_384: (a: number, out: number, rows: number) => void; readonly cols_384x41: (a: number, b: number, out: number, samples: number) => void; readonly cols_384x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise29: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_384x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_384x28: (a: number, b: number, out: number, samples: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_768x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise30: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -4527,7 +4545,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[131] = 0x03;
+  bytes[133] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -4606,12 +4624,12 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, a4, a5, a6, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, first, steps, T, control);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, first, steps, T, control);
 }
 
 function run_rows_384x41(a: number, b: number, out: number, samples: number): void {
@@ -4839,8 +4857,8 @@ function run_pointwise29(out: number, a0: number, a1: number, a2: number, rows: 
   (kernels as LoadedKernels).exports.pointwise29(out, a0, a1, a2, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_384x128(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -4852,8 +4870,8 @@ function run_cols_384x28(a: number, b: number, out: number, samples: number): vo
   (kernels as LoadedKernels).exports.cols_384x28(a, b, out, samples);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_768x28(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -413,38 +413,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state26_0_23.set(init14_14);
   const steps25 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 32), steps25, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 32), 0, steps25, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps25; s++) {
-      const t = s;
-      const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
-      const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
-      const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
-      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-      gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
-      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-      if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
+    (() => {
+      for (let s = 0; s < steps25; s++) {
+        const t = s;
+        const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
+        const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
+        const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
+        // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+        gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
+        // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+        if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
+            }
           }
         }
-      }
-      // %22 add h' — 29: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
+        // %22 add h' — 29: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
+            }
           }
         }
+        out26_0_24.set(v22_31, t * v22_31.length);
+        state26_0_23.set(v22_31);
       }
-      out26_0_24.set(v22_31, t * v22_31.length);
-      state26_0_23.set(v22_31);
-    }
+    })();
   }
   const p32 = heapStageParam("forecast.W", params["forecast.W"]);
   const p33 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -600,83 +602,85 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state27_0_60.set(init15_51);
   const steps67 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_59, state27_0_60, mm3_71, v9_72, v20_55, v12_73, v23_56, v14_74, p49, v17_75, v25_57, v19_76, v22_77, out27_0_61, out27_1_62, out27_2_63, out27_3_64, out27_4_65, out27_5_66)) run_time_loop1(packed26_59.byteOffset, state27_0_60.byteOffset, mm3_71.byteOffset, v9_72.byteOffset, v20_55.byteOffset, v12_73.byteOffset, v23_56.byteOffset, v14_74.byteOffset, p49.byteOffset, v17_75.byteOffset, v25_57.byteOffset, v19_76.byteOffset, v22_77.byteOffset, out27_0_61.byteOffset, out27_1_62.byteOffset, out27_2_63.byteOffset, out27_3_64.byteOffset, out27_4_65.byteOffset, out27_5_66.byteOffset, B, 4 * (B * 32), steps67, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_59, state27_0_60, mm3_71, v9_72, v20_55, v12_73, v23_56, v14_74, p49, v17_75, v25_57, v19_76, v22_77, out27_0_61, out27_1_62, out27_2_63, out27_3_64, out27_4_65, out27_5_66)) run_time_loop1(packed26_59.byteOffset, state27_0_60.byteOffset, mm3_71.byteOffset, v9_72.byteOffset, v20_55.byteOffset, v12_73.byteOffset, v23_56.byteOffset, v14_74.byteOffset, p49.byteOffset, v17_75.byteOffset, v25_57.byteOffset, v19_76.byteOffset, v22_77.byteOffset, out27_0_61.byteOffset, out27_1_62.byteOffset, out27_2_63.byteOffset, out27_3_64.byteOffset, out27_4_65.byteOffset, out27_5_66.byteOffset, B, 4 * (B * 32), 0, steps67, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps67; s++) {
-      const t = s;
-      const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-      const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-      const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-      gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
-      // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-      if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps67; s++) {
+        const t = s;
+        const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+        const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+        const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+        // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+        gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
+        // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+        if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
+            }
           }
         }
-      }
-      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-      if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
+        // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+        if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
+            }
           }
         }
-      }
-      // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-      if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
+        // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+        if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
+            }
           }
         }
-      }
-      // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-      if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
+        // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+        if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
+            }
           }
         }
-      }
-      // %19 sub — 29: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v19_76[o + j] = 1 - v12_73[l * 32 + j];
+        // %19 sub — 29: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v19_76[o + j] = 1 - v12_73[l * 32 + j];
+            }
           }
         }
-      }
-      // %22 add h' — 29: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
+        // %22 add h' — 29: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
+            }
           }
         }
+        out27_0_61.set(v22_77, t * v22_77.length);
+        out27_1_62.set(v12_73, t * v12_73.length);
+        out27_2_63.set(v17_75, t * v17_75.length);
+        out27_3_64.set(v19_76, t * v19_76.length);
+        out27_4_65.set(v14_74, t * v14_74.length);
+        out27_5_66.set(v9_72, t * v9_72.length);
+        state27_0_60.set(v22_77);
       }
-      out27_0_61.set(v22_77, t * v22_77.length);
-      out27_1_62.set(v12_73, t * v12_73.length);
-      out27_2_63.set(v17_75, t * v17_75.length);
-      out27_3_64.set(v19_76, t * v19_76.length);
-      out27_4_65.set(v14_74, t * v14_74.length);
-      out27_5_66.set(v9_72, t * v9_72.length);
-      state27_0_60.set(v22_77);
-    }
+    })();
   }
   const p78 = heapStageParam("forecast.W", params["forecast.W"]);
   const p79 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -803,107 +807,109 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state61_0_91.set(c14_50);
   const steps96 = T_T;
   // ∂states: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_107, state61_0_91, v25_57, v14_108, out27_3_64, v20_55, v18_109, out27_5_66, v20_110, v23_56, out27_2_63, v56_87, v22_111, out27_4_65, v58_88, cat23_112, packed59_89, mm25_113, v26_114, out27_1_62, out61_0_92, out61_1_93, out61_2_94, out61_3_95)) run_time_loop2(v2_107.byteOffset, state61_0_91.byteOffset, v25_57.byteOffset, v14_108.byteOffset, out27_3_64.byteOffset, v20_55.byteOffset, v18_109.byteOffset, out27_5_66.byteOffset, v20_110.byteOffset, v23_56.byteOffset, out27_2_63.byteOffset, v56_87.byteOffset, v22_111.byteOffset, out27_4_65.byteOffset, v58_88.byteOffset, cat23_112.byteOffset, packed59_89.byteOffset, mm25_113.byteOffset, v26_114.byteOffset, out27_1_62.byteOffset, out61_0_92.byteOffset, out61_1_93.byteOffset, out61_2_94.byteOffset, out61_3_95.byteOffset, 4 * (B * 32), B, steps96, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_107, state61_0_91, v25_57, v14_108, out27_3_64, v20_55, v18_109, out27_5_66, v20_110, v23_56, out27_2_63, v56_87, v22_111, out27_4_65, v58_88, cat23_112, packed59_89, mm25_113, v26_114, out27_1_62, out61_0_92, out61_1_93, out61_2_94, out61_3_95)) run_time_loop2(v2_107.byteOffset, state61_0_91.byteOffset, v25_57.byteOffset, v14_108.byteOffset, out27_3_64.byteOffset, v20_55.byteOffset, v18_109.byteOffset, out27_5_66.byteOffset, v20_110.byteOffset, v23_56.byteOffset, out27_2_63.byteOffset, v56_87.byteOffset, v22_111.byteOffset, out27_4_65.byteOffset, v58_88.byteOffset, cat23_112.byteOffset, packed59_89.byteOffset, mm25_113.byteOffset, v26_114.byteOffset, out27_1_62.byteOffset, out61_0_92.byteOffset, out61_1_93.byteOffset, out61_2_94.byteOffset, out61_3_95.byteOffset, 4 * (B * 32), B, 0, steps96, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps96; s++) {
-      const t = T_T - 1 - s;
-      const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
-      const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
+    (() => {
+      for (let s = 0; s < steps96; s++) {
+        const t = T_T - 1 - s;
+        const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
+        const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-      if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
+        // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+        if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
+            }
           }
         }
-      }
-      // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-      if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
+        // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+        if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-      if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
+        // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+        if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
+            }
           }
         }
-      }
-      // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-      if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
+        // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+        if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
+            }
           }
         }
-      }
-      // %23 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 32;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 32;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 32;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
-        }
-      }
-      // %25 matmul fused gate products
-      gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
-      // %26 add
-      if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
-      else {
+        // %23 concat
         for (let l = 0; l < B; l++) {
-          const o = l * 32;
-          for (let j = 0; j < 32; j++) {
-            v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
+          const xo = l * 32;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
           }
         }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 32;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
+          }
+        }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 32;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
+          }
+        }
+        // %25 matmul fused gate products
+        gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
+        // %26 add
+        if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 32;
+            for (let j = 0; j < 32; j++) {
+              v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
+            }
+          }
+        }
+        out61_0_92.set(v22_111, t * v22_111.length);
+        out61_1_93.set(v20_110, t * v20_110.length);
+        out61_2_94.set(v14_108, t * v14_108.length);
+        out61_3_95.set(v18_109, t * v18_109.length);
+        state61_0_91.set(v26_114);
       }
-      out61_0_92.set(v22_111, t * v22_111.length);
-      out61_1_93.set(v20_110, t * v20_110.length);
-      out61_2_94.set(v14_108, t * v14_108.length);
-      out61_3_95.set(v18_109, t * v18_109.length);
-      state61_0_91.set(v26_114);
-    }
+    })();
   }
   // %66 concat
   mm17_54.fill(0); // reused: its last value is dead
@@ -1766,13 +1772,13 @@ function gemm_cols_96x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_96x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (17654 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, time_loop0, rows_1x32, pointwise4, pointwise5, pointwise6, time_loop1, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, time_loop2, outer_96x1, outer_96x32, colsum_32, cols_96x1, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (17657 bytes): rows_96x1, pointwise0, pointwise1, rows_96x32, pointwise2, pointwise3, time_loop0, rows_1x32, pointwise4, pointwise5, pointwise6, time_loop1, cols_1x32, outer_1x32, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_96x32, pointwise13, time_loop2, outer_96x1, outer_96x32, colsum_32, cols_96x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABgwEJYAR/f39/AGAFf39/f38AYAp/f39/f39/f39/AGAPf39/f39/f39/f39/f39/AGADf39/AGAGf39/f39/AGAYf39/f39/f39/f39/f39/f39/f39/f39/AGAHf39/f39/fwBgHX9/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAx0cAAEAAAACAwABBAUGAAUAAAABAAcAAQgFBQQABAfsAhwJcm93c185NngxAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAgpyb3dzXzk2eDMyAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYJcm93c18xeDMyAAcKcG9pbnR3aXNlNAAICnBvaW50d2lzZTUACQpwb2ludHdpc2U2AAoKdGltZV9sb29wMQALCWNvbHNfMXgzMgAMCm91dGVyXzF4MzIADQpwb2ludHdpc2U3AA4KcG9pbnR3aXNlOAAPCnBvaW50d2lzZTkAEAtwb2ludHdpc2UxMAARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwpjb2xzXzk2eDMyABQLcG9pbnR3aXNlMTMAFQp0aW1lX2xvb3AyABYKb3V0ZXJfOTZ4MQAXC291dGVyXzk2eDMyABgJY29sc3VtXzMyABkJY29sc185NngxABoJbm9uZmluaXRlABsK54IBHP4NAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgB/0AAgQhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgECAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACDCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoADIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAIMIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAIQIQogGCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEYIAb9AAIUIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AAIYIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIcIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtuAQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBUEBaiEFDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBEEBaiEEDAALCwuNDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAIhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAoADIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAMgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgBv0AAoACIQogDSAKIBP95gH95AEhDSAG/QACgAMhCiAOIAogE/3mAf3kASEOIAb9AAKABCEKIBggCiAT/eYB/eQBIRggBv0AAoAFIQogGSAKIBP95gH95AEhGSAG/QACgAYhCiAaIAogE/3mAf3kASEaIAb9AAKAByEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwufBAICfwV7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC9IKAgJ/DntBACEKAkADQCAKIAlODQFBACELA0AgACALav0MAACAPwAAgD8AAIA/AACAPyABIAtq/QACAP3lASACIAtq/QACACADIAtq/QACACAEIAtq/QACAP3kAf3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ4gDv0MAABASwAAQEsAAEBLAABAS/3lASEPIA0gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASERIBEgEf3mASES/Qzq8Lq76vC6u+rwurvq8Lq7IBL95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAS/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBL95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEv3mASAR/eYBIBH95AEhEyAR/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRT9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEVIBX9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFiAW/QwAAEBLAABASwAAQEsAAEBL/eUBIRcgFSAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBH9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgEyAZIBH94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQB/QsCACALQRBqIQsgC0GAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYADaiEEIAVBgANqIQUgB0GAAWohByAIQYABaiEIIApBAWohCgwACwsLiAYBDn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAohFAJAAkAgDkUNACAUQRFIDQAgFEEDakEEbkECbCEVIA4gETYCFCAOIBIgFUGAAWxqNgIYIA4gEyAVQYADbGo2AhwgDiAUIBVrNgIgIA5BAzYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAMDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAMLIAMhESAEIBAgC2xqIRIgAkGAAWohEyAKIRQCQAJAIA5FDQAgFEGbDEgNACAUQQFqQQJuQQFsIRUgDiARIBVBgAFsajYCFCAOIBIgFUGAAWxqNgIYIA4gEyAVQYADbGo2AhwgDiAUIBVrNgIgIA5BBDYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAQDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAQLIAUhESADIRIgBiAQIAtsaiETIAcgECALbGohFCACIRcgAkGAAmohGCAIIRkgAyEaIAEhGyAKIRwCQAJAIA5FDQAgHEG5AkgNACAcQQFqQQJuQQFsIRUgDiARIBVBgAFsajYCFCAOIBIgFUGAAWxqNgIYIA4gEyAVQYABbGo2AhwgDiAUIBVBgAFsajYCICAOIBcgFUGAA2xqNgIkIA4gGCAVQYADbGo2AiggDiAZNgIsIA4gGiAVQYABbGo2AjAgDiAbIBVBgAFsajYCNCAOIBwgFWs2AjggDkEFNgIMIA5BCjYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBQgFyAYIBkgGiAbIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQgFyAYIBkgGiAbIBwQBQsgCSAQIAtsaiAFIAv8CgAAIAEgBSAL/AoAACAPQQFqIQ8MAAsLC+kIAgZ/CHtBACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIQ0gB/0AAoABIQ4gBv0AAgAhCiALIAogDf3mAf3kASELIAwgCiAO/eYB/eQBIQwgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBAU4NAf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhDSAG/QACACEKIAsgCiAN/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgAgBUEBaiEFDAALCyAEQQFqIQQMAAsLC64GAgJ/CXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDCAM/QwAAEBLAABASwAAQEsAAEBL/eUBIQ0gCyAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ8gCSAPIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBgAFIDQALIABBgAFqIQAgAUGAAWohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBkEBaiEGDAALCwv8CwEKf0EAIRgCQANAIBggFU4NASAYIRkgACEaIAEhGyACIRwgEyEdAkACQCAXRQ0AIB1BEUgNACAdQQNqQQRuQQJsIR4gFyAaNgIUIBcgGyAeQYABbGo2AhggFyAcIB5BgANsajYCHCAXIB0gHms2AiAgF0EDNgIMIBdBBDYCECAXKAIAQQFqIR8gFyAf/hcCAAJAIBf+EAIIQQFHDQAgF0EB/gACABoLIBogGyAcIB4QAwNAIBf+EAIEIB9HDQALDAELIBogGyAcIB0QAwsgAyEaIAQgGSAUbGohGyACIRwgEyEdAkACQCAXRQ0AIB1BmwxIDQAgHUEBakECbkEBbCEeIBcgGiAeQYABbGo2AhQgFyAbIB5BgAFsajYCGCAXIBwgHkGAA2xqNgIcIBcgHSAeazYCICAXQQQ2AgwgF0EENgIQIBcoAgBBAWohHyAXIB/+FwIAAkAgF/4QAghBAUcNACAXQQH+AAIAGgsgGiAbIBwgHhAEA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHRAECyAFIRogBiAZIBRsaiEbIAJBgAFqIRwgEyEdAkACQCAXRQ0AIB1BmwxIDQAgHUEBakECbkEBbCEeIBcgGiAeQYABbGo2AhQgFyAbIB5BgAFsajYCGCAXIBwgHkGAA2xqNgIcIBcgHSAeazYCICAXQQQ2AgwgF0EENgIQIBcoAgBBAWohHyAXIB/+FwIAAkAgF/4QAghBAUcNACAXQQH+AAIAGgsgGiAbIBwgHhAEA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHRAECyAHIRogAkGAAmohGyAIIRwgEyEdAkACQCAXRQ0AIB1BtRhIDQAgHUEBakECbkEBbCEeIBcgGiAeQYABbGo2AhQgFyAbIB5BgANsajYCGCAXIBw2AhwgFyAdIB5rNgIgIBdBAjYCDCAXQQQ2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAeEAIDQCAX/hACBCAfRw0ACwwBCyAaIBsgHCAdEAILIAkhGiAKIBkgFGxqIRsgAyEcIAchHSATISACQAJAIBdFDQAgIEGSCEgNACAgQQFqQQJuQQFsIR4gFyAaIB5BgAFsajYCFCAXIBsgHkGAAWxqNgIYIBcgHCAeQYABbGo2AhwgFyAdIB5BgAFsajYCICAXICAgHms2AiQgF0EINgIMIBdBBTYCECAXKAIAQQFqIR8gFyAf/hcCAAJAIBf+EAIIQQFHDQAgF0EB/gACABoLIBogGyAcIB0gHhAIA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHSAgEAgLIAshGiAFIRsgEyEcAkACQCAXRQ0AIBxBtRhIDQAgHEEBakECbkEBbCEeIBcgGiAeQYABbGo2AhQgFyAbIB5BgAFsajYCGCAXIBwgHms2AhwgF0EJNgIMIBdBAzYCECAXKAIAQQFqIR8gFyAf/hcCAAJAIBf+EAIIQQFHDQAgF0EB/gACABoLIBogGyAeEAkDQCAX/hACBCAfRw0ACwwBCyAaIBsgHBAJCyAMIRogCyEbIAkhHCAFIR0gASEgIBMhIQJAAkAgF0UNACAhQZIISA0AICFBAWpBAm5BAWwhHiAXIBogHkGAAWxqNgIUIBcgGyAeQYABbGo2AhggFyAcIB5BgAFsajYCHCAXIB0gHkGAAWxqNgIgIBcgICAeQYABbGo2AiQgFyAhIB5rNgIoIBdBCjYCDCAXQQY2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAdICAgHhAKA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHSAgICEQCgsgDSAZIBRsaiAMIBT8CgAAIA4gGSAUbGogBSAU/AoAACAPIBkgFGxqIAkgFPwKAAAgECAZIBRsaiALIBT8CgAAIBEgGSAUbGogByAU/AoAACASIBkgFGxqIAMgFPwKAAAgASAMIBT8CgAAIBhBAWohGAwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCBCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoABIAogEP0LApABIAogEf0LAqABIAogEv0LArABIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlAMEB38BewF/CHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHAkADQCAHQSBODQEgBCAGQYABbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBUGAAWohBSAHQQFqIQcMAAsLC9QGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQB/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC6IOAQ5/QQAhHQJAA0AgHSAaTg0BIBtBAWsgHWshHiAAIR8gASEgIAIgHiAYbGohISAZISICQAJAIBxFDQAgIkG1GEgNACAiQQFqQQJuQQFsISMgHCAfICNBgAFsajYCFCAcICAgI0GAAWxqNgIYIBwgISAjQYABbGo2AhwgHCAiICNrNgIgIBxBEDYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBADQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBALIAMhHyAAISAgBCAeIBhsaiEhIAUgHiAYbGohIiAZISUCQAJAIBxFDQAgJUGbDEgNACAlQQFqQQJuQQFsISMgHCAfICNBgAFsajYCFCAcICAgI0GAAWxqNgIYIBwgISAjQYABbGo2AhwgHCAiICNBgAFsajYCICAcICUgI2s2AiQgHEERNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxARA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBELIAYhHyADISAgByAeIBhsaiEhIBkhIgJAAkAgHEUNACAiQbUYSA0AICJBAWpBAm5BAWwhIyAcIB8gI0GAAWxqNgIUIBwgICAjQYABbGo2AhggHCAhICNBgAFsajYCHCAcICIgI2s2AiAgHEESNgIMIBxBBDYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICMQEgNAIBz+EAIEICRHDQALDAELIB8gICAhICIQEgsgCCEfIAAhICAJIB4gGGxqISEgACEiIAogHiAYbGohJSALIB4gGGxqISYgGSEnAkACQCAcRQ0AICdB8QRIDQAgJ0EBakECbkEBbCEjIBwgHyAjQYABbGo2AhQgHCAgICNBgAFsajYCGCAcICEgI0GAAWxqNgIcIBwgIiAjQYABbGo2AiAgHCAlICNBgAFsajYCJCAcICYgI0GAAWxqNgIoIBwgJyAjazYCLCAcQRM2AgwgHEEHNgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIiAlICYgIxATA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlICYgJxATCyAMIR8gAyEgIA0gHiAYbGohISAOIB4gGGxqISIgGSElAkACQCAcRQ0AICVBmwxIDQAgJUEBakECbkEBbCEjIBwgHyAjQYABbGo2AhQgHCAgICNBgAFsajYCGCAcICEgI0GAAWxqNgIcIBwgIiAjQYABbGo2AiAgHCAlICNrNgIkIBxBETYCDCAcQQU2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICMQEQNAIBz+EAIEICRHDQALDAELIB8gICAhICIgJRARCyAPISkgBiEqIBkhKAJAA0BBACAoTg0BICkgKkGAAfwKAAAgKUGAA2ohKSAqQYABaiEqIChBf2ohKAwACwsgD0GAAWohKSAIISogGSEoAkADQEEAIChODQEgKSAqQYAB/AoAACApQYADaiEpICpBgAFqISogKEF/aiEoDAALCyAPQYACaiEpIAwhKiAZISgCQANAQQAgKE4NASApICpBgAH8CgAAIClBgANqISkgKkGAAWohKiAoQX9qISgMAAsLIA8hHyAQISAgESEhIBkhIgJAAkAgHEUNACAiQRFIDQAgIkEDakEEbkECbCEjIBwgHyAjQYADbGo2AhQgHCAgNgIYIBwgISAjQYABbGo2AhwgHCAiICNrNgIgIBxBFDYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBQDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBQLIBIhHyARISAgACEhIBMgHiAYbGohIiAZISUCQAJAIBxFDQAgJUGbDEgNACAlQQFqQQJuQQFsISMgHCAfICNBgAFsajYCFCAcICAgI0GAAWxqNgIYIBwgISAjQYABbGo2AhwgHCAiICNBgAFsajYCICAcICUgI2s2AiQgHEEVNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAVA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBULIBQgHiAYbGogDCAY/AoAACAVIB4gGGxqIAggGPwKAAAgFiAeIBhsaiADIBj8CgAAIBcgHiAYbGogBiAY/AoAACABIBIgGPwKAAAgHUEBaiEdDAALCwvMAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtAQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgOAATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAEhEyAO/QACkAEhFCAO/QACoAEhFSAO/QACsAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAASAOIBT9CwKQASAOIBX9CwKgASAOIBb9CwKwASAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC/wCBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAMhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAM/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANgCBG5hbWUB0AIcAAlyb3dzXzk2eDEBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCnJvd3NfOTZ4MzIECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnRpbWVfbG9vcDAHCXJvd3NfMXgzMggKcG9pbnR3aXNlNAkKcG9pbnR3aXNlNQoKcG9pbnR3aXNlNgsKdGltZV9sb29wMQwJY29sc18xeDMyDQpvdXRlcl8xeDMyDgpwb2ludHdpc2U3Dwpwb2ludHdpc2U4EApwb2ludHdpc2U5EQtwb2ludHdpc2UxMBILcG9pbnR3aXNlMTETC3BvaW50d2lzZTEyFApjb2xzXzk2eDMyFQtwb2ludHdpc2UxMxYKdGltZV9sb29wMhcKb3V0ZXJfOTZ4MRgLb3V0ZXJfOTZ4MzIZCWNvbHN1bV8zMhoJY29sc185NngxGwlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABhgEJYAR/f39/AGAFf39/f38AYAp/f39/f39/f39/AGAQf39/f39/f39/f39/f39/fwBgA39/fwBgBn9/f39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYAd/f39/f39/AGAef39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAx0cAAEAAAACAwABBAUGAAUAAAABAAcAAQgFBQQABAfsAhwJcm93c185NngxAAAKcG9pbnR3aXNlMAABCnBvaW50d2lzZTEAAgpyb3dzXzk2eDMyAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYJcm93c18xeDMyAAcKcG9pbnR3aXNlNAAICnBvaW50d2lzZTUACQpwb2ludHdpc2U2AAoKdGltZV9sb29wMQALCWNvbHNfMXgzMgAMCm91dGVyXzF4MzIADQpwb2ludHdpc2U3AA4KcG9pbnR3aXNlOAAPCnBvaW50d2lzZTkAEAtwb2ludHdpc2UxMAARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwpjb2xzXzk2eDMyABQLcG9pbnR3aXNlMTMAFQp0aW1lX2xvb3AyABYKb3V0ZXJfOTZ4MQAXC291dGVyXzk2eDMyABgJY29sc3VtXzMyABkJY29sc185NngxABoJbm9uZmluaXRlABsK54IBHP4NAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBBGxqIQYgASAEQQRsaiEHIAf9AAIAIRMgB/0AAgQhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAgQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgECAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACDCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoADIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAIMIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAIQIQogGCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEYIAb9AAIUIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AAIYIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIcIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtuAQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBUEBaiEFDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgANqIQEgBEEBaiEEDAALCwuNDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAIhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAoADIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAMgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgBv0AAoACIQogDSAKIBP95gH95AEhDSAG/QACgAMhCiAOIAogE/3mAf3kASEOIAb9AAKABCEKIBggCiAT/eYB/eQBIRggBv0AAoAFIQogGSAKIBP95gH95AEhGSAG/QACgAYhCiAaIAogE/3mAf3kASEaIAb9AAKAByEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwufBAICfwV7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC9IKAgJ/DntBACEKAkADQCAKIAlODQFBACELA0AgACALav0MAACAPwAAgD8AAIA/AACAPyABIAtq/QACAP3lASACIAtq/QACACADIAtq/QACACAEIAtq/QACAP3kAf3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ4gDv0MAABASwAAQEsAAEBLAABAS/3lASEPIA0gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAFIAtq/QACACAGIAtq/QACAP3kAf3mAf3kASERIBEgEf3mASES/Qzq8Lq76vC6u+rwurvq8Lq7IBL95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAS/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBL95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEv3mASAR/eYBIBH95AEhEyAR/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRT9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEVIBX9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFiAW/QwAAEBLAABASwAAQEsAAEBL/eUBIRcgFSAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBH9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgEyAZIBH94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAcgC2r9AAIAIAggC2r9AAIA/eYB/eQB/QsCACALQRBqIQsgC0GAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAEQYADaiEEIAVBgANqIQUgB0GAAWohByAIQYABaiEIIApBAWohCgwACwsLiAYBDn8gDCEQAkADQCAQIA1ODQEgECERIAAhEiABIRMgAiEUIAohFQJAAkAgD0UNACAVQRFIDQAgFUEDakEEbkECbCEWIA8gEjYCFCAPIBMgFkGAAWxqNgIYIA8gFCAWQYADbGo2AhwgDyAVIBZrNgIgIA9BAzYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAMDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAMLIAMhEiAEIBEgC2xqIRMgAkGAAWohFCAKIRUCQAJAIA9FDQAgFUGbDEgNACAVQQFqQQJuQQFsIRYgDyASIBZBgAFsajYCFCAPIBMgFkGAAWxqNgIYIA8gFCAWQYADbGo2AhwgDyAVIBZrNgIgIA9BBDYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAQDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAQLIAUhEiADIRMgBiARIAtsaiEUIAcgESALbGohFSACIRggAkGAAmohGSAIIRogAyEbIAEhHCAKIR0CQAJAIA9FDQAgHUG5AkgNACAdQQFqQQJuQQFsIRYgDyASIBZBgAFsajYCFCAPIBMgFkGAAWxqNgIYIA8gFCAWQYABbGo2AhwgDyAVIBZBgAFsajYCICAPIBggFkGAA2xqNgIkIA8gGSAWQYADbGo2AiggDyAaNgIsIA8gGyAWQYABbGo2AjAgDyAcIBZBgAFsajYCNCAPIB0gFms2AjggD0EFNgIMIA9BCjYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgGCAZIBogGyAcIBYQBQNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZIBogGyAcIB0QBQsgCSARIAtsaiAFIAv8CgAAIAEgBSAL/AoAACAQQQFqIRAMAAsLC+kIAgZ/CHtBACEEAkADQCADIARrQQJIDQFBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIQ0gB/0AAoABIQ4gBv0AAgAhCiALIAogDf3mAf3kASELIAwgCiAO/eYB/eQBIQwgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgAgDP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAM/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBAU4NAf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGAAWxqIQYgASAEQYABbGohByAGQYABaiEIA0AgB/0AAgAhDSAG/QACACEKIAsgCiAN/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEEbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhD/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEQIA8gEP0NAAECAwgJCgsQERITGBkaGyAPIBD9DQQFBgcMDQ4PFBUWFxwdHh/95AEhESAJIBH9HwA4AgAgBUEBaiEFDAALCyAEQQFqIQQMAAsLC64GAgJ/CXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDCAM/QwAAEBLAABASwAAQEsAAEBL/eUBIQ0gCyAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ8gCSAPIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARBgAFIDQALIABBgAFqIQAgAUGAAWohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBkEBaiEGDAALCwv8CwEKfyAVIRkCQANAIBkgFk4NASAZIRogACEbIAEhHCACIR0gEyEeAkACQCAYRQ0AIB5BEUgNACAeQQNqQQRuQQJsIR8gGCAbNgIUIBggHCAfQYABbGo2AhggGCAdIB9BgANsajYCHCAYIB4gH2s2AiAgGEEDNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QAwNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QAwsgAyEbIAQgGiAUbGohHCACIR0gEyEeAkACQCAYRQ0AIB5BmwxIDQAgHkEBakECbkEBbCEfIBggGyAfQYABbGo2AhQgGCAcIB9BgAFsajYCGCAYIB0gH0GAA2xqNgIcIBggHiAfazYCICAYQQQ2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxAEA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhAECyAFIRsgBiAaIBRsaiEcIAJBgAFqIR0gEyEeAkACQCAYRQ0AIB5BmwxIDQAgHkEBakECbkEBbCEfIBggGyAfQYABbGo2AhQgGCAcIB9BgAFsajYCGCAYIB0gH0GAA2xqNgIcIBggHiAfazYCICAYQQQ2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxAEA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhAECyAHIRsgAkGAAmohHCAIIR0gEyEeAkACQCAYRQ0AIB5BtRhIDQAgHkEBakECbkEBbCEfIBggGyAfQYABbGo2AhQgGCAcIB9BgANsajYCGCAYIB02AhwgGCAeIB9rNgIgIBhBAjYCDCAYQQQ2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAfEAIDQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeEAILIAkhGyAKIBogFGxqIRwgAyEdIAchHiATISECQAJAIBhFDQAgIUGSCEgNACAhQQFqQQJuQQFsIR8gGCAbIB9BgAFsajYCFCAYIBwgH0GAAWxqNgIYIBggHSAfQYABbGo2AhwgGCAeIB9BgAFsajYCICAYICEgH2s2AiQgGEEINgIMIBhBBTYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB4gHxAIA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHiAhEAgLIAshGyAFIRwgEyEdAkACQCAYRQ0AIB1BtRhIDQAgHUEBakECbkEBbCEfIBggGyAfQYABbGo2AhQgGCAcIB9BgAFsajYCGCAYIB0gH2s2AhwgGEEJNgIMIBhBAzYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAfEAkDQCAY/hACBCAgRw0ACwwBCyAbIBwgHRAJCyAMIRsgCyEcIAkhHSAFIR4gASEhIBMhIgJAAkAgGEUNACAiQZIISA0AICJBAWpBAm5BAWwhHyAYIBsgH0GAAWxqNgIUIBggHCAfQYABbGo2AhggGCAdIB9BgAFsajYCHCAYIB4gH0GAAWxqNgIgIBggISAfQYABbGo2AiQgGCAiIB9rNgIoIBhBCjYCDCAYQQY2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAeICEgHxAKA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHiAhICIQCgsgDSAaIBRsaiAMIBT8CgAAIA4gGiAUbGogBSAU/AoAACAPIBogFGxqIAkgFPwKAAAgECAaIBRsaiALIBT8CgAAIBEgGiAUbGogByAU/AoAACASIBogFGxqIAMgFPwKAAAgASAMIBT8CgAAIBlBAWohGQwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQYABbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCBCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoABIAogEP0LApABIAogEf0LAqABIAogEv0LArABIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlAMEB38BewF/CHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHAkADQCAHQSBODQEgBCAGQYABbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhEyAK/QACECEUIAr9AAIgIRUgCv0AAjAhFiAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECARIA0gFf3mAf3kASERIBIgDSAW/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gEgAyAIav0AAgAgBCAIav0AAgD95gH94QH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQYABSA0ACyAAQYABaiEAIAFBgAFqIQEgAkGAAWohAiADQYABaiEDIARBgAFqIQQgBUGAAWohBSAHQQFqIQcMAAsLC9QGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQB/QsCACAGQRBqIQYgBkGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgA0GAAWohAyAFQQFqIQUMAAsLC6IOAQ5/IBohHgJAA0AgHiAbTg0BIBxBAWsgHmshHyAAISAgASEhIAIgHyAYbGohIiAZISMCQAJAIB1FDQAgI0G1GEgNACAjQQFqQQJuQQFsISQgHSAgICRBgAFsajYCFCAdICEgJEGAAWxqNgIYIB0gIiAkQYABbGo2AhwgHSAjICRrNgIgIB1BEDYCDCAdQQQ2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAkEBADQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjEBALIAMhICAAISEgBCAfIBhsaiEiIAUgHyAYbGohIyAZISYCQAJAIB1FDQAgJkGbDEgNACAmQQFqQQJuQQFsISQgHSAgICRBgAFsajYCFCAdICEgJEGAAWxqNgIYIB0gIiAkQYABbGo2AhwgHSAjICRBgAFsajYCICAdICYgJGs2AiQgHUERNgIMIB1BBTYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICMgJBARA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIyAmEBELIAYhICADISEgByAfIBhsaiEiIBkhIwJAAkAgHUUNACAjQbUYSA0AICNBAWpBAm5BAWwhJCAdICAgJEGAAWxqNgIUIB0gISAkQYABbGo2AhggHSAiICRBgAFsajYCHCAdICMgJGs2AiAgHUESNgIMIB1BBDYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICQQEgNAIB3+EAIEICVHDQALDAELICAgISAiICMQEgsgCCEgIAAhISAJIB8gGGxqISIgACEjIAogHyAYbGohJiALIB8gGGxqIScgGSEoAkACQCAdRQ0AIChB8QRIDQAgKEEBakECbkEBbCEkIB0gICAkQYABbGo2AhQgHSAhICRBgAFsajYCGCAdICIgJEGAAWxqNgIcIB0gIyAkQYABbGo2AiAgHSAmICRBgAFsajYCJCAdICcgJEGAAWxqNgIoIB0gKCAkazYCLCAdQRM2AgwgHUEHNgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgIyAmICcgJBATA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIyAmICcgKBATCyAMISAgAyEhIA0gHyAYbGohIiAOIB8gGGxqISMgGSEmAkACQCAdRQ0AICZBmwxIDQAgJkEBakECbkEBbCEkIB0gICAkQYABbGo2AhQgHSAhICRBgAFsajYCGCAdICIgJEGAAWxqNgIcIB0gIyAkQYABbGo2AiAgHSAmICRrNgIkIB1BETYCDCAdQQU2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAjICQQEQNAIB3+EAIEICVHDQALDAELICAgISAiICMgJhARCyAPISogBiErIBkhKQJAA0BBACApTg0BICogK0GAAfwKAAAgKkGAA2ohKiArQYABaiErIClBf2ohKQwACwsgD0GAAWohKiAIISsgGSEpAkADQEEAIClODQEgKiArQYAB/AoAACAqQYADaiEqICtBgAFqISsgKUF/aiEpDAALCyAPQYACaiEqIAwhKyAZISkCQANAQQAgKU4NASAqICtBgAH8CgAAICpBgANqISogK0GAAWohKyApQX9qISkMAAsLIA8hICAQISEgESEiIBkhIwJAAkAgHUUNACAjQRFIDQAgI0EDakEEbkECbCEkIB0gICAkQYADbGo2AhQgHSAhNgIYIB0gIiAkQYABbGo2AhwgHSAjICRrNgIgIB1BFDYCDCAdQQQ2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAkEBQDQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjEBQLIBIhICARISEgACEiIBMgHyAYbGohIyAZISYCQAJAIB1FDQAgJkGbDEgNACAmQQFqQQJuQQFsISQgHSAgICRBgAFsajYCFCAdICEgJEGAAWxqNgIYIB0gIiAkQYABbGo2AhwgHSAjICRBgAFsajYCICAdICYgJGs2AiQgHUEVNgIMIB1BBTYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICMgJBAVA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIyAmEBULIBQgHyAYbGogDCAY/AoAACAVIB8gGGxqIAggGPwKAAAgFiAfIBhsaiADIBj8CgAAIBcgHyAYbGogBiAY/AoAACABIBIgGPwKAAAgHkEBaiEeDAALCwvMAgQHfwF7AX8DeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtAQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgOAATg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAEhEyAO/QACkAEhFCAO/QACoAEhFSAO/QACsAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAASAOIBT9CwKQASAOIBX9CwKgASAOIBb9CwKwASAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC/wCBAV/AXsBfwN7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAG/QkCgAMhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAM/R8AOAIEIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQQRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAZBBGohBiAHQQRqIQcgBiAISA0ACyAKIAv9HwA4AgAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANgCBG5hbWUB0AIcAAlyb3dzXzk2eDEBCnBvaW50d2lzZTACCnBvaW50d2lzZTEDCnJvd3NfOTZ4MzIECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnRpbWVfbG9vcDAHCXJvd3NfMXgzMggKcG9pbnR3aXNlNAkKcG9pbnR3aXNlNQoKcG9pbnR3aXNlNgsKdGltZV9sb29wMQwJY29sc18xeDMyDQpvdXRlcl8xeDMyDgpwb2ludHdpc2U3Dwpwb2ludHdpc2U4EApwb2ludHdpc2U5EQtwb2ludHdpc2UxMBILcG9pbnR3aXNlMTETC3BvaW50d2lzZTEyFApjb2xzXzk2eDMyFQtwb2ludHdpc2UxMxYKdGltZV9sb29wMhcKb3V0ZXJfOTZ4MRgLb3V0ZXJfOTZ4MzIZCWNvbHN1bV8zMhoJY29sc185NngxGwlub25maW5pdGU=";
 const kernelNames = ["rows_96x1","pointwise0","pointwise1","rows_96x32","pointwise2","pointwise3","time_loop0","rows_1x32","pointwise4","pointwise5","pointwise6","time_loop1","cols_1x32","outer_1x32","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_96x32","pointwise13","time_loop2","outer_96x1","outer_96x32","colsum_32","cols_96x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_32: (a: number, out: number, rows: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_96x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_1x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly cols_1x32: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_96x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_96x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_32: (a: number, out: number, rows: number) => void; readonly cols_96x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1947,7 +1953,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[157] = 0x03;
+  bytes[160] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2030,8 +2036,8 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, first, steps, T, control);
 }
 
 function run_rows_1x32(a: number, b: number, out: number, samples: number): void {
@@ -2054,8 +2060,8 @@ function run_pointwise6(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, a2, a3, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, first, steps, T, control);
 }
 
 function run_cols_1x32(a: number, b: number, out: number, samples: number): void {
@@ -2107,8 +2113,8 @@ function run_pointwise13(out: number, a0: number, a1: number, a2: number, rows: 
   (kernels as LoadedKernels).exports.pointwise13(out, a0, a1, a2, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, first, steps, T, control);
 }
 
 function run_outer_96x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

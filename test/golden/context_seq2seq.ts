@@ -399,38 +399,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state22_0_21.set(init12_12);
   const steps23 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_20, state22_0_21, mm2_27, v8_28, v18_16, v20_29, v20_18, v19_17, out22_0_22)) run_time_loop0(packed21_20.byteOffset, state22_0_21.byteOffset, mm2_27.byteOffset, v8_28.byteOffset, v18_16.byteOffset, v20_29.byteOffset, v20_18.byteOffset, v19_17.byteOffset, out22_0_22.byteOffset, B, 4 * (B * 24), steps23, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_20, state22_0_21, mm2_27, v8_28, v18_16, v20_29, v20_18, v19_17, out22_0_22)) run_time_loop0(packed21_20.byteOffset, state22_0_21.byteOffset, mm2_27.byteOffset, v8_28.byteOffset, v18_16.byteOffset, v20_29.byteOffset, v20_18.byteOffset, v19_17.byteOffset, out22_0_22.byteOffset, B, 4 * (B * 24), 0, steps23, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps23; s++) {
-      const t = s;
-      const x22_0_24 = v18_16.subarray(t * B * 24, (t + 1) * B * 24);
-      const x22_1_25 = v19_17.subarray(t * B * 24, (t + 1) * B * 24);
-      const x22_2_26 = v20_18.subarray(t * B * 24, (t + 1) * B * 24);
-      // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      gemm_rows_72x24(packed21_20, state22_0_21, mm2_27, B);
-      // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v8_28, x22_0_24, mm2_27)) run_pointwise1(v8_28.byteOffset, x22_0_24.byteOffset, mm2_27.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v8_28[o + j] = 1 / (1 + Math.exp(-(x22_0_24[l * 24 + j] + mm2_27[l * 72 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps23; s++) {
+        const t = s;
+        const x22_0_24 = v18_16.subarray(t * B * 24, (t + 1) * B * 24);
+        const x22_1_25 = v19_17.subarray(t * B * 24, (t + 1) * B * 24);
+        const x22_2_26 = v20_18.subarray(t * B * 24, (t + 1) * B * 24);
+        // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        gemm_rows_72x24(packed21_20, state22_0_21, mm2_27, B);
+        // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v8_28, x22_0_24, mm2_27)) run_pointwise1(v8_28.byteOffset, x22_0_24.byteOffset, mm2_27.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v8_28[o + j] = 1 / (1 + Math.exp(-(x22_0_24[l * 24 + j] + mm2_27[l * 72 + 0 + j])));
+            }
           }
         }
-      }
-      // %20 add h' — 27: h' = z * h + (1 - z) * n
-      if (kernels !== undefined && heapHolds(v20_29, v8_28, state22_0_21, x22_2_26, x22_1_25, mm2_27)) run_pointwise2(v20_29.byteOffset, v8_28.byteOffset, state22_0_21.byteOffset, v8_28.byteOffset, x22_2_26.byteOffset, x22_1_25.byteOffset, mm2_27.byteOffset + 96, mm2_27.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v20_29[o + j] = (v8_28[l * 24 + j] * state22_0_21[l * 24 + j]) + ((1 - v8_28[l * 24 + j]) * (Math.tanh((x22_2_26[l * 24 + j] + ((1 / (1 + Math.exp(-(x22_1_25[l * 24 + j] + mm2_27[l * 72 + 24 + j])))) * mm2_27[l * 72 + 48 + j])))));
+        // %20 add h' — 27: h' = z * h + (1 - z) * n
+        if (kernels !== undefined && heapHolds(v20_29, v8_28, state22_0_21, x22_2_26, x22_1_25, mm2_27)) run_pointwise2(v20_29.byteOffset, v8_28.byteOffset, state22_0_21.byteOffset, v8_28.byteOffset, x22_2_26.byteOffset, x22_1_25.byteOffset, mm2_27.byteOffset + 96, mm2_27.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v20_29[o + j] = (v8_28[l * 24 + j] * state22_0_21[l * 24 + j]) + ((1 - v8_28[l * 24 + j]) * (Math.tanh((x22_2_26[l * 24 + j] + ((1 / (1 + Math.exp(-(x22_1_25[l * 24 + j] + mm2_27[l * 72 + 24 + j])))) * mm2_27[l * 72 + 48 + j])))));
+            }
           }
         }
+        out22_0_22.set(v20_29, t * v20_29.length);
+        state22_0_21.set(v20_29);
       }
-      out22_0_22.set(v20_29, t * v20_29.length);
-      state22_0_21.set(v20_29);
-    }
+    })();
   }
   // %25 time_index summary — 60: summary = last(encoder)
   const step25_30 = out22_0_22.subarray((T_S - 1) * B * 24, (T_S - 1 + 1) * B * 24);
@@ -537,38 +539,40 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state49_0_51.set(init35_40);
   const steps53 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed47_50, state49_0_51, mm3_57, v10_58, v44_48, v22_59, sl40_44, v46_49, sl43_47, out49_0_52)) run_time_loop1(packed47_50.byteOffset, state49_0_51.byteOffset, mm3_57.byteOffset, v10_58.byteOffset, v44_48.byteOffset, v22_59.byteOffset, sl40_44.byteOffset, v46_49.byteOffset, sl43_47.byteOffset, out49_0_52.byteOffset, B, 4 * (B * 24), steps53, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed47_50, state49_0_51, mm3_57, v10_58, v44_48, v22_59, sl40_44, v46_49, sl43_47, out49_0_52)) run_time_loop1(packed47_50.byteOffset, state49_0_51.byteOffset, mm3_57.byteOffset, v10_58.byteOffset, v44_48.byteOffset, v22_59.byteOffset, sl40_44.byteOffset, v46_49.byteOffset, sl43_47.byteOffset, out49_0_52.byteOffset, B, 4 * (B * 24), 0, steps53, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps53; s++) {
-      const t = s;
-      const x49_0_54 = sl40_44.subarray(t * B * 24, (t + 1) * B * 24);
-      const x49_1_55 = v44_48.subarray(t * B * 24, (t + 1) * B * 24);
-      const x49_2_56 = v46_49.subarray(t * B * 24, (t + 1) * B * 24);
-      // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-      gemm_rows_72x24(packed47_50, state49_0_51, mm3_57, B);
-      // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-      if (kernels !== undefined && heapHolds(v10_58, x49_1_55, mm3_57)) run_pointwise1(v10_58.byteOffset, x49_1_55.byteOffset, mm3_57.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v10_58[o + j] = 1 / (1 + Math.exp(-(x49_1_55[l * 24 + j] + mm3_57[l * 72 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps53; s++) {
+        const t = s;
+        const x49_0_54 = sl40_44.subarray(t * B * 24, (t + 1) * B * 24);
+        const x49_1_55 = v44_48.subarray(t * B * 24, (t + 1) * B * 24);
+        const x49_2_56 = v46_49.subarray(t * B * 24, (t + 1) * B * 24);
+        // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+        gemm_rows_72x24(packed47_50, state49_0_51, mm3_57, B);
+        // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+        if (kernels !== undefined && heapHolds(v10_58, x49_1_55, mm3_57)) run_pointwise1(v10_58.byteOffset, x49_1_55.byteOffset, mm3_57.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v10_58[o + j] = 1 / (1 + Math.exp(-(x49_1_55[l * 24 + j] + mm3_57[l * 72 + 0 + j])));
+            }
           }
         }
-      }
-      // %22 add h' — 49: h' = z * h + (1 - z) * n
-      if (kernels !== undefined && heapHolds(v22_59, v10_58, state49_0_51, x49_0_54, x49_2_56, mm3_57, sl43_47)) run_pointwise4(v22_59.byteOffset, v10_58.byteOffset, state49_0_51.byteOffset, v10_58.byteOffset, x49_0_54.byteOffset, x49_2_56.byteOffset, mm3_57.byteOffset + 96, mm3_57.byteOffset + 192, sl43_47.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v22_59[o + j] = (v10_58[l * 24 + j] * state49_0_51[l * 24 + j]) + ((1 - v10_58[l * 24 + j]) * (Math.tanh((x49_0_54[l * 24 + j] + ((1 / (1 + Math.exp(-(x49_2_56[l * 24 + j] + mm3_57[l * 72 + 24 + j])))) * (mm3_57[l * 72 + 48 + j] + sl43_47[l * 24 + j]))))));
+        // %22 add h' — 49: h' = z * h + (1 - z) * n
+        if (kernels !== undefined && heapHolds(v22_59, v10_58, state49_0_51, x49_0_54, x49_2_56, mm3_57, sl43_47)) run_pointwise4(v22_59.byteOffset, v10_58.byteOffset, state49_0_51.byteOffset, v10_58.byteOffset, x49_0_54.byteOffset, x49_2_56.byteOffset, mm3_57.byteOffset + 96, mm3_57.byteOffset + 192, sl43_47.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v22_59[o + j] = (v10_58[l * 24 + j] * state49_0_51[l * 24 + j]) + ((1 - v10_58[l * 24 + j]) * (Math.tanh((x49_0_54[l * 24 + j] + ((1 / (1 + Math.exp(-(x49_2_56[l * 24 + j] + mm3_57[l * 72 + 24 + j])))) * (mm3_57[l * 72 + 48 + j] + sl43_47[l * 24 + j]))))));
+            }
           }
         }
+        out49_0_52.set(v22_59, t * v22_59.length);
+        state49_0_51.set(v22_59);
       }
-      out49_0_52.set(v22_59, t * v22_59.length);
-      state49_0_51.set(v22_59);
-    }
+    })();
   }
   const p60 = heapStageParam("logits.W", params["logits.W"]);
   const p61 = heapStageParam("logits.b", params["logits.b"]);
@@ -792,75 +796,77 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps93 = T_S;
   // encoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps93; s++) {
-    const t = s;
-    const x23_0_94 = v19_81.subarray(t * B * 24, (t + 1) * B * 24);
-    const x23_1_95 = v20_82.subarray(t * B * 24, (t + 1) * B * 24);
-    const x23_2_96 = v21_83.subarray(t * B * 24, (t + 1) * B * 24);
-    // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    gemm_rows_72x24(packed22_85, state23_0_86, mm2_97, B);
-    // %5 slice — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 24; c++) sl5_98[r * 24 + c] = mm2_97[r * 72 + 48 + c];
-    }
-    // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-    if (kernels !== undefined && heapHolds(v8_99, x23_0_94, mm2_97)) run_pointwise1(v8_99.byteOffset, x23_0_94.byteOffset, mm2_97.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v8_99[o + j] = 1 / (1 + Math.exp(-(x23_0_94[l * 24 + j] + mm2_97[l * 72 + 0 + j])));
+  (() => {
+    for (let s = 0; s < steps93; s++) {
+      const t = s;
+      const x23_0_94 = v19_81.subarray(t * B * 24, (t + 1) * B * 24);
+      const x23_1_95 = v20_82.subarray(t * B * 24, (t + 1) * B * 24);
+      const x23_2_96 = v21_83.subarray(t * B * 24, (t + 1) * B * 24);
+      // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_72x24(packed22_85, state23_0_86, mm2_97, B);
+      // %5 slice — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 24; c++) sl5_98[r * 24 + c] = mm2_97[r * 72 + 48 + c];
+      }
+      // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_99, x23_0_94, mm2_97)) run_pointwise1(v8_99.byteOffset, x23_0_94.byteOffset, mm2_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v8_99[o + j] = 1 / (1 + Math.exp(-(x23_0_94[l * 24 + j] + mm2_97[l * 72 + 0 + j])));
+          }
         }
       }
-    }
-    // %11 sigmoid r — 25: r = sigmoid(W_r @ x + U_r @ h + b_r)
-    if (kernels !== undefined && heapHolds(v11_100, x23_1_95, mm2_97)) run_pointwise1(v11_100.byteOffset, x23_1_95.byteOffset, mm2_97.byteOffset + 96, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v11_100[o + j] = 1 / (1 + Math.exp(-(x23_1_95[l * 24 + j] + mm2_97[l * 72 + 24 + j])));
+      // %11 sigmoid r — 25: r = sigmoid(W_r @ x + U_r @ h + b_r)
+      if (kernels !== undefined && heapHolds(v11_100, x23_1_95, mm2_97)) run_pointwise1(v11_100.byteOffset, x23_1_95.byteOffset, mm2_97.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v11_100[o + j] = 1 / (1 + Math.exp(-(x23_1_95[l * 24 + j] + mm2_97[l * 72 + 24 + j])));
+          }
         }
       }
-    }
-    // %15 tanh n — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
-    if (kernels !== undefined && heapHolds(v15_101, x23_2_96, v11_100, sl5_98)) run_pointwise6(v15_101.byteOffset, x23_2_96.byteOffset, v11_100.byteOffset, sl5_98.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v15_101[o + j] = Math.tanh((x23_2_96[l * 24 + j] + (v11_100[l * 24 + j] * sl5_98[l * 24 + j])));
+      // %15 tanh n — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
+      if (kernels !== undefined && heapHolds(v15_101, x23_2_96, v11_100, sl5_98)) run_pointwise6(v15_101.byteOffset, x23_2_96.byteOffset, v11_100.byteOffset, sl5_98.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v15_101[o + j] = Math.tanh((x23_2_96[l * 24 + j] + (v11_100[l * 24 + j] * sl5_98[l * 24 + j])));
+          }
         }
       }
-    }
-    // %18 sub — 27: h' = z * h + (1 - z) * n
-    if (kernels !== undefined && heapHolds(v18_102, v8_99)) run_pointwise7(v18_102.byteOffset, v8_99.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v18_102[o + j] = 1 - v8_99[l * 24 + j];
+      // %18 sub — 27: h' = z * h + (1 - z) * n
+      if (kernels !== undefined && heapHolds(v18_102, v8_99)) run_pointwise7(v18_102.byteOffset, v8_99.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v18_102[o + j] = 1 - v8_99[l * 24 + j];
+          }
         }
       }
-    }
-    // %20 add h' — 27: h' = z * h + (1 - z) * n
-    if (kernels !== undefined && heapHolds(v20_103, v8_99, state23_0_86, v18_102, v15_101)) run_pointwise8(v20_103.byteOffset, v8_99.byteOffset, state23_0_86.byteOffset, v18_102.byteOffset, v15_101.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 24;
-        for (let j = 0; j < 24; j++) {
-          v20_103[o + j] = (v8_99[l * 24 + j] * state23_0_86[l * 24 + j]) + (v18_102[l * 24 + j] * v15_101[l * 24 + j]);
+      // %20 add h' — 27: h' = z * h + (1 - z) * n
+      if (kernels !== undefined && heapHolds(v20_103, v8_99, state23_0_86, v18_102, v15_101)) run_pointwise8(v20_103.byteOffset, v8_99.byteOffset, state23_0_86.byteOffset, v18_102.byteOffset, v15_101.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v20_103[o + j] = (v8_99[l * 24 + j] * state23_0_86[l * 24 + j]) + (v18_102[l * 24 + j] * v15_101[l * 24 + j]);
+          }
         }
       }
+      out23_0_87.set(v20_103, t * v20_103.length);
+      out23_1_88.set(v15_101, t * v15_101.length);
+      out23_2_89.set(v18_102, t * v18_102.length);
+      out23_3_90.set(v8_99, t * v8_99.length);
+      out23_4_91.set(sl5_98, t * sl5_98.length);
+      out23_5_92.set(v11_100, t * v11_100.length);
+      state23_0_86.set(v20_103);
     }
-    out23_0_87.set(v20_103, t * v20_103.length);
-    out23_1_88.set(v15_101, t * v15_101.length);
-    out23_2_89.set(v18_102, t * v18_102.length);
-    out23_3_90.set(v8_99, t * v8_99.length);
-    out23_4_91.set(sl5_98, t * sl5_98.length);
-    out23_5_92.set(v11_100, t * v11_100.length);
-    state23_0_86.set(v20_103);
-  }
+  })();
   // %26 time_index summary — 60: summary = last(encoder)
   const step26_104 = out23_0_87.subarray((T_S - 1) * B * 24, (T_S - 1 + 1) * B * 24);
   const p105 = packed === undefined ? heapStageParam("decoder.W_z", params["decoder.W_z"]) : params["decoder.W_z"];
@@ -966,83 +972,85 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state50_0_125.set(init36_114);
   const steps132 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed48_124, state50_0_125, mm3_136, v10_137, v45_122, v13_138, v47_123, v14_139, sl44_121, v17_140, sl41_118, v20_141, v22_142, out50_0_126, out50_1_127, out50_2_128, out50_3_129, out50_4_130, out50_5_131)) run_time_loop2(packed48_124.byteOffset, state50_0_125.byteOffset, mm3_136.byteOffset, v10_137.byteOffset, v45_122.byteOffset, v13_138.byteOffset, v47_123.byteOffset, v14_139.byteOffset, sl44_121.byteOffset, v17_140.byteOffset, sl41_118.byteOffset, v20_141.byteOffset, v22_142.byteOffset, out50_0_126.byteOffset, out50_1_127.byteOffset, out50_2_128.byteOffset, out50_3_129.byteOffset, out50_4_130.byteOffset, out50_5_131.byteOffset, B, 4 * (B * 24), steps132, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed48_124, state50_0_125, mm3_136, v10_137, v45_122, v13_138, v47_123, v14_139, sl44_121, v17_140, sl41_118, v20_141, v22_142, out50_0_126, out50_1_127, out50_2_128, out50_3_129, out50_4_130, out50_5_131)) run_time_loop2(packed48_124.byteOffset, state50_0_125.byteOffset, mm3_136.byteOffset, v10_137.byteOffset, v45_122.byteOffset, v13_138.byteOffset, v47_123.byteOffset, v14_139.byteOffset, sl44_121.byteOffset, v17_140.byteOffset, sl41_118.byteOffset, v20_141.byteOffset, v22_142.byteOffset, out50_0_126.byteOffset, out50_1_127.byteOffset, out50_2_128.byteOffset, out50_3_129.byteOffset, out50_4_130.byteOffset, out50_5_131.byteOffset, B, 4 * (B * 24), 0, steps132, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps132; s++) {
-      const t = s;
-      const x50_0_133 = sl41_118.subarray(t * B * 24, (t + 1) * B * 24);
-      const x50_1_134 = v45_122.subarray(t * B * 24, (t + 1) * B * 24);
-      const x50_2_135 = v47_123.subarray(t * B * 24, (t + 1) * B * 24);
-      // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-      gemm_rows_72x24(packed48_124, state50_0_125, mm3_136, B);
-      // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-      if (kernels !== undefined && heapHolds(v10_137, x50_1_134, mm3_136)) run_pointwise1(v10_137.byteOffset, x50_1_134.byteOffset, mm3_136.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v10_137[o + j] = 1 / (1 + Math.exp(-(x50_1_134[l * 24 + j] + mm3_136[l * 72 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps132; s++) {
+        const t = s;
+        const x50_0_133 = sl41_118.subarray(t * B * 24, (t + 1) * B * 24);
+        const x50_1_134 = v45_122.subarray(t * B * 24, (t + 1) * B * 24);
+        const x50_2_135 = v47_123.subarray(t * B * 24, (t + 1) * B * 24);
+        // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+        gemm_rows_72x24(packed48_124, state50_0_125, mm3_136, B);
+        // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+        if (kernels !== undefined && heapHolds(v10_137, x50_1_134, mm3_136)) run_pointwise1(v10_137.byteOffset, x50_1_134.byteOffset, mm3_136.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v10_137[o + j] = 1 / (1 + Math.exp(-(x50_1_134[l * 24 + j] + mm3_136[l * 72 + 0 + j])));
+            }
           }
         }
-      }
-      // %13 sigmoid r — 47: r = sigmoid(W_r @ y + U_r @ h + C_r @ c)
-      if (kernels !== undefined && heapHolds(v13_138, x50_2_135, mm3_136)) run_pointwise1(v13_138.byteOffset, x50_2_135.byteOffset, mm3_136.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v13_138[o + j] = 1 / (1 + Math.exp(-(x50_2_135[l * 24 + j] + mm3_136[l * 72 + 24 + j])));
+        // %13 sigmoid r — 47: r = sigmoid(W_r @ y + U_r @ h + C_r @ c)
+        if (kernels !== undefined && heapHolds(v13_138, x50_2_135, mm3_136)) run_pointwise1(v13_138.byteOffset, x50_2_135.byteOffset, mm3_136.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v13_138[o + j] = 1 / (1 + Math.exp(-(x50_2_135[l * 24 + j] + mm3_136[l * 72 + 24 + j])));
+            }
           }
         }
-      }
-      // %14 add — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
-      if (kernels !== undefined && heapHolds(v14_139, mm3_136, sl44_121)) run_pointwise3(v14_139.byteOffset, mm3_136.byteOffset + 192, sl44_121.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v14_139[o + j] = mm3_136[l * 72 + 48 + j] + sl44_121[l * 24 + j];
+        // %14 add — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
+        if (kernels !== undefined && heapHolds(v14_139, mm3_136, sl44_121)) run_pointwise3(v14_139.byteOffset, mm3_136.byteOffset + 192, sl44_121.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v14_139[o + j] = mm3_136[l * 72 + 48 + j] + sl44_121[l * 24 + j];
+            }
           }
         }
-      }
-      // %17 tanh n — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
-      if (kernels !== undefined && heapHolds(v17_140, x50_0_133, v13_138, v14_139)) run_pointwise6(v17_140.byteOffset, x50_0_133.byteOffset, v13_138.byteOffset, v14_139.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v17_140[o + j] = Math.tanh((x50_0_133[l * 24 + j] + (v13_138[l * 24 + j] * v14_139[l * 24 + j])));
+        // %17 tanh n — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
+        if (kernels !== undefined && heapHolds(v17_140, x50_0_133, v13_138, v14_139)) run_pointwise6(v17_140.byteOffset, x50_0_133.byteOffset, v13_138.byteOffset, v14_139.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v17_140[o + j] = Math.tanh((x50_0_133[l * 24 + j] + (v13_138[l * 24 + j] * v14_139[l * 24 + j])));
+            }
           }
         }
-      }
-      // %20 sub — 49: h' = z * h + (1 - z) * n
-      if (kernels !== undefined && heapHolds(v20_141, v10_137)) run_pointwise7(v20_141.byteOffset, v10_137.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v20_141[o + j] = 1 - v10_137[l * 24 + j];
+        // %20 sub — 49: h' = z * h + (1 - z) * n
+        if (kernels !== undefined && heapHolds(v20_141, v10_137)) run_pointwise7(v20_141.byteOffset, v10_137.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v20_141[o + j] = 1 - v10_137[l * 24 + j];
+            }
           }
         }
-      }
-      // %22 add h' — 49: h' = z * h + (1 - z) * n
-      if (kernels !== undefined && heapHolds(v22_142, v10_137, state50_0_125, v20_141, v17_140)) run_pointwise8(v22_142.byteOffset, v10_137.byteOffset, state50_0_125.byteOffset, v20_141.byteOffset, v17_140.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v22_142[o + j] = (v10_137[l * 24 + j] * state50_0_125[l * 24 + j]) + (v20_141[l * 24 + j] * v17_140[l * 24 + j]);
+        // %22 add h' — 49: h' = z * h + (1 - z) * n
+        if (kernels !== undefined && heapHolds(v22_142, v10_137, state50_0_125, v20_141, v17_140)) run_pointwise8(v22_142.byteOffset, v10_137.byteOffset, state50_0_125.byteOffset, v20_141.byteOffset, v17_140.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v22_142[o + j] = (v10_137[l * 24 + j] * state50_0_125[l * 24 + j]) + (v20_141[l * 24 + j] * v17_140[l * 24 + j]);
+            }
           }
         }
+        out50_0_126.set(v22_142, t * v22_142.length);
+        out50_1_127.set(v17_140, t * v17_140.length);
+        out50_2_128.set(v20_141, t * v20_141.length);
+        out50_3_129.set(v10_137, t * v10_137.length);
+        out50_4_130.set(v14_139, t * v14_139.length);
+        out50_5_131.set(v13_138, t * v13_138.length);
+        state50_0_125.set(v22_142);
       }
-      out50_0_126.set(v22_142, t * v22_142.length);
-      out50_1_127.set(v17_140, t * v17_140.length);
-      out50_2_128.set(v20_141, t * v20_141.length);
-      out50_3_129.set(v10_137, t * v10_137.length);
-      out50_4_130.set(v14_139, t * v14_139.length);
-      out50_5_131.set(v13_138, t * v13_138.length);
-      state50_0_125.set(v22_142);
-    }
+    })();
   }
   const p143 = heapStageParam("logits.W", params["logits.W"]);
   const p144 = heapStageParam("logits.b", params["logits.b"]);
@@ -1249,107 +1257,109 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   sl44_121.set(c12_76);
   const steps166 = T_U;
   // ∂decoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_177, sl44_121, v47_123, v14_178, out50_2_128, sl41_118, v18_179, out50_5_131, v20_180, out50_4_130, v86_156, v22_181, out50_1_127, v45_122, v88_157, cat23_182, packed89_158, mm25_183, v26_184, out50_3_129, out92_0_162, out92_1_163, out92_2_164, out92_3_165)) run_time_loop3(v2_177.byteOffset, sl44_121.byteOffset, v47_123.byteOffset, v14_178.byteOffset, out50_2_128.byteOffset, sl41_118.byteOffset, v18_179.byteOffset, out50_5_131.byteOffset, v20_180.byteOffset, out50_4_130.byteOffset, v86_156.byteOffset, v22_181.byteOffset, out50_1_127.byteOffset, v45_122.byteOffset, v88_157.byteOffset, cat23_182.byteOffset, packed89_158.byteOffset, mm25_183.byteOffset, v26_184.byteOffset, out50_3_129.byteOffset, out92_0_162.byteOffset, out92_1_163.byteOffset, out92_2_164.byteOffset, out92_3_165.byteOffset, 4 * (B * 24), B, steps166, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_177, sl44_121, v47_123, v14_178, out50_2_128, sl41_118, v18_179, out50_5_131, v20_180, out50_4_130, v86_156, v22_181, out50_1_127, v45_122, v88_157, cat23_182, packed89_158, mm25_183, v26_184, out50_3_129, out92_0_162, out92_1_163, out92_2_164, out92_3_165)) run_time_loop3(v2_177.byteOffset, sl44_121.byteOffset, v47_123.byteOffset, v14_178.byteOffset, out50_2_128.byteOffset, sl41_118.byteOffset, v18_179.byteOffset, out50_5_131.byteOffset, v20_180.byteOffset, out50_4_130.byteOffset, v86_156.byteOffset, v22_181.byteOffset, out50_1_127.byteOffset, v45_122.byteOffset, v88_157.byteOffset, cat23_182.byteOffset, packed89_158.byteOffset, mm25_183.byteOffset, v26_184.byteOffset, out50_3_129.byteOffset, out92_0_162.byteOffset, out92_1_163.byteOffset, out92_2_164.byteOffset, out92_3_165.byteOffset, 4 * (B * 24), B, 0, steps166, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps166; s++) {
-      const t = T_U - 1 - s;
-      const x92_0_167 = v47_123.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_1_168 = out50_1_127.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_2_169 = out50_2_128.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_3_170 = v45_122.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_4_171 = out50_3_129.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_5_172 = out50_4_130.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_6_173 = out50_5_131.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_7_174 = sl41_118.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_8_175 = v86_156.subarray(t * B * 24, (t + 1) * B * 24);
-      const x92_9_176 = v88_157.subarray(t * B * 24, (t + 1) * B * 24);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_177, sl44_121, x92_0_167)) run_pointwise13(v2_177.byteOffset, sl44_121.byteOffset, x92_0_167.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v2_177[o + j] = sl44_121[l * 24 + j] + x92_0_167[l * 24 + j];
+    (() => {
+      for (let s = 0; s < steps166; s++) {
+        const t = T_U - 1 - s;
+        const x92_0_167 = v47_123.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_1_168 = out50_1_127.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_2_169 = out50_2_128.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_3_170 = v45_122.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_4_171 = out50_3_129.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_5_172 = out50_4_130.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_6_173 = out50_5_131.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_7_174 = sl41_118.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_8_175 = v86_156.subarray(t * B * 24, (t + 1) * B * 24);
+        const x92_9_176 = v88_157.subarray(t * B * 24, (t + 1) * B * 24);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_177, sl44_121, x92_0_167)) run_pointwise13(v2_177.byteOffset, sl44_121.byteOffset, x92_0_167.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v2_177[o + j] = sl44_121[l * 24 + j] + x92_0_167[l * 24 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
-      if (kernels !== undefined && heapHolds(v14_178, v2_177, x92_2_169, x92_7_174)) run_pointwise14(v14_178.byteOffset, v2_177.byteOffset, x92_2_169.byteOffset, x92_7_174.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v14_178[o + j] = (v2_177[l * 24 + j] * x92_2_169[l * 24 + j]) * x92_7_174[l * 24 + j];
+        // %14 mul ∂n — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
+        if (kernels !== undefined && heapHolds(v14_178, v2_177, x92_2_169, x92_7_174)) run_pointwise14(v14_178.byteOffset, v2_177.byteOffset, x92_2_169.byteOffset, x92_7_174.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v14_178[o + j] = (v2_177[l * 24 + j] * x92_2_169[l * 24 + j]) * x92_7_174[l * 24 + j];
+            }
           }
         }
-      }
-      // %18 mul — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
-      if (kernels !== undefined && heapHolds(v18_179, v14_178, x92_6_173)) run_pointwise15(v18_179.byteOffset, v14_178.byteOffset, x92_6_173.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_179[o + j] = v14_178[l * 24 + j] * x92_6_173[l * 24 + j];
+        // %18 mul — 48: n = tanh(W_n @ y + r * (U_n @ h + C_n @ c))
+        if (kernels !== undefined && heapHolds(v18_179, v14_178, x92_6_173)) run_pointwise15(v18_179.byteOffset, v14_178.byteOffset, x92_6_173.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_179[o + j] = v14_178[l * 24 + j] * x92_6_173[l * 24 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂r — 47: r = sigmoid(W_r @ y + U_r @ h + C_r @ c)
-      if (kernels !== undefined && heapHolds(v20_180, v14_178, x92_5_172, x92_8_175)) run_pointwise14(v20_180.byteOffset, v14_178.byteOffset, x92_5_172.byteOffset, x92_8_175.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v20_180[o + j] = (v14_178[l * 24 + j] * x92_5_172[l * 24 + j]) * x92_8_175[l * 24 + j];
+        // %20 mul ∂r — 47: r = sigmoid(W_r @ y + U_r @ h + C_r @ c)
+        if (kernels !== undefined && heapHolds(v20_180, v14_178, x92_5_172, x92_8_175)) run_pointwise14(v20_180.byteOffset, v14_178.byteOffset, x92_5_172.byteOffset, x92_8_175.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v20_180[o + j] = (v14_178[l * 24 + j] * x92_5_172[l * 24 + j]) * x92_8_175[l * 24 + j];
+            }
           }
         }
-      }
-      // %22 mul ∂z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-      if (kernels !== undefined && heapHolds(v22_181, v2_177, x92_1_168, x92_3_170, x92_9_176)) run_pointwise16(v22_181.byteOffset, v2_177.byteOffset, x92_1_168.byteOffset, v2_177.byteOffset, x92_3_170.byteOffset, x92_9_176.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v22_181[o + j] = ((-(v2_177[l * 24 + j] * x92_1_168[l * 24 + j])) + (v2_177[l * 24 + j] * x92_3_170[l * 24 + j])) * x92_9_176[l * 24 + j];
+        // %22 mul ∂z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+        if (kernels !== undefined && heapHolds(v22_181, v2_177, x92_1_168, x92_3_170, x92_9_176)) run_pointwise16(v22_181.byteOffset, v2_177.byteOffset, x92_1_168.byteOffset, v2_177.byteOffset, x92_3_170.byteOffset, x92_9_176.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v22_181[o + j] = ((-(v2_177[l * 24 + j] * x92_1_168[l * 24 + j])) + (v2_177[l * 24 + j] * x92_3_170[l * 24 + j])) * x92_9_176[l * 24 + j];
+            }
           }
         }
-      }
-      // %23 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 0 + c] = v18_179[xo + r * 24 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 24 + c] = v20_180[xo + r * 24 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 48 + c] = v22_181[xo + r * 24 + c];
-        }
-      }
-      // %25 matmul fused gate products
-      gemm_cols_72x24(cat23_182, packed89_158, mm25_183, B);
-      // %26 add
-      if (kernels !== undefined && heapHolds(v26_184, mm25_183, v2_177, x92_4_171)) run_pointwise17(v26_184.byteOffset, mm25_183.byteOffset, v2_177.byteOffset, x92_4_171.byteOffset, B);
-      else {
+        // %23 concat
         for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v26_184[o + j] = mm25_183[l * 24 + j] + (v2_177[l * 24 + j] * x92_4_171[l * 24 + j]);
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 0 + c] = v18_179[xo + r * 24 + c];
           }
         }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 24 + c] = v20_180[xo + r * 24 + c];
+          }
+        }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_182[(l * 1 + r) * 72 + 48 + c] = v22_181[xo + r * 24 + c];
+          }
+        }
+        // %25 matmul fused gate products
+        gemm_cols_72x24(cat23_182, packed89_158, mm25_183, B);
+        // %26 add
+        if (kernels !== undefined && heapHolds(v26_184, mm25_183, v2_177, x92_4_171)) run_pointwise17(v26_184.byteOffset, mm25_183.byteOffset, v2_177.byteOffset, x92_4_171.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v26_184[o + j] = mm25_183[l * 24 + j] + (v2_177[l * 24 + j] * x92_4_171[l * 24 + j]);
+            }
+          }
+        }
+        out92_0_162.set(v18_179, t * v18_179.length);
+        out92_1_163.set(v20_180, t * v20_180.length);
+        out92_2_164.set(v22_181, t * v22_181.length);
+        out92_3_165.set(v14_178, t * v14_178.length);
+        sl44_121.set(v26_184);
       }
-      out92_0_162.set(v18_179, t * v18_179.length);
-      out92_1_163.set(v20_180, t * v20_180.length);
-      out92_2_164.set(v22_181, t * v22_181.length);
-      out92_3_165.set(v14_178, t * v14_178.length);
-      sl44_121.set(v26_184);
-    }
+    })();
   }
   // %97 concat
   mm38_117.fill(0); // reused: its last value is dead
@@ -1565,107 +1575,109 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   ub99_185.set(dflt120_197);
   const steps206 = T_S;
   // ∂encoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_217, ub99_185, v21_83, v14_218, out23_2_89, v19_81, v18_219, out23_5_92, v20_220, out23_4_91, v131_198, v22_221, out23_1_88, v20_82, v133_199, cat23_222, packed134_200, mm25_223, v26_224, out23_3_90, out136_0_202, out136_1_203, out136_2_204, out136_3_205)) run_time_loop4(v2_217.byteOffset, ub99_185.byteOffset, v21_83.byteOffset, v14_218.byteOffset, out23_2_89.byteOffset, v19_81.byteOffset, v18_219.byteOffset, out23_5_92.byteOffset, v20_220.byteOffset, out23_4_91.byteOffset, v131_198.byteOffset, v22_221.byteOffset, out23_1_88.byteOffset, v20_82.byteOffset, v133_199.byteOffset, cat23_222.byteOffset, packed134_200.byteOffset, mm25_223.byteOffset, v26_224.byteOffset, out23_3_90.byteOffset, out136_0_202.byteOffset, out136_1_203.byteOffset, out136_2_204.byteOffset, out136_3_205.byteOffset, 4 * (B * 24), B, steps206, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_217, ub99_185, v21_83, v14_218, out23_2_89, v19_81, v18_219, out23_5_92, v20_220, out23_4_91, v131_198, v22_221, out23_1_88, v20_82, v133_199, cat23_222, packed134_200, mm25_223, v26_224, out23_3_90, out136_0_202, out136_1_203, out136_2_204, out136_3_205)) run_time_loop4(v2_217.byteOffset, ub99_185.byteOffset, v21_83.byteOffset, v14_218.byteOffset, out23_2_89.byteOffset, v19_81.byteOffset, v18_219.byteOffset, out23_5_92.byteOffset, v20_220.byteOffset, out23_4_91.byteOffset, v131_198.byteOffset, v22_221.byteOffset, out23_1_88.byteOffset, v20_82.byteOffset, v133_199.byteOffset, cat23_222.byteOffset, packed134_200.byteOffset, mm25_223.byteOffset, v26_224.byteOffset, out23_3_90.byteOffset, out136_0_202.byteOffset, out136_1_203.byteOffset, out136_2_204.byteOffset, out136_3_205.byteOffset, 4 * (B * 24), B, 0, steps206, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps206; s++) {
-      const t = T_S - 1 - s;
-      const x136_0_207 = v21_83.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_1_208 = out23_1_88.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_2_209 = out23_2_89.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_3_210 = v20_82.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_4_211 = out23_3_90.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_5_212 = out23_4_91.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_6_213 = out23_5_92.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_7_214 = v19_81.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_8_215 = v131_198.subarray(t * B * 24, (t + 1) * B * 24);
-      const x136_9_216 = v133_199.subarray(t * B * 24, (t + 1) * B * 24);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_217, ub99_185, x136_0_207)) run_pointwise13(v2_217.byteOffset, ub99_185.byteOffset, x136_0_207.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v2_217[o + j] = ub99_185[l * 24 + j] + x136_0_207[l * 24 + j];
+    (() => {
+      for (let s = 0; s < steps206; s++) {
+        const t = T_S - 1 - s;
+        const x136_0_207 = v21_83.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_1_208 = out23_1_88.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_2_209 = out23_2_89.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_3_210 = v20_82.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_4_211 = out23_3_90.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_5_212 = out23_4_91.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_6_213 = out23_5_92.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_7_214 = v19_81.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_8_215 = v131_198.subarray(t * B * 24, (t + 1) * B * 24);
+        const x136_9_216 = v133_199.subarray(t * B * 24, (t + 1) * B * 24);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_217, ub99_185, x136_0_207)) run_pointwise13(v2_217.byteOffset, ub99_185.byteOffset, x136_0_207.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v2_217[o + j] = ub99_185[l * 24 + j] + x136_0_207[l * 24 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
-      if (kernels !== undefined && heapHolds(v14_218, v2_217, x136_2_209, x136_7_214)) run_pointwise14(v14_218.byteOffset, v2_217.byteOffset, x136_2_209.byteOffset, x136_7_214.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v14_218[o + j] = (v2_217[l * 24 + j] * x136_2_209[l * 24 + j]) * x136_7_214[l * 24 + j];
+        // %14 mul ∂n — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
+        if (kernels !== undefined && heapHolds(v14_218, v2_217, x136_2_209, x136_7_214)) run_pointwise14(v14_218.byteOffset, v2_217.byteOffset, x136_2_209.byteOffset, x136_7_214.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v14_218[o + j] = (v2_217[l * 24 + j] * x136_2_209[l * 24 + j]) * x136_7_214[l * 24 + j];
+            }
           }
         }
-      }
-      // %18 mul — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
-      if (kernels !== undefined && heapHolds(v18_219, v14_218, x136_6_213)) run_pointwise15(v18_219.byteOffset, v14_218.byteOffset, x136_6_213.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_219[o + j] = v14_218[l * 24 + j] * x136_6_213[l * 24 + j];
+        // %18 mul — 26: n = tanh(W_n @ x + r * (U_n @ h) + b_n)
+        if (kernels !== undefined && heapHolds(v18_219, v14_218, x136_6_213)) run_pointwise15(v18_219.byteOffset, v14_218.byteOffset, x136_6_213.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_219[o + j] = v14_218[l * 24 + j] * x136_6_213[l * 24 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂r — 25: r = sigmoid(W_r @ x + U_r @ h + b_r)
-      if (kernels !== undefined && heapHolds(v20_220, v14_218, x136_5_212, x136_8_215)) run_pointwise14(v20_220.byteOffset, v14_218.byteOffset, x136_5_212.byteOffset, x136_8_215.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v20_220[o + j] = (v14_218[l * 24 + j] * x136_5_212[l * 24 + j]) * x136_8_215[l * 24 + j];
+        // %20 mul ∂r — 25: r = sigmoid(W_r @ x + U_r @ h + b_r)
+        if (kernels !== undefined && heapHolds(v20_220, v14_218, x136_5_212, x136_8_215)) run_pointwise14(v20_220.byteOffset, v14_218.byteOffset, x136_5_212.byteOffset, x136_8_215.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v20_220[o + j] = (v14_218[l * 24 + j] * x136_5_212[l * 24 + j]) * x136_8_215[l * 24 + j];
+            }
           }
         }
-      }
-      // %22 mul ∂z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v22_221, v2_217, x136_1_208, x136_3_210, x136_9_216)) run_pointwise16(v22_221.byteOffset, v2_217.byteOffset, x136_1_208.byteOffset, v2_217.byteOffset, x136_3_210.byteOffset, x136_9_216.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v22_221[o + j] = ((-(v2_217[l * 24 + j] * x136_1_208[l * 24 + j])) + (v2_217[l * 24 + j] * x136_3_210[l * 24 + j])) * x136_9_216[l * 24 + j];
+        // %22 mul ∂z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v22_221, v2_217, x136_1_208, x136_3_210, x136_9_216)) run_pointwise16(v22_221.byteOffset, v2_217.byteOffset, x136_1_208.byteOffset, v2_217.byteOffset, x136_3_210.byteOffset, x136_9_216.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v22_221[o + j] = ((-(v2_217[l * 24 + j] * x136_1_208[l * 24 + j])) + (v2_217[l * 24 + j] * x136_3_210[l * 24 + j])) * x136_9_216[l * 24 + j];
+            }
           }
         }
-      }
-      // %23 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 0 + c] = v18_219[xo + r * 24 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 24 + c] = v20_220[xo + r * 24 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 24;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 48 + c] = v22_221[xo + r * 24 + c];
-        }
-      }
-      // %25 matmul fused gate products
-      gemm_cols_72x24(cat23_222, packed134_200, mm25_223, B);
-      // %26 add
-      if (kernels !== undefined && heapHolds(v26_224, mm25_223, v2_217, x136_4_211)) run_pointwise17(v26_224.byteOffset, mm25_223.byteOffset, v2_217.byteOffset, x136_4_211.byteOffset, B);
-      else {
+        // %23 concat
         for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v26_224[o + j] = mm25_223[l * 24 + j] + (v2_217[l * 24 + j] * x136_4_211[l * 24 + j]);
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 0 + c] = v18_219[xo + r * 24 + c];
           }
         }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 24 + c] = v20_220[xo + r * 24 + c];
+          }
+        }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 24;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 24; c++) cat23_222[(l * 1 + r) * 72 + 48 + c] = v22_221[xo + r * 24 + c];
+          }
+        }
+        // %25 matmul fused gate products
+        gemm_cols_72x24(cat23_222, packed134_200, mm25_223, B);
+        // %26 add
+        if (kernels !== undefined && heapHolds(v26_224, mm25_223, v2_217, x136_4_211)) run_pointwise17(v26_224.byteOffset, mm25_223.byteOffset, v2_217.byteOffset, x136_4_211.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v26_224[o + j] = mm25_223[l * 24 + j] + (v2_217[l * 24 + j] * x136_4_211[l * 24 + j]);
+            }
+          }
+        }
+        out136_0_202.set(v22_221, t * v22_221.length);
+        out136_1_203.set(v20_220, t * v20_220.length);
+        out136_2_204.set(v14_218, t * v14_218.length);
+        out136_3_205.set(v18_219, t * v18_219.length);
+        ub99_185.set(v26_224);
       }
-      out136_0_202.set(v22_221, t * v22_221.length);
-      out136_1_203.set(v20_220, t * v20_220.length);
-      out136_2_204.set(v14_218, t * v14_218.length);
-      out136_3_205.set(v18_219, t * v18_219.length);
-      ub99_185.set(v26_224);
-    }
+    })();
   }
   // %141 concat
   mm15_80.fill(0); // reused: its last value is dead
@@ -3053,13 +3065,13 @@ function gemm_cols_72x10(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_72x10_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (29081 bytes): rows_72x10, pointwise0, rows_72x24, pointwise1, pointwise2, time_loop0, rows_72x12, pointwise3, pointwise4, time_loop1, rows_12x24, pointwise5, pointwise6, pointwise7, pointwise8, time_loop2, pointwise9, pointwise10, colsum_12, cols_12x24, outer_12x24, pointwise11, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, cols_72x24, pointwise17, time_loop3, outer_72x12, outer_72x24, cols_72x12, time_loop4, outer_72x10, colsum_24, cols_72x10, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (29085 bytes): rows_72x10, pointwise0, rows_72x24, pointwise1, pointwise2, time_loop0, rows_72x12, pointwise3, pointwise4, time_loop1, rows_12x24, pointwise5, pointwise6, pointwise7, pointwise8, time_loop2, pointwise9, pointwise10, colsum_12, cols_12x24, outer_12x24, pointwise11, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, cols_72x24, pointwise17, time_loop3, outer_72x12, outer_72x24, cols_72x12, time_loop4, outer_72x10, colsum_24, cols_72x10, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABoAELYAR/f39/AGAJf39/f39/f39/AGAOf39/f39/f39/f39/f38AYAp/f39/f39/f39/AGAPf39/f39/f39/f39/f39/AGAFf39/f38AYAN/f38AYAZ/f39/f38AYBh/f39/f39/f39/f39/f39/f39/f39/f38AYAd/f39/f39/AGAdf39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDJyYAAAAAAQIAAAMEAAAFBgcIAAUGAAcAAAAFAAkABQoHBwAKBwYABgf4AyYKcm93c183MngxMAAACnBvaW50d2lzZTAAAQpyb3dzXzcyeDI0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAp0aW1lX2xvb3AwAAUKcm93c183MngxMgAGCnBvaW50d2lzZTMABwpwb2ludHdpc2U0AAgKdGltZV9sb29wMQAJCnJvd3NfMTJ4MjQACgpwb2ludHdpc2U1AAsKcG9pbnR3aXNlNgAMCnBvaW50d2lzZTcADQpwb2ludHdpc2U4AA4KdGltZV9sb29wMgAPCnBvaW50d2lzZTkAEAtwb2ludHdpc2UxMAARCWNvbHN1bV8xMgASCmNvbHNfMTJ4MjQAEwtvdXRlcl8xMngyNAAUC3BvaW50d2lzZTExABULcG9pbnR3aXNlMTIAFgtwb2ludHdpc2UxMwAXC3BvaW50d2lzZTE0ABgLcG9pbnR3aXNlMTUAGQtwb2ludHdpc2UxNgAaCmNvbHNfNzJ4MjQAGwtwb2ludHdpc2UxNwAcCnRpbWVfbG9vcDMAHQtvdXRlcl83MngxMgAeC291dGVyXzcyeDI0AB8KY29sc183MngxMgAgCnRpbWVfbG9vcDQAIQtvdXRlcl83MngxMAAiCWNvbHN1bV8yNAAjCmNvbHNfNzJ4MTAAJAlub25maW5pdGUAJQrV2QEmnBECBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVByABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAH/QACKCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAIoIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAJQIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAJ4IQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIoIRQgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIAb9AAIoIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhECAG/QACUCEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAnghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEGgAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKgAiAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVByABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogDSAKIBP95gH95AEhDSAG/QACeCEKIA4gCiAT/eYB/eQBIQ4gBv0AAqABIQogGCAKIBP95gH95AEhGCAG/QACyAEhCiAZIAogE/3mAf3kASEZIAb9AALwASEKIBogCiAT/eYB/eQBIRogBv0AApgCIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAG/QACeCEKIA4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAG/QACoAEhCiAYIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRggBv0AAsgBIQogGSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEZIAb9AALwASEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACmAIhCiAbIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRsgAiAEQaACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUGgAmohASAEQQFqIQQMAAsLC4oMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcgATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACwAEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAqACIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBoAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCoAIgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcgATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiANIAogE/3mAf3kASENIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gBv0AAoADIQogGCAKIBP95gH95AEhGCAG/QAC4AMhCiAZIAogE/3mAf3kASEZIAb9AALABCEKIBogCiAT/eYB/eQBIRogBv0AAqAFIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC58EAgJ/BXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQaACaiECIARBAWohBAwACwsLxgoCAn8Oe0EAIQkCQANAIAkgCE4NAUEAIQoDQCAAIApqIAEgCmr9AAIAIAIgCmr9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgCmr9AAIA/eUBIAQgCmr9AAIAIAUgCmr9AAIAIAYgCmr9AAIA/eQB/eEBIQv9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gC/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEMIAz9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDSAN/QwAAEBLAABASwAAQEsAAEBL/eUBIQ4gDCAO/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA79DIOAXrmDgF65g4BeuYOAXrn95gH95QEhD/0MZ2lQOWdpUDlnaVA5Z2lQOSAP/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA/95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgD/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAP/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA/95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDyAP/eYB/eYBIA/95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAcgCmr9AAIA/eYB/eQBIRAgECAQ/eYBIRH9DOrwurvq8Lq76vC6u+rwursgEf3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAR/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBH95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEf3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAR/eYBIBD95gEgEP3kASESIBD94AH9DAAAAEAAAABAAAAAQAAAAED95gEhE/0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAT/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRQgFP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEVIBX9DAAAQEsAAEBLAABASwAAQEv95QEhFiAUIBb9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgFv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEX/QxnaVA5Z2lQOWdpUDlnaVA5IBf95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgF/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAX/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBf95gH9DKqqKj6qqio+qqoqPqqqKj795AEgF/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAXIBf95gH95gEgF/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAV/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEP0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGCASIBggEP3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIApBEGohCiAKQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBUHgAGohBSAGQaACaiEGIAdBoAJqIQcgCUEBaiEJDAALCwv5BQENf0EAIQ4CQANAIA4gC04NASAOIQ8gACEQIAEhESACIRIgCSETAkACQCANRQ0AIBNBHUgNACATQQNqQQRuQQJsIRQgDSAQNgIUIA0gESAUQeAAbGo2AhggDSASIBRBoAJsajYCHCANIBMgFGs2AiAgDUECNgIMIA1BBDYCECANKAIAQQFqIRUgDSAV/hcCAAJAIA3+EAIIQQFHDQAgDUEB/gACABoLIBAgESASIBQQAgNAIA3+EAIEIBVHDQALDAELIBAgESASIBMQAgsgAyEQIAQgDyAKbGohESACIRIgCSETAkACQCANRQ0AIBNBpBBIDQAgE0EBakECbkEBbCEUIA0gECAUQeAAbGo2AhQgDSARIBRB4ABsajYCGCANIBIgFEGgAmxqNgIcIA0gEyAUazYCICANQQM2AgwgDUEENgIQIA0oAgBBAWohFSANIBX+FwIAAkAgDf4QAghBAUcNACANQQH+AAIAGgsgECARIBIgFBADA0AgDf4QAgQgFUcNAAsMAQsgECARIBIgExADCyAFIRAgAyERIAEhEiADIRMgBiAPIApsaiEWIAcgDyAKbGohFyACQeAAaiEYIAJBwAFqIRkgCSEaAkACQCANRQ0AIBpBzwNIDQAgGkEBakECbkEBbCEUIA0gECAUQeAAbGo2AhQgDSARIBRB4ABsajYCGCANIBIgFEHgAGxqNgIcIA0gEyAUQeAAbGo2AiAgDSAWIBRB4ABsajYCJCANIBcgFEHgAGxqNgIoIA0gGCAUQaACbGo2AiwgDSAZIBRBoAJsajYCMCANIBogFGs2AjQgDUEENgIMIA1BCTYCECANKAIAQQFqIRUgDSAV/hcCAAJAIA3+EAIIQQFHDQAgDUEB/gACABoLIBAgESASIBMgFiAXIBggGSAUEAQDQCAN/hACBCAVRw0ACwwBCyAQIBEgEiATIBYgFyAYIBkgGhAECyAIIA8gCmxqIAUgCvwKAAAgASAFIAr8CgAAIA5BAWohDgwACwsLggwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVByABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACMCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAIwIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAJgIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAqACIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHIAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiANIAogE/3mAf3kASENIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gBv0AAsABIQogGCAKIBP95gH95AEhGCAG/QAC8AEhCiAZIAogE/3mAf3kASEZIAb9AAKgAiEKIBogCiAT/eYB/eQBIRogBv0AAtACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUGgAmohASACQeAAaiECIARBAWohBAwACwsL2goCAn8Oe0EAIQoCQANAIAogCU4NAUEAIQsDQCAAIAtqIAEgC2r9AAIAIAIgC2r9AAIA/eYB/QwAAIA/AACAPwAAgD8AAIA/IAMgC2r9AAIA/eUBIAQgC2r9AAIAIAUgC2r9AAIAIAYgC2r9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASENIA39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDiAO/QwAAEBLAABASwAAQEsAAEBL/eUBIQ8gDSAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAcgC2r9AAIAIAggC2r9AAIA/eQB/eYB/eQBIREgESAR/eYBIRL9DOrwurvq8Lq76vC6u+rwursgEv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAS/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBL95gH9DJODCD6Tgwg+k4MIPpODCD795AEgEv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAS/eYBIBH95gEgEf3kASETIBH94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAU/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRUgFf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEWIBb9DAAAQEsAAEBLAABASwAAQEv95QEhFyAVIBf9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgF/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEY/QxnaVA5Z2lQOWdpUDlnaVA5IBj95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAY/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBj95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAYIBj95gH95gEgGP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAW/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGSATIBkgEf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAtBEGohCyALQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBUHgAGohBSAGQaACaiEGIAdBoAJqIQcgCEHgAGohCCAKQQFqIQoMAAsLC48GAQ5/QQAhDwJAA0AgDyAMTg0BIA8hECAAIREgASESIAIhEyAKIRQCQAJAIA5FDQAgFEEdSA0AIBRBA2pBBG5BAmwhFSAOIBE2AhQgDiASIBVB4ABsajYCGCAOIBMgFUGgAmxqNgIcIA4gFCAVazYCICAOQQI2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRACA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBACCyADIREgBCAQIAtsaiESIAIhEyAKIRQCQAJAIA5FDQAgFEGkEEgNACAUQQFqQQJuQQFsIRUgDiARIBVB4ABsajYCFCAOIBIgFUHgAGxqNgIYIA4gEyAVQaACbGo2AhwgDiAUIBVrNgIgIA5BAzYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAMDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAMLIAUhESADIRIgASETIAMhFCAGIBAgC2xqIRcgByAQIAtsaiEYIAJB4ABqIRkgAkHAAWohGiAIIRsgCiEcAkACQCAORQ0AIBxBoQNIDQAgHEEBakECbkEBbCEVIA4gESAVQeAAbGo2AhQgDiASIBVB4ABsajYCGCAOIBMgFUHgAGxqNgIcIA4gFCAVQeAAbGo2AiAgDiAXIBVB4ABsajYCJCAOIBggFUHgAGxqNgIoIA4gGSAVQaACbGo2AiwgDiAaIBVBoAJsajYCMCAOIBsgFUHgAGxqNgI0IA4gHCAVazYCOCAOQQg2AgwgDkEKNgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFCAXIBggGSAaIBsgFRAIA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBggGSAaIBsgHBAICyAJIBAgC2xqIAUgC/wKAAAgASAFIAv8CgAAIA9BAWohDwwACwsLnA8CBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBDE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAf9AAJgIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAmAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCMCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogDSAKIBP95gH95AEhDSAG/QACoAIhCiAOIAogE/3mAf3kASEOIAb9AAKAAyEKIBggCiAT/eYB/eQBIRggBv0AAuADIQogGSAKIBP95gH95AEhGSAG/QACwAQhCiAaIAogE/3mAf3kASEaIAb9AAKgBSEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiANIAogE/3mAf3kASENIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIARBAWohBAwACwsLXwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIARBAWohBAwACwsLrgYCAn8Je0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQBIQcgByAH/eYBIQj9DOrwurvq8Lq76vC6u+rwursgCP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAI/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAj95gH9DJODCD6Tgwg+k4MIPpODCD795AEgCP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAI/eYBIAf95gEgB/3kASEJIAf94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAK/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQsgC/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEMIAz9DAAAQEsAAEBLAABASwAAQEv95QEhDSALIA39DACAMT8AgDE/AIAxPwCAMT/95gH95QEgDf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEO/QxnaVA5Z2lQOWdpUDlnaVA5IA795gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAO/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIA795gH9DKqqKj6qqio+qqoqPqqqKj795AEgDv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAOIA795gH95gEgDv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAM/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgB/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDyAJIA8gB/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIAZBEGohBiAGQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIAVBAWohBQwACwsLawECf0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARq/QwAAIA/AACAPwAAgD8AAIA/IAEgBGr9AAIA/eUB/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQeAAaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC4MMAQp/QQAhGAJAA0AgGCAVTg0BIBghGSAAIRogASEbIAIhHCATIR0CQAJAIBdFDQAgHUEdSA0AIB1BA2pBBG5BAmwhHiAXIBo2AhQgFyAbIB5B4ABsajYCGCAXIBwgHkGgAmxqNgIcIBcgHSAeazYCICAXQQI2AgwgF0EENgIQIBcoAgBBAWohHyAXIB/+FwIAAkAgF/4QAghBAUcNACAXQQH+AAIAGgsgGiAbIBwgHhACA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHRACCyADIRogBCAZIBRsaiEbIAIhHCATIR0CQAJAIBdFDQAgHUGkEEgNACAdQQFqQQJuQQFsIR4gFyAaIB5B4ABsajYCFCAXIBsgHkHgAGxqNgIYIBcgHCAeQaACbGo2AhwgFyAdIB5rNgIgIBdBAzYCDCAXQQQ2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAeEAMDQCAX/hACBCAfRw0ACwwBCyAaIBsgHCAdEAMLIAUhGiAGIBkgFGxqIRsgAkHgAGohHCATIR0CQAJAIBdFDQAgHUGkEEgNACAdQQFqQQJuQQFsIR4gFyAaIB5B4ABsajYCFCAXIBsgHkHgAGxqNgIYIBcgHCAeQaACbGo2AhwgFyAdIB5rNgIgIBdBAzYCDCAXQQQ2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAeEAMDQCAX/hACBCAfRw0ACwwBCyAaIBsgHCAdEAMLIAchGiACQcABaiEbIAghHCATIR0CQAJAIBdFDQAgHUHHIEgNACAdQQFqQQJuQQFsIR4gFyAaIB5B4ABsajYCFCAXIBsgHkGgAmxqNgIYIBcgHCAeQeAAbGo2AhwgFyAdIB5rNgIgIBdBBzYCDCAXQQQ2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAeEAcDQCAX/hACBCAfRw0ACwwBCyAaIBsgHCAdEAcLIAkhGiAKIBkgFGxqIRsgBSEcIAchHSATISACQAJAIBdFDQAgIEHtCkgNACAgQQFqQQJuQQFsIR4gFyAaIB5B4ABsajYCFCAXIBsgHkHgAGxqNgIYIBcgHCAeQeAAbGo2AhwgFyAdIB5B4ABsajYCICAXICAgHms2AiQgF0EMNgIMIBdBBTYCECAXKAIAQQFqIR8gFyAf/hcCAAJAIBf+EAIIQQFHDQAgF0EB/gACABoLIBogGyAcIB0gHhAMA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHSAgEAwLIAshGiADIRsgEyEcAkACQCAXRQ0AIBxBxyBIDQAgHEEBakECbkEBbCEeIBcgGiAeQeAAbGo2AhQgFyAbIB5B4ABsajYCGCAXIBwgHms2AhwgF0ENNgIMIBdBAzYCECAXKAIAQQFqIR8gFyAf/hcCAAJAIBf+EAIIQQFHDQAgF0EB/gACABoLIBogGyAeEA0DQCAX/hACBCAfRw0ACwwBCyAaIBsgHBANCyAMIRogAyEbIAEhHCALIR0gCSEgIBMhIQJAAkAgF0UNACAhQe0KSA0AICFBAWpBAm5BAWwhHiAXIBogHkHgAGxqNgIUIBcgGyAeQeAAbGo2AhggFyAcIB5B4ABsajYCHCAXIB0gHkHgAGxqNgIgIBcgICAeQeAAbGo2AiQgFyAhIB5rNgIoIBdBDjYCDCAXQQY2AhAgFygCAEEBaiEfIBcgH/4XAgACQCAX/hACCEEBRw0AIBdBAf4AAgAaCyAaIBsgHCAdICAgHhAOA0AgF/4QAgQgH0cNAAsMAQsgGiAbIBwgHSAgICEQDgsgDSAZIBRsaiAMIBT8CgAAIA4gGSAUbGogCSAU/AoAACAPIBkgFGxqIAsgFPwKAAAgECAZIBRsaiADIBT8CgAAIBEgGSAUbGogByAU/AoAACASIBkgFGxqIAUgFPwKAAAgASAMIBT8CgAAIBhBAWohGAwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC58EAgJ/BntBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLrQICA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIg/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAiAgBv3kAf0LAiALkwoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCMCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwujBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEMTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLqQEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mAf3hASADIAhq/QACACAEIAhq/QACAP3mAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAFQeAAaiEFIAdBAWohBwwACwsLnQoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKgAiEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAG/QkCoAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBoAJsaiEGIAEgBUEEbGohByAGQaACaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIAIAMgBmr9AAIA/eYB/eQB/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC6IOAQ5/QQAhHQJAA0AgHSAaTg0BIBtBAWsgHWshHiAAIR8gASEgIAIgHiAYbGohISAZISICQAJAIBxFDQAgIkHHIEgNACAiQQFqQQJuQQFsISMgHCAfICNB4ABsajYCFCAcICAgI0HgAGxqNgIYIBwgISAjQeAAbGo2AhwgHCAiICNrNgIgIBxBFzYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBcDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBcLIAMhHyAAISAgBCAeIBhsaiEhIAUgHiAYbGohIiAZISUCQAJAIBxFDQAgJUGkEEgNACAlQQFqQQJuQQFsISMgHCAfICNB4ABsajYCFCAcICAgI0HgAGxqNgIYIBwgISAjQeAAbGo2AhwgHCAiICNB4ABsajYCICAcICUgI2s2AiQgHEEYNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAYA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBgLIAYhHyADISAgByAeIBhsaiEhIBkhIgJAAkAgHEUNACAiQccgSA0AICJBAWpBAm5BAWwhIyAcIB8gI0HgAGxqNgIUIBwgICAjQeAAbGo2AhggHCAhICNB4ABsajYCHCAcICIgI2s2AiAgHEEZNgIMIBxBBDYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICMQGQNAIBz+EAIEICRHDQALDAELIB8gICAhICIQGQsgCCEfIAMhICAJIB4gGGxqISEgCiAeIBhsaiEiIBkhJQJAAkAgHEUNACAlQaQQSA0AICVBAWpBAm5BAWwhIyAcIB8gI0HgAGxqNgIUIBwgICAjQeAAbGo2AhggHCAhICNB4ABsajYCHCAcICIgI0HgAGxqNgIgIBwgJSAjazYCJCAcQRg2AgwgHEEFNgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIiAjEBgDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiICUQGAsgCyEfIAAhICAMIB4gGGxqISEgACEiIA0gHiAYbGohJSAOIB4gGGxqISYgGSEnAkACQCAcRQ0AICdBwgZIDQAgJ0EBakECbkEBbCEjIBwgHyAjQeAAbGo2AhQgHCAgICNB4ABsajYCGCAcICEgI0HgAGxqNgIcIBwgIiAjQeAAbGo2AiAgHCAlICNB4ABsajYCJCAcICYgI0HgAGxqNgIoIBwgJyAjazYCLCAcQRo2AgwgHEEHNgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIiAlICYgIxAaA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlICYgJxAaCyAPISkgBiEqIBkhKAJAA0BBACAoTg0BICkgKkHgAPwKAAAgKUGgAmohKSAqQeAAaiEqIChBf2ohKAwACwsgD0HgAGohKSAIISogGSEoAkADQEEAIChODQEgKSAqQeAA/AoAACApQaACaiEpICpB4ABqISogKEF/aiEoDAALCyAPQcABaiEpIAshKiAZISgCQANAQQAgKE4NASApICpB4AD8CgAAIClBoAJqISkgKkHgAGohKiAoQX9qISgMAAsLIA8hHyAQISAgESEhIBkhIgJAAkAgHEUNACAiQR1IDQAgIkEDakEEbkECbCEjIBwgHyAjQaACbGo2AhQgHCAgNgIYIBwgISAjQeAAbGo2AhwgHCAiICNrNgIgIBxBGzYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBsDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBsLIBIhHyARISAgACEhIBMgHiAYbGohIiAZISUCQAJAIBxFDQAgJUGkEEgNACAlQQFqQQJuQQFsISMgHCAfICNB4ABsajYCFCAcICAgI0HgAGxqNgIYIBwgISAjQeAAbGo2AhwgHCAiICNB4ABsajYCICAcICUgI2s2AiQgHEEcNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAcA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBwLIBQgHiAYbGogBiAY/AoAACAVIB4gGGxqIAggGPwKAAAgFiAeIBhsaiALIBj8CgAAIBcgHiAYbGogAyAY/AoAACABIBIgGPwKAAAgHUEBaiEdDAALCwvQAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAG04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHIAE4NAUEAIQcgBCAGQTBsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAkAhEyAO/QACUCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAGQQJqIQYMAAsLIAtBEGohCwwACwsLpAYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgDZODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZByABODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwuSBQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQKgAiEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBoAJsaiEGIAEgBUEEbGohByAGQaACaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwuiDgEOf0EAIR0CQANAIB0gGk4NASAbQQFrIB1rIR4gACEfIAEhICACIB4gGGxqISEgGSEiAkACQCAcRQ0AICJBxyBIDQAgIkEBakECbkEBbCEjIBwgHyAjQeAAbGo2AhQgHCAgICNB4ABsajYCGCAcICEgI0HgAGxqNgIcIBwgIiAjazYCICAcQRc2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAXA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAXCyADIR8gACEgIAQgHiAYbGohISAFIB4gGGxqISIgGSElAkACQCAcRQ0AICVBpBBIDQAgJUEBakECbkEBbCEjIBwgHyAjQeAAbGo2AhQgHCAgICNB4ABsajYCGCAcICEgI0HgAGxqNgIcIBwgIiAjQeAAbGo2AiAgHCAlICNrNgIkIBxBGDYCDCAcQQU2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICMQGANAIBz+EAIEICRHDQALDAELIB8gICAhICIgJRAYCyAGIR8gAyEgIAcgHiAYbGohISAZISICQAJAIBxFDQAgIkHHIEgNACAiQQFqQQJuQQFsISMgHCAfICNB4ABsajYCFCAcICAgI0HgAGxqNgIYIBwgISAjQeAAbGo2AhwgHCAiICNrNgIgIBxBGTYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBkDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBkLIAghHyADISAgCSAeIBhsaiEhIAogHiAYbGohIiAZISUCQAJAIBxFDQAgJUGkEEgNACAlQQFqQQJuQQFsISMgHCAfICNB4ABsajYCFCAcICAgI0HgAGxqNgIYIBwgISAjQeAAbGo2AhwgHCAiICNB4ABsajYCICAcICUgI2s2AiQgHEEYNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAYA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBgLIAshHyAAISAgDCAeIBhsaiEhIAAhIiANIB4gGGxqISUgDiAeIBhsaiEmIBkhJwJAAkAgHEUNACAnQcIGSA0AICdBAWpBAm5BAWwhIyAcIB8gI0HgAGxqNgIUIBwgICAjQeAAbGo2AhggHCAhICNB4ABsajYCHCAcICIgI0HgAGxqNgIgIBwgJSAjQeAAbGo2AiQgHCAmICNB4ABsajYCKCAcICcgI2s2AiwgHEEaNgIMIBxBBzYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgJSAmICMQGgNAIBz+EAIEICRHDQALDAELIB8gICAhICIgJSAmICcQGgsgDyEpIAYhKiAZISgCQANAQQAgKE4NASApICpB4AD8CgAAIClBoAJqISkgKkHgAGohKiAoQX9qISgMAAsLIA9B4ABqISkgCCEqIBkhKAJAA0BBACAoTg0BICkgKkHgAPwKAAAgKUGgAmohKSAqQeAAaiEqIChBf2ohKAwACwsgD0HAAWohKSALISogGSEoAkADQEEAIChODQEgKSAqQeAA/AoAACApQaACaiEpICpB4ABqISogKEF/aiEoDAALCyAPIR8gECEgIBEhISAZISICQAJAIBxFDQAgIkEdSA0AICJBA2pBBG5BAmwhIyAcIB8gI0GgAmxqNgIUIBwgIDYCGCAcICEgI0HgAGxqNgIcIBwgIiAjazYCICAcQRs2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAbA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAbCyASIR8gESEgIAAhISATIB4gGGxqISIgGSElAkACQCAcRQ0AICVBpBBIDQAgJUEBakECbkEBbCEjIBwgHyAjQeAAbGo2AhQgHCAgICNB4ABsajYCGCAcICEgI0HgAGxqNgIcIBwgIiAjQeAAbGo2AiAgHCAlICNrNgIkIBxBHDYCDCAcQQU2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICMQHANAIBz+EAIEICRHDQALDAELIB8gICAhICIgJRAcCyAUIB4gGGxqIAsgGPwKAAAgFSAeIBhsaiAIIBj8CgAAIBYgHiAYbGogAyAY/AoAACAXIB4gGGxqIAYgGPwKAAAgASASIBj8CgAAIB1BAWohHQwACwsL6AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwBZODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZByABODQFBACEHIAQgBkEobGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACKCESIA79AAI4IRMgDv0AAkghFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0fADgCICAOIBH9HwE4AiQgDiAS/QsCKCAOIBP9CwI4IA4gFP0fADgCSCAOIBT9HwE4AkwgBkECaiEGDAALCyALQRBqIQsMAAsLC94DAgN/BHtBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQeAAaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwv9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARB4ABqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEHgAGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIQIAb95AH9CwIQC7YFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAqACIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIAogDv0LAiggCiAP/QsCOCAKIBD9HwA4AkggCiAQ/R8BOAJMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA2gMEbmFtZQHSAyYACnJvd3NfNzJ4MTABCnBvaW50d2lzZTACCnJvd3NfNzJ4MjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnRpbWVfbG9vcDAGCnJvd3NfNzJ4MTIHCnBvaW50d2lzZTMICnBvaW50d2lzZTQJCnRpbWVfbG9vcDEKCnJvd3NfMTJ4MjQLCnBvaW50d2lzZTUMCnBvaW50d2lzZTYNCnBvaW50d2lzZTcOCnBvaW50d2lzZTgPCnRpbWVfbG9vcDIQCnBvaW50d2lzZTkRC3BvaW50d2lzZTEwEgljb2xzdW1fMTITCmNvbHNfMTJ4MjQUC291dGVyXzEyeDI0FQtwb2ludHdpc2UxMRYLcG9pbnR3aXNlMTIXC3BvaW50d2lzZTEzGAtwb2ludHdpc2UxNBkLcG9pbnR3aXNlMTUaC3BvaW50d2lzZTE2Gwpjb2xzXzcyeDI0HAtwb2ludHdpc2UxNx0KdGltZV9sb29wMx4Lb3V0ZXJfNzJ4MTIfC291dGVyXzcyeDI0IApjb2xzXzcyeDEyIQp0aW1lX2xvb3A0IgtvdXRlcl83MngxMCMJY29sc3VtXzI0JApjb2xzXzcyeDEwJQlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABpAELYAR/f39/AGAJf39/f39/f39/AGAPf39/f39/f39/f39/f39/AGAKf39/f39/f39/fwBgEH9/f39/f39/f39/f39/f38AYAV/f39/fwBgA39/fwBgBn9/f39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYAd/f39/f39/AGAef39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAycmAAAAAAECAAADBAAABQYHCAAFBgAHAAAABQAJAAUKBwcACgcGAAYH+AMmCnJvd3NfNzJ4MTAAAApwb2ludHdpc2UwAAEKcm93c183MngyNAACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKdGltZV9sb29wMAAFCnJvd3NfNzJ4MTIABgpwb2ludHdpc2UzAAcKcG9pbnR3aXNlNAAICnRpbWVfbG9vcDEACQpyb3dzXzEyeDI0AAoKcG9pbnR3aXNlNQALCnBvaW50d2lzZTYADApwb2ludHdpc2U3AA0KcG9pbnR3aXNlOAAOCnRpbWVfbG9vcDIADwpwb2ludHdpc2U5ABALcG9pbnR3aXNlMTAAEQljb2xzdW1fMTIAEgpjb2xzXzEyeDI0ABMLb3V0ZXJfMTJ4MjQAFAtwb2ludHdpc2UxMQAVC3BvaW50d2lzZTEyABYLcG9pbnR3aXNlMTMAFwtwb2ludHdpc2UxNAAYC3BvaW50d2lzZTE1ABkLcG9pbnR3aXNlMTYAGgpjb2xzXzcyeDI0ABsLcG9pbnR3aXNlMTcAHAp0aW1lX2xvb3AzAB0Lb3V0ZXJfNzJ4MTIAHgtvdXRlcl83MngyNAAfCmNvbHNfNzJ4MTIAIAp0aW1lX2xvb3A0ACELb3V0ZXJfNzJ4MTAAIgljb2xzdW1fMjQAIwpjb2xzXzcyeDEwACQJbm9uZmluaXRlACUK1dkBJpwRAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcgATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAighFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACKCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACUCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACeCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACKCEUIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA8gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgBv0AAlAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAJ4IQogDiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBIgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBoAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCoAIgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcgATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIoIQogDCAKIBP95gH95AEhDCAG/QACUCEKIA0gCiAT/eYB/eQBIQ0gBv0AAnghCiAOIAogE/3mAf3kASEOIAb9AAKgASEKIBggCiAT/eYB/eQBIRggBv0AAsgBIQogGSAKIBP95gH95AEhGSAG/QAC8AEhCiAaIAogE/3mAf3kASEaIAb9AAKYAiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAlAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gBv0AAnghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gBv0AAqABIQogGCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEYIAb9AALIASEKIBkgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGSAG/QAC8AEhCiAaIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRogBv0AApgCIQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAIgBEGgAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFBoAJqIQEgBEEBaiEEDAALCwuKDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHIAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAf9AAJgIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAmAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAqACIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHIAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogDSAKIBP95gH95AEhDSAG/QACoAIhCiAOIAogE/3mAf3kASEOIAb9AAKAAyEKIBggCiAT/eYB/eQBIRggBv0AAuADIQogGSAKIBP95gH95AEhGSAG/QACwAQhCiAaIAogE/3mAf3kASEaIAb9AAKgBSEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGgAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwufBAICfwV7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkGgAmohAiAEQQFqIQQMAAsLC8YKAgJ/DntBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3mAf0MAACAPwAAgD8AAIA/AACAPyADIApq/QACAP3lASAEIApq/QACACAFIApq/QACACAGIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ0gDf0MAABASwAAQEsAAEBLAABAS/3lASEOIAwgDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAHIApq/QACAP3mAf3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFSAV/QwAAEBLAABASwAAQEsAAEBL/eUBIRYgFCAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRggEiAYIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAVB4ABqIQUgBkGgAmohBiAHQaACaiEHIAlBAWohCQwACwsL+QUBDX8gCyEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQR1IDQAgFEEDakEEbkECbCEVIA4gETYCFCAOIBIgFUHgAGxqNgIYIA4gEyAVQaACbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQaQQSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQeAAbGo2AhggDiATIBVBoAJsajYCHCAOIBQgFWs2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAwsgBSERIAMhEiABIRMgAyEUIAYgECAKbGohFyAHIBAgCmxqIRggAkHgAGohGSACQcABaiEaIAkhGwJAAkAgDkUNACAbQc8DSA0AIBtBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQeAAbGo2AhggDiATIBVB4ABsajYCHCAOIBQgFUHgAGxqNgIgIA4gFyAVQeAAbGo2AiQgDiAYIBVB4ABsajYCKCAOIBkgFUGgAmxqNgIsIA4gGiAVQaACbGo2AjAgDiAbIBVrNgI0IA5BBDYCDCAOQQk2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgGCAZIBogFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBggGSAaIBsQBAsgCCAQIApsaiAFIAr8CgAAIAEgBSAK/AoAACAPQQFqIQ8MAAsLC4IMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcgATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAjAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACYCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACkAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGgAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKgAiAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVByABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAjAhCiAMIAogE/3mAf3kASEMIAb9AAJgIQogDSAKIBP95gH95AEhDSAG/QACkAEhCiAOIAogE/3mAf3kASEOIAb9AALAASEKIBggCiAT/eYB/eQBIRggBv0AAvABIQogGSAKIBP95gH95AEhGSAG/QACoAIhCiAaIAogE/3mAf3kASEaIAb9AALQAiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGgAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFBoAJqIQEgAkHgAGohAiAEQQFqIQQMAAsLC9oKAgJ/DntBACEKAkADQCAKIAlODQFBACELA0AgACALaiABIAtq/QACACACIAtq/QACAP3mAf0MAACAPwAAgD8AAIA/AACAPyADIAtq/QACAP3lASAEIAtq/QACACAFIAtq/QACACAGIAtq/QACAP3kAf3hASEM/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAz9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDSAN/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ4gDv0MAABASwAAQEsAAEBLAABAS/3lASEPIA0gD/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAP/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRD9DGdpUDlnaVA5Z2lQOWdpUDkgEP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAQ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBD95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAQ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBAgEP3mAf3mASAQ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA79DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAHIAtq/QACACAIIAtq/QACAP3kAf3mAf3kASERIBEgEf3mASES/Qzq8Lq76vC6u+rwurvq8Lq7IBL95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAS/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBL95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEv3mASAR/eYBIBH95AEhEyAR/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRT9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEVIBX9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFiAW/QwAAEBLAABASwAAQEsAAEBL/eUBIRcgFSAX/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBf9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGP0MZ2lQOWdpUDlnaVA5Z2lQOSAY/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBj95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAY/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBj95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGCAY/eYB/eYBIBj95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBH9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRkgEyAZIBH94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACALQRBqIQsgC0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAVB4ABqIQUgBkGgAmohBiAHQaACaiEHIAhB4ABqIQggCkEBaiEKDAALCwuPBgEOfyAMIRACQANAIBAgDU4NASAQIREgACESIAEhEyACIRQgCiEVAkACQCAPRQ0AIBVBHUgNACAVQQNqQQRuQQJsIRYgDyASNgIUIA8gEyAWQeAAbGo2AhggDyAUIBZBoAJsajYCHCAPIBUgFms2AiAgD0ECNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAgNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAgsgAyESIAQgESALbGohEyACIRQgCiEVAkACQCAPRQ0AIBVBpBBIDQAgFUEBakECbkEBbCEWIA8gEiAWQeAAbGo2AhQgDyATIBZB4ABsajYCGCAPIBQgFkGgAmxqNgIcIA8gFSAWazYCICAPQQM2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhADA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRADCyAFIRIgAyETIAEhFCADIRUgBiARIAtsaiEYIAcgESALbGohGSACQeAAaiEaIAJBwAFqIRsgCCEcIAohHQJAAkAgD0UNACAdQaEDSA0AIB1BAWpBAm5BAWwhFiAPIBIgFkHgAGxqNgIUIA8gEyAWQeAAbGo2AhggDyAUIBZB4ABsajYCHCAPIBUgFkHgAGxqNgIgIA8gGCAWQeAAbGo2AiQgDyAZIBZB4ABsajYCKCAPIBogFkGgAmxqNgIsIA8gGyAWQaACbGo2AjAgDyAcIBZB4ABsajYCNCAPIB0gFms2AjggD0EINgIMIA9BCjYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgGCAZIBogGyAcIBYQCANAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZIBogGyAcIB0QCAsgCSARIAtsaiAFIAv8CgAAIAEgBSAL/AoAACAQQQFqIRAMAAsLC5wPAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQQxODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAH/QACYCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJgIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AALAASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACoAIhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAjAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQhODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIA0gCiAT/eYB/eQBIQ0gBv0AAqACIQogDiAKIBP95gH95AEhDiAG/QACgAMhCiAYIAogE/3mAf3kASEYIAb9AALgAyEKIBkgCiAT/eYB/eQBIRkgBv0AAsAEIQogGiAKIBP95gH95AEhGiAG/QACoAUhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwtBCCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogDSAKIBP95gH95AEhDSAG/QACoAIhCiAOIAogE/3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAEQQFqIQQMAAsLC18BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASAEQQFqIQQMAAsLC64GAgJ/CXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kASEHIAcgB/3mASEI/Qzq8Lq76vC6u+rwurvq8Lq7IAj95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAI/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAj95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCP3mASAH/eYBIAf95AEhCSAH/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQr9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASELIAv9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDCAM/QwAAEBLAABASwAAQEsAAEBL/eUBIQ0gCyAN/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA39DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDv0MZ2lQOWdpUDlnaVA5Z2lQOSAO/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA795gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAO/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA795gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDiAO/eYB/eYBIA795AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAf9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ8gCSAPIAf94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC2sBAn9BACEDAkADQCADIAJODQFBACEEA0AgACAEav0MAACAPwAAgD8AAIA/AACAPyABIARq/QACAP3lAf0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUHgAGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBkEBaiEGDAALCwuDDAEKfyAVIRkCQANAIBkgFk4NASAZIRogACEbIAEhHCACIR0gEyEeAkACQCAYRQ0AIB5BHUgNACAeQQNqQQRuQQJsIR8gGCAbNgIUIBggHCAfQeAAbGo2AhggGCAdIB9BoAJsajYCHCAYIB4gH2s2AiAgGEECNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QAgNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QAgsgAyEbIAQgGiAUbGohHCACIR0gEyEeAkACQCAYRQ0AIB5BpBBIDQAgHkEBakECbkEBbCEfIBggGyAfQeAAbGo2AhQgGCAcIB9B4ABsajYCGCAYIB0gH0GgAmxqNgIcIBggHiAfazYCICAYQQM2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxADA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhADCyAFIRsgBiAaIBRsaiEcIAJB4ABqIR0gEyEeAkACQCAYRQ0AIB5BpBBIDQAgHkEBakECbkEBbCEfIBggGyAfQeAAbGo2AhQgGCAcIB9B4ABsajYCGCAYIB0gH0GgAmxqNgIcIBggHiAfazYCICAYQQM2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxADA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhADCyAHIRsgAkHAAWohHCAIIR0gEyEeAkACQCAYRQ0AIB5BxyBIDQAgHkEBakECbkEBbCEfIBggGyAfQeAAbGo2AhQgGCAcIB9BoAJsajYCGCAYIB0gH0HgAGxqNgIcIBggHiAfazYCICAYQQc2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxAHA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhAHCyAJIRsgCiAaIBRsaiEcIAUhHSAHIR4gEyEhAkACQCAYRQ0AICFB7QpIDQAgIUEBakECbkEBbCEfIBggGyAfQeAAbGo2AhQgGCAcIB9B4ABsajYCGCAYIB0gH0HgAGxqNgIcIBggHiAfQeAAbGo2AiAgGCAhIB9rNgIkIBhBDDYCDCAYQQU2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAeIB8QDANAIBj+EAIEICBHDQALDAELIBsgHCAdIB4gIRAMCyALIRsgAyEcIBMhHQJAAkAgGEUNACAdQccgSA0AIB1BAWpBAm5BAWwhHyAYIBsgH0HgAGxqNgIUIBggHCAfQeAAbGo2AhggGCAdIB9rNgIcIBhBDTYCDCAYQQM2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHxANA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0QDQsgDCEbIAMhHCABIR0gCyEeIAkhISATISICQAJAIBhFDQAgIkHtCkgNACAiQQFqQQJuQQFsIR8gGCAbIB9B4ABsajYCFCAYIBwgH0HgAGxqNgIYIBggHSAfQeAAbGo2AhwgGCAeIB9B4ABsajYCICAYICEgH0HgAGxqNgIkIBggIiAfazYCKCAYQQ42AgwgGEEGNgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHiAhIB8QDgNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4gISAiEA4LIA0gGiAUbGogDCAU/AoAACAOIBogFGxqIAkgFPwKAAAgDyAaIBRsaiALIBT8CgAAIBAgGiAUbGogAyAU/AoAACARIBogFGxqIAcgFPwKAAAgEiAaIBRsaiAFIBT8CgAAIAEgDCAU/AoAACAZQQFqIRkMAAsLC2YBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwufBAICfwZ7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhDCAMIAz95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIANBMGohAyAFQQFqIQUMAAsLC60CAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIgIAb95AH9CwIgC5MKBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAb9CQIwIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEEwbGohBiABIAVBBGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLowYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAlODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBDE4NAUEAIQcCQANAIAdBEE4NASAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAmAhEyAO/QACcCEUIA79AAKAASEVIA79AAKQASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAmAgDiAU/QsCcCAOIBX9CwKAASAOIBb9CwKQASAHQRBqIQcMAAsLQRAhByAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACYCETIA79AAJwIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBP9CwJgIA4gFP0LAnAgBkECaiEGDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBUEBaiEFDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC6kBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgD95gH94QEgAyAIav0AAgAgBCAIav0AAgD95gH95AEgBSAIav0AAgD95gH9CwIAIAhBEGohCCAIQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBUHgAGohBSAHQQFqIQcMAAsLC50KBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCoAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJgIAogEP0LAnAgCiAR/QsCgAEgCiAS/QsCkAEgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAqACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogD/0LAmAgCiAQ/QsCcCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBUEBaiEFDAALCwuiDgEOfyAaIR4CQANAIB4gG04NASAcQQFrIB5rIR8gACEgIAEhISACIB8gGGxqISIgGSEjAkACQCAdRQ0AICNBxyBIDQAgI0EBakECbkEBbCEkIB0gICAkQeAAbGo2AhQgHSAhICRB4ABsajYCGCAdICIgJEHgAGxqNgIcIB0gIyAkazYCICAdQRc2AgwgHUEENgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgJBAXA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIxAXCyADISAgACEhIAQgHyAYbGohIiAFIB8gGGxqISMgGSEmAkACQCAdRQ0AICZBpBBIDQAgJkEBakECbkEBbCEkIB0gICAkQeAAbGo2AhQgHSAhICRB4ABsajYCGCAdICIgJEHgAGxqNgIcIB0gIyAkQeAAbGo2AiAgHSAmICRrNgIkIB1BGDYCDCAdQQU2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAjICQQGANAIB3+EAIEICVHDQALDAELICAgISAiICMgJhAYCyAGISAgAyEhIAcgHyAYbGohIiAZISMCQAJAIB1FDQAgI0HHIEgNACAjQQFqQQJuQQFsISQgHSAgICRB4ABsajYCFCAdICEgJEHgAGxqNgIYIB0gIiAkQeAAbGo2AhwgHSAjICRrNgIgIB1BGTYCDCAdQQQ2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAkEBkDQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjEBkLIAghICADISEgCSAfIBhsaiEiIAogHyAYbGohIyAZISYCQAJAIB1FDQAgJkGkEEgNACAmQQFqQQJuQQFsISQgHSAgICRB4ABsajYCFCAdICEgJEHgAGxqNgIYIB0gIiAkQeAAbGo2AhwgHSAjICRB4ABsajYCICAdICYgJGs2AiQgHUEYNgIMIB1BBTYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICMgJBAYA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIyAmEBgLIAshICAAISEgDCAfIBhsaiEiIAAhIyANIB8gGGxqISYgDiAfIBhsaiEnIBkhKAJAAkAgHUUNACAoQcIGSA0AIChBAWpBAm5BAWwhJCAdICAgJEHgAGxqNgIUIB0gISAkQeAAbGo2AhggHSAiICRB4ABsajYCHCAdICMgJEHgAGxqNgIgIB0gJiAkQeAAbGo2AiQgHSAnICRB4ABsajYCKCAdICggJGs2AiwgHUEaNgIMIB1BBzYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICMgJiAnICQQGgNAIB3+EAIEICVHDQALDAELICAgISAiICMgJiAnICgQGgsgDyEqIAYhKyAZISkCQANAQQAgKU4NASAqICtB4AD8CgAAICpBoAJqISogK0HgAGohKyApQX9qISkMAAsLIA9B4ABqISogCCErIBkhKQJAA0BBACApTg0BICogK0HgAPwKAAAgKkGgAmohKiArQeAAaiErIClBf2ohKQwACwsgD0HAAWohKiALISsgGSEpAkADQEEAIClODQEgKiArQeAA/AoAACAqQaACaiEqICtB4ABqISsgKUF/aiEpDAALCyAPISAgECEhIBEhIiAZISMCQAJAIB1FDQAgI0EdSA0AICNBA2pBBG5BAmwhJCAdICAgJEGgAmxqNgIUIB0gITYCGCAdICIgJEHgAGxqNgIcIB0gIyAkazYCICAdQRs2AgwgHUEENgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgJBAbA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIxAbCyASISAgESEhIAAhIiATIB8gGGxqISMgGSEmAkACQCAdRQ0AICZBpBBIDQAgJkEBakECbkEBbCEkIB0gICAkQeAAbGo2AhQgHSAhICRB4ABsajYCGCAdICIgJEHgAGxqNgIcIB0gIyAkQeAAbGo2AiAgHSAmICRrNgIkIB1BHDYCDCAdQQU2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAjICQQHANAIB3+EAIEICVHDQALDAELICAgISAiICMgJhAcCyAUIB8gGGxqIAYgGPwKAAAgFSAfIBhsaiAIIBj8CgAAIBYgHyAYbGogCyAY/AoAACAXIB8gGGxqIAMgGPwKAAAgASASIBj8CgAAIB5BAWohHgwACwsL0AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgBtODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZByABODQFBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgBkECaiEGDAALCyALQRBqIQsMAAsLC6QGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYA2Tg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcgATg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLkgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBoAJsaiEGIAEgBUEEbGohByAGQaACaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCoAIhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQaACbGohBiABIAVBBGxqIQcgBkGgAmohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsLog4BDn8gGiEeAkADQCAeIBtODQEgHEEBayAeayEfIAAhICABISEgAiAfIBhsaiEiIBkhIwJAAkAgHUUNACAjQccgSA0AICNBAWpBAm5BAWwhJCAdICAgJEHgAGxqNgIUIB0gISAkQeAAbGo2AhggHSAiICRB4ABsajYCHCAdICMgJGs2AiAgHUEXNgIMIB1BBDYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICQQFwNAIB3+EAIEICVHDQALDAELICAgISAiICMQFwsgAyEgIAAhISAEIB8gGGxqISIgBSAfIBhsaiEjIBkhJgJAAkAgHUUNACAmQaQQSA0AICZBAWpBAm5BAWwhJCAdICAgJEHgAGxqNgIUIB0gISAkQeAAbGo2AhggHSAiICRB4ABsajYCHCAdICMgJEHgAGxqNgIgIB0gJiAkazYCJCAdQRg2AgwgHUEFNgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgIyAkEBgDQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjICYQGAsgBiEgIAMhISAHIB8gGGxqISIgGSEjAkACQCAdRQ0AICNBxyBIDQAgI0EBakECbkEBbCEkIB0gICAkQeAAbGo2AhQgHSAhICRB4ABsajYCGCAdICIgJEHgAGxqNgIcIB0gIyAkazYCICAdQRk2AgwgHUEENgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgJBAZA0AgHf4QAgQgJUcNAAsMAQsgICAhICIgIxAZCyAIISAgAyEhIAkgHyAYbGohIiAKIB8gGGxqISMgGSEmAkACQCAdRQ0AICZBpBBIDQAgJkEBakECbkEBbCEkIB0gICAkQeAAbGo2AhQgHSAhICRB4ABsajYCGCAdICIgJEHgAGxqNgIcIB0gIyAkQeAAbGo2AiAgHSAmICRrNgIkIB1BGDYCDCAdQQU2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAjICQQGANAIB3+EAIEICVHDQALDAELICAgISAiICMgJhAYCyALISAgACEhIAwgHyAYbGohIiAAISMgDSAfIBhsaiEmIA4gHyAYbGohJyAZISgCQAJAIB1FDQAgKEHCBkgNACAoQQFqQQJuQQFsISQgHSAgICRB4ABsajYCFCAdICEgJEHgAGxqNgIYIB0gIiAkQeAAbGo2AhwgHSAjICRB4ABsajYCICAdICYgJEHgAGxqNgIkIB0gJyAkQeAAbGo2AiggHSAoICRrNgIsIB1BGjYCDCAdQQc2AhAgHSgCAEEBaiElIB0gJf4XAgACQCAd/hACCEEBRw0AIB1BAf4AAgAaCyAgICEgIiAjICYgJyAkEBoDQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjICYgJyAoEBoLIA8hKiAGISsgGSEpAkADQEEAIClODQEgKiArQeAA/AoAACAqQaACaiEqICtB4ABqISsgKUF/aiEpDAALCyAPQeAAaiEqIAghKyAZISkCQANAQQAgKU4NASAqICtB4AD8CgAAICpBoAJqISogK0HgAGohKyApQX9qISkMAAsLIA9BwAFqISogCyErIBkhKQJAA0BBACApTg0BICogK0HgAPwKAAAgKkGgAmohKiArQeAAaiErIClBf2ohKQwACwsgDyEgIBAhISARISIgGSEjAkACQCAdRQ0AICNBHUgNACAjQQNqQQRuQQJsISQgHSAgICRBoAJsajYCFCAdICE2AhggHSAiICRB4ABsajYCHCAdICMgJGs2AiAgHUEbNgIMIB1BBDYCECAdKAIAQQFqISUgHSAl/hcCAAJAIB3+EAIIQQFHDQAgHUEB/gACABoLICAgISAiICQQGwNAIB3+EAIEICVHDQALDAELICAgISAiICMQGwsgEiEgIBEhISAAISIgEyAfIBhsaiEjIBkhJgJAAkAgHUUNACAmQaQQSA0AICZBAWpBAm5BAWwhJCAdICAgJEHgAGxqNgIUIB0gISAkQeAAbGo2AhggHSAiICRB4ABsajYCHCAdICMgJEHgAGxqNgIgIB0gJiAkazYCJCAdQRw2AgwgHUEFNgIQIB0oAgBBAWohJSAdICX+FwIAAkAgHf4QAghBAUcNACAdQQH+AAIAGgsgICAhICIgIyAkEBwDQCAd/hACBCAlRw0ACwwBCyAgICEgIiAjICYQHAsgFCAfIBhsaiALIBj8CgAAIBUgHyAYbGogCCAY/AoAACAWIB8gGGxqIAMgGPwKAAAgFyAfIBhsaiAGIBj8CgAAIAEgEiAY/AoAACAeQQFqIR4MAAsLC+gDBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQcAWTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQcgATg0BQQAhByAEIAZBKGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAighEiAO/QACOCETIA79AAJIIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAR/R8BOAIkIA4gEv0LAiggDiAT/QsCOCAOIBT9HwA4AkggDiAU/R8BOAJMIAZBAmohBgwACwsgC0EQaiELDAALCwveAwIDfwR7QQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEHgAGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsL/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQeAAaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARB4ABqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEAu2BQQFfwF7AX8Je0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQIAAgBEGgAmxqIQYgASAFQQRsaiEHIAZBoAJqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAb9CQKgAiEJIA4gCSAR/eYB/eQBIQ4gDyAJIBL95gH95AEhDyAQIAkgE/3mAf3kASEQIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAKIA79CwIoIAogD/0LAjggCiAQ/R8AOAJIIAogEP0fATgCTCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEobGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBoAJsaiEGIAEgBUEEbGohByAGQaACaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAGQQRqIQYgB0EoaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA39HwE4AiQgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANoDBG5hbWUB0gMmAApyb3dzXzcyeDEwAQpwb2ludHdpc2UwAgpyb3dzXzcyeDI0Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQp0aW1lX2xvb3AwBgpyb3dzXzcyeDEyBwpwb2ludHdpc2UzCApwb2ludHdpc2U0CQp0aW1lX2xvb3AxCgpyb3dzXzEyeDI0Cwpwb2ludHdpc2U1DApwb2ludHdpc2U2DQpwb2ludHdpc2U3Dgpwb2ludHdpc2U4Dwp0aW1lX2xvb3AyEApwb2ludHdpc2U5EQtwb2ludHdpc2UxMBIJY29sc3VtXzEyEwpjb2xzXzEyeDI0FAtvdXRlcl8xMngyNBULcG9pbnR3aXNlMTEWC3BvaW50d2lzZTEyFwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZC3BvaW50d2lzZTE1Ggtwb2ludHdpc2UxNhsKY29sc183MngyNBwLcG9pbnR3aXNlMTcdCnRpbWVfbG9vcDMeC291dGVyXzcyeDEyHwtvdXRlcl83MngyNCAKY29sc183MngxMiEKdGltZV9sb29wNCILb3V0ZXJfNzJ4MTAjCWNvbHN1bV8yNCQKY29sc183MngxMCUJbm9uZmluaXRl";
 const kernelNames = ["rows_72x10","pointwise0","rows_72x24","pointwise1","pointwise2","time_loop0","rows_72x12","pointwise3","pointwise4","time_loop1","rows_12x24","pointwise5","pointwise6","pointwise7","pointwise8","time_loop2","pointwise9","pointwise10","colsum_12","cols_12x24","outer_12x24","pointwise11","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","cols_72x24","pointwise17","time_loop3","outer_72x12","outer_72x24","cols_72x12","time_loop4","outer_72x10","colsum_24","cols_72x10","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_72x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_72x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_72x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_72x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_72x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_72x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_72x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_72x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_24: (a: number, out: number, rows: number) => void; readonly cols_72x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_72x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_72x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_72x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_72x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_72x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_72x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_72x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_72x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_24: (a: number, out: number, rows: number) => void; readonly cols_72x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -3234,7 +3246,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[186] = 0x03;
+  bytes[190] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -3312,8 +3324,8 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, a4, a5, a6, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, first, steps, T, control);
 }
 
 function run_rows_72x12(a: number, b: number, out: number, samples: number): void {
@@ -3331,8 +3343,8 @@ function run_pointwise4(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, a3, a4, a5, a6, a7, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, n0, n1, first, steps, T, control);
 }
 
 function run_rows_12x24(a: number, b: number, out: number, samples: number): void {
@@ -3360,8 +3372,8 @@ function run_pointwise8(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, a2, a3, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, n0, n1, first, steps, T, control);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
@@ -3427,8 +3439,8 @@ function run_pointwise17(out: number, a0: number, a1: number, a2: number, rows: 
   (kernels as LoadedKernels).exports.pointwise17(out, a0, a1, a2, rows);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, first, steps, T, control);
 }
 
 function run_outer_72x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -3444,8 +3456,8 @@ function run_cols_72x12(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.cols_72x12(a, b, out, samples);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, n0, n1, first, steps, T, control);
 }
 
 function run_outer_72x10(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -301,47 +301,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state10_1_11.set(init7_7);
   const steps13 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps13; s++) {
-      const t = s;
-      const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 18: z = W @ x + U @ h + b
-      gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
-      // %5 add z — 18: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps13; s++) {
+        const t = s;
+        const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 18: z = W @ x + U @ h + b
+        gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
+        // %5 add z — 18: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+        // %16 add c' — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+        // %18 mul h' — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+            }
           }
         }
+        out10_0_12.set(v18_18, t * v18_18.length);
+        state10_0_10.set(v18_18);
+        state10_1_11.set(v16_17);
       }
-      out10_0_12.set(v18_18, t * v18_18.length);
-      state10_0_10.set(v18_18);
-      state10_1_11.set(v16_17);
-    }
+    })();
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -367,47 +369,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_27.set(init17_23);
   const steps29 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps29, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps29, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps29; s++) {
-      const t = s;
-      const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 18: z = W @ x + U @ h + b
-      gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
-      // %5 add z — 18: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps29; s++) {
+        const t = s;
+        const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 18: z = W @ x + U @ h + b
+        gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
+        // %5 add z — 18: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
+        // %16 add c' — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
+        // %18 mul h' — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
+            }
           }
         }
+        out20_0_28.set(v18_34, t * v18_34.length);
+        state20_0_26.set(v18_34);
+        state20_1_27.set(v16_33);
       }
-      out20_0_28.set(v18_34, t * v18_34.length);
-      state20_0_26.set(v18_34);
-      state20_1_27.set(v16_33);
-    }
+    })();
   }
   const p35 = heapStageParam("logits.W", params["logits.W"]);
   const p36 = heapStageParam("logits.b", params["logits.b"]);
@@ -566,103 +570,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state11_1_51.set(init8_47);
   const steps59 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps59, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps59, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps59; s++) {
-      const t = s;
-      const x11_0_60 = v10_49.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 18: z = W @ x + U @ h + b
-      gemm_rows_512x128(p43, state11_0_50, mm3_61, B);
-      // %5 add z — 18: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_62[o + j] = x11_0_60[l * 512 + j] + mm3_61[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps59; s++) {
+        const t = s;
+        const x11_0_60 = v10_49.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 18: z = W @ x + U @ h + b
+        gemm_rows_512x128(p43, state11_0_50, mm3_61, B);
+        // %5 add z — 18: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_62[o + j] = x11_0_60[l * 512 + j] + mm3_61[l * 512 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 0 + j]));
+        // %7 sigmoid i — 19: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 128 + j]));
+        // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 128 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v11_65[o + j] = Math.tanh(v5_62[l * 512 + 256 + j]);
+        // %11 tanh g — 21: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v11_65[o + j] = Math.tanh(v5_62[l * 512 + 256 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 384 + j]));
+        // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 1536, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 512 + 384 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_67[o + j] = (v9_64[l * 128 + j] * state11_1_51[l * 128 + j]) + (v7_63[l * 128 + j] * v11_65[l * 128 + j]);
+        // %16 add c' — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_67[o + j] = (v9_64[l * 128 + j] * state11_1_51[l * 128 + j]) + (v7_63[l * 128 + j] * v11_65[l * 128 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v17_68[o + j] = Math.tanh(v16_67[l * 128 + j]);
+        // %17 tanh — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v17_68[o + j] = Math.tanh(v16_67[l * 128 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_69[o + j] = v13_66[l * 128 + j] * v17_68[l * 128 + j];
+        // %18 mul h' — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_69[o + j] = v13_66[l * 128 + j] * v17_68[l * 128 + j];
+            }
           }
         }
+        out11_0_52.set(v18_69, t * v18_69.length);
+        out11_1_53.set(v17_68, t * v17_68.length);
+        out11_2_54.set(v13_66, t * v13_66.length);
+        out11_3_55.set(v11_65, t * v11_65.length);
+        out11_4_56.set(v7_63, t * v7_63.length);
+        out11_5_57.set(v9_64, t * v9_64.length);
+        out11_6_58.set(state11_1_51, t * state11_1_51.length);
+        state11_0_50.set(v18_69);
+        state11_1_51.set(v16_67);
       }
-      out11_0_52.set(v18_69, t * v18_69.length);
-      out11_1_53.set(v17_68, t * v17_68.length);
-      out11_2_54.set(v13_66, t * v13_66.length);
-      out11_3_55.set(v11_65, t * v11_65.length);
-      out11_4_56.set(v7_63, t * v7_63.length);
-      out11_5_57.set(v9_64, t * v9_64.length);
-      out11_6_58.set(state11_1_51, t * state11_1_51.length);
-      state11_0_50.set(v18_69);
-      state11_1_51.set(v16_67);
-    }
+    })();
   }
   const p70 = heapStageParam("decoder.W", params["decoder.W"]);
   const p71 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -688,103 +694,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_78.set(init18_74);
   const steps86 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps86, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps86, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps86; s++) {
-      const t = s;
-      const x21_0_87 = v20_76.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 18: z = W @ x + U @ h + b
-      gemm_rows_512x128(p71, state21_0_77, mm3_88, B);
-      // %5 add z — 18: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_89[o + j] = x21_0_87[l * 512 + j] + mm3_88[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps86; s++) {
+        const t = s;
+        const x21_0_87 = v20_76.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 18: z = W @ x + U @ h + b
+        gemm_rows_512x128(p71, state21_0_77, mm3_88, B);
+        // %5 add z — 18: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_89[o + j] = x21_0_87[l * 512 + j] + mm3_88[l * 512 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 0 + j]));
+        // %7 sigmoid i — 19: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 128 + j]));
+        // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 128 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v11_92[o + j] = Math.tanh(v5_89[l * 512 + 256 + j]);
+        // %11 tanh g — 21: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v11_92[o + j] = Math.tanh(v5_89[l * 512 + 256 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 384 + j]));
+        // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 1536, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 512 + 384 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_94[o + j] = (v9_91[l * 128 + j] * state21_1_78[l * 128 + j]) + (v7_90[l * 128 + j] * v11_92[l * 128 + j]);
+        // %16 add c' — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_94[o + j] = (v9_91[l * 128 + j] * state21_1_78[l * 128 + j]) + (v7_90[l * 128 + j] * v11_92[l * 128 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v17_95[o + j] = Math.tanh(v16_94[l * 128 + j]);
+        // %17 tanh — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v17_95[o + j] = Math.tanh(v16_94[l * 128 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 24: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_96[o + j] = v13_93[l * 128 + j] * v17_95[l * 128 + j];
+        // %18 mul h' — 24: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_96[o + j] = v13_93[l * 128 + j] * v17_95[l * 128 + j];
+            }
           }
         }
+        out21_0_79.set(v18_96, t * v18_96.length);
+        out21_1_80.set(v17_95, t * v17_95.length);
+        out21_2_81.set(v13_93, t * v13_93.length);
+        out21_3_82.set(v11_92, t * v11_92.length);
+        out21_4_83.set(v7_90, t * v7_90.length);
+        out21_5_84.set(v9_91, t * v9_91.length);
+        out21_6_85.set(state21_1_78, t * state21_1_78.length);
+        state21_0_77.set(v18_96);
+        state21_1_78.set(v16_94);
       }
-      out21_0_79.set(v18_96, t * v18_96.length);
-      out21_1_80.set(v17_95, t * v17_95.length);
-      out21_2_81.set(v13_93, t * v13_93.length);
-      out21_3_82.set(v11_92, t * v11_92.length);
-      out21_4_83.set(v7_90, t * v7_90.length);
-      out21_5_84.set(v9_91, t * v9_91.length);
-      out21_6_85.set(state21_1_78, t * state21_1_78.length);
-      state21_0_77.set(v18_96);
-      state21_1_78.set(v16_94);
-    }
+    })();
   }
   const p97 = heapStageParam("logits.W", params["logits.W"]);
   const p98 = heapStageParam("logits.b", params["logits.b"]);
@@ -959,128 +967,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_76.fill(0); // reused: its last value is dead
   const steps119 = T_U;
   // ∂decoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, state65_0_117, mm46_109, v10_133, state65_1_118, out21_2_81, v56_112, v18_134, out21_5_84, v20_135, out21_1_80, v58_113, pad21_136, v23_137, out21_4_83, v60_114, pad24_138, v27_139, out21_6_85, v62_115, pad28_140, v31_141, out21_3_82, v64_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state65_0_117.byteOffset, mm46_109.byteOffset, v10_133.byteOffset, state65_1_118.byteOffset, out21_2_81.byteOffset, v56_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v58_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v60_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v62_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v64_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 128), B, 4 * (B * 512), steps119, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, state65_0_117, mm46_109, v10_133, state65_1_118, out21_2_81, v56_112, v18_134, out21_5_84, v20_135, out21_1_80, v58_113, pad21_136, v23_137, out21_4_83, v60_114, pad24_138, v27_139, out21_6_85, v62_115, pad28_140, v31_141, out21_3_82, v64_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state65_0_117.byteOffset, mm46_109.byteOffset, v10_133.byteOffset, state65_1_118.byteOffset, out21_2_81.byteOffset, v56_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v58_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v60_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v62_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v64_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps119, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps119; s++) {
-      const t = T_U - 1 - s;
-      const x65_0_120 = mm46_109.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_1_121 = out21_1_80.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_2_122 = out21_2_81.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_3_123 = out21_3_82.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_4_124 = out21_4_83.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_5_125 = out21_6_85.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_6_126 = out21_5_84.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_7_127 = v56_112.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_8_128 = v58_113.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_9_129 = v60_114.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_10_130 = v62_115.subarray(t * B * 128, (t + 1) * B * 128);
-      const x65_11_131 = v64_116.subarray(t * B * 128, (t + 1) * B * 128);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) run_pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v3_132[o + j] = state65_0_117[l * 128 + j] + x65_0_120[l * 128 + j];
+    (() => {
+      for (let s = 0; s < steps119; s++) {
+        const t = T_U - 1 - s;
+        const x65_0_120 = mm46_109.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_1_121 = out21_1_80.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_2_122 = out21_2_81.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_3_123 = out21_3_82.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_4_124 = out21_4_83.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_5_125 = out21_6_85.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_6_126 = out21_5_84.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_7_127 = v56_112.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_8_128 = v58_113.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_9_129 = v60_114.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_10_130 = v62_115.subarray(t * B * 128, (t + 1) * B * 128);
+        const x65_11_131 = v64_116.subarray(t * B * 128, (t + 1) * B * 128);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_132, state65_0_117, x65_0_120)) run_pointwise14(v3_132.byteOffset, state65_0_117.byteOffset, x65_0_120.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v3_132[o + j] = state65_0_117[l * 128 + j] + x65_0_120[l * 128 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) run_pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v10_133[o + j] = state65_1_118[l * 128 + j] + ((v3_132[l * 128 + j] * x65_2_122[l * 128 + j]) * x65_7_127[l * 128 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_133, state65_1_118, v3_132, x65_2_122, x65_7_127)) run_pointwise15(v10_133.byteOffset, state65_1_118.byteOffset, v3_132.byteOffset, x65_2_122.byteOffset, x65_7_127.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v10_133[o + j] = state65_1_118[l * 128 + j] + ((v3_132[l * 128 + j] * x65_2_122[l * 128 + j]) * x65_7_127[l * 128 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_134[o + j] = v10_133[l * 128 + j] * x65_6_126[l * 128 + j];
+        // %18 mul — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_134, v10_133, x65_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x65_6_126.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_134[o + j] = v10_133[l * 128 + j] * x65_6_126[l * 128 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v20_135[o + j] = (v3_132[l * 128 + j] * x65_1_121[l * 128 + j]) * x65_8_128[l * 128 + j];
+        // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_135, v3_132, x65_1_121, x65_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x65_1_121.byteOffset, x65_8_128.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v20_135[o + j] = (v3_132[l * 128 + j] * x65_1_121[l * 128 + j]) * x65_8_128[l * 128 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
-      pad21_136.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad21_136[r * 512 + 384 + c] = v20_135[r * 128 + c];
-      }
-      // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v23_137[o + j] = (v10_133[l * 128 + j] * x65_4_124[l * 128 + j]) * x65_9_129[l * 128 + j];
+        // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
+        pad21_136.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad21_136[r * 512 + 384 + c] = v20_135[r * 128 + c];
+        }
+        // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_137, v10_133, x65_4_124, x65_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x65_4_124.byteOffset, x65_9_129.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v23_137[o + j] = (v10_133[l * 128 + j] * x65_4_124[l * 128 + j]) * x65_9_129[l * 128 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 21: g = tanh(z[2*H:3*H])
-      pad24_138.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad24_138[r * 512 + 256 + c] = v23_137[r * 128 + c];
-      }
-      // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v27_139[o + j] = (v10_133[l * 128 + j] * x65_5_125[l * 128 + j]) * x65_10_130[l * 128 + j];
+        // %24 pad_last — 21: g = tanh(z[2*H:3*H])
+        pad24_138.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad24_138[r * 512 + 256 + c] = v23_137[r * 128 + c];
+        }
+        // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_139, v10_133, x65_5_125, x65_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x65_5_125.byteOffset, x65_10_130.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v27_139[o + j] = (v10_133[l * 128 + j] * x65_5_125[l * 128 + j]) * x65_10_130[l * 128 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 20: f = sigmoid(z[H:2*H])
-      pad28_140.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad28_140[r * 512 + 128 + c] = v27_139[r * 128 + c];
-      }
-      // %31 mul ∂i — 19: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v31_141[o + j] = (v10_133[l * 128 + j] * x65_3_123[l * 128 + j]) * x65_11_131[l * 128 + j];
+        // %28 pad_last — 20: f = sigmoid(z[H:2*H])
+        pad28_140.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad28_140[r * 512 + 128 + c] = v27_139[r * 128 + c];
+        }
+        // %31 mul ∂i — 19: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_141, v10_133, x65_3_123, x65_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x65_3_123.byteOffset, x65_11_131.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v31_141[o + j] = (v10_133[l * 128 + j] * x65_3_123[l * 128 + j]) * x65_11_131[l * 128 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 19: i = sigmoid(z[0:H])
-      pad32_142.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad32_142[r * 512 + 0 + c] = v31_141[r * 128 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v33_143[o + j] = ((pad21_136[l * 512 + j] + pad24_138[l * 512 + j]) + pad28_140[l * 512 + j]) + pad32_142[l * 512 + j];
+        // %32 pad_last — 19: i = sigmoid(z[0:H])
+        pad32_142.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad32_142[r * 512 + 0 + c] = v31_141[r * 128 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v33_143[o + j] = ((pad21_136[l * 512 + j] + pad24_138[l * 512 + j]) + pad28_140[l * 512 + j]) + pad32_142[l * 512 + j];
+            }
           }
         }
+        // %35 matmul — 18: z = W @ x + U @ h + b
+        gemm_cols_512x128(v33_143, p71, mm35_144, B);
+        v20_76.set(v33_143, t * v33_143.length);
+        state65_0_117.set(mm35_144);
+        state65_1_118.set(v18_134);
       }
-      // %35 matmul — 18: z = W @ x + U @ h + b
-      gemm_cols_512x128(v33_143, p71, mm35_144, B);
-      v20_76.set(v33_143, t * v33_143.length);
-      state65_0_117.set(mm35_144);
-      state65_1_118.set(v18_134);
-    }
+    })();
   }
   // %70 unbroadcast ∂decoder: ∂W (batched)
   ub70_145.fill(0);
@@ -1163,117 +1173,119 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v10_49.fill(0); // reused: its last value is dead
   const steps160 = T_S;
   // ∂encoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v8_172, state95_1_159, state95_0_158, out11_2_54, v86_153, v16_173, out11_5_57, v18_174, out11_1_53, v88_154, pad19_175, v21_176, out11_4_56, v90_155, pad22_177, v25_178, out11_6_58, v92_156, pad26_179, v29_180, out11_3_55, v94_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, out11_2_54.byteOffset, v86_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v88_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v90_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v92_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v94_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 128), B, 4 * (B * 512), steps160, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v8_172, state95_1_159, state95_0_158, out11_2_54, v86_153, v16_173, out11_5_57, v18_174, out11_1_53, v88_154, pad19_175, v21_176, out11_4_56, v90_155, pad22_177, v25_178, out11_6_58, v92_156, pad26_179, v29_180, out11_3_55, v94_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, out11_2_54.byteOffset, v86_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v88_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v90_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v92_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v94_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps160, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps160; s++) {
-      const t = T_S - 1 - s;
-      const x95_0_161 = out11_1_53.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_1_162 = out11_2_54.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_2_163 = out11_3_55.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_3_164 = out11_4_56.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_4_165 = out11_6_58.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_5_166 = out11_5_57.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_6_167 = v86_153.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_7_168 = v88_154.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_8_169 = v90_155.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_9_170 = v92_156.subarray(t * B * 128, (t + 1) * B * 128);
-      const x95_10_171 = v94_157.subarray(t * B * 128, (t + 1) * B * 128);
-      // %8 add
-      if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) run_pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v8_172[o + j] = state95_1_159[l * 128 + j] + ((state95_0_158[l * 128 + j] * x95_1_162[l * 128 + j]) * x95_6_167[l * 128 + j]);
+    (() => {
+      for (let s = 0; s < steps160; s++) {
+        const t = T_S - 1 - s;
+        const x95_0_161 = out11_1_53.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_1_162 = out11_2_54.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_2_163 = out11_3_55.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_3_164 = out11_4_56.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_4_165 = out11_6_58.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_5_166 = out11_5_57.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_6_167 = v86_153.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_7_168 = v88_154.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_8_169 = v90_155.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_9_170 = v92_156.subarray(t * B * 128, (t + 1) * B * 128);
+        const x95_10_171 = v94_157.subarray(t * B * 128, (t + 1) * B * 128);
+        // %8 add
+        if (kernels !== undefined && heapHolds(v8_172, state95_1_159, state95_0_158, x95_1_162, x95_6_167)) run_pointwise15(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, x95_1_162.byteOffset, x95_6_167.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v8_172[o + j] = state95_1_159[l * 128 + j] + ((state95_0_158[l * 128 + j] * x95_1_162[l * 128 + j]) * x95_6_167[l * 128 + j]);
+            }
           }
         }
-      }
-      // %16 mul — 23: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_173[o + j] = v8_172[l * 128 + j] * x95_5_166[l * 128 + j];
+        // %16 mul — 23: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_173, v8_172, x95_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x95_5_166.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_173[o + j] = v8_172[l * 128 + j] * x95_5_166[l * 128 + j];
+            }
           }
         }
-      }
-      // %18 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) run_pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_174[o + j] = (state95_0_158[l * 128 + j] * x95_0_161[l * 128 + j]) * x95_7_168[l * 128 + j];
+        // %18 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v18_174, state95_0_158, x95_0_161, x95_7_168)) run_pointwise16(v18_174.byteOffset, state95_0_158.byteOffset, x95_0_161.byteOffset, x95_7_168.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_174[o + j] = (state95_0_158[l * 128 + j] * x95_0_161[l * 128 + j]) * x95_7_168[l * 128 + j];
+            }
           }
         }
-      }
-      // %19 pad_last — 22: o = sigmoid(z[3*H:4*H])
-      pad19_175.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad19_175[r * 512 + 384 + c] = v18_174[r * 128 + c];
-      }
-      // %21 mul ∂g — 21: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v21_176[o + j] = (v8_172[l * 128 + j] * x95_3_164[l * 128 + j]) * x95_8_169[l * 128 + j];
+        // %19 pad_last — 22: o = sigmoid(z[3*H:4*H])
+        pad19_175.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad19_175[r * 512 + 384 + c] = v18_174[r * 128 + c];
+        }
+        // %21 mul ∂g — 21: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v21_176, v8_172, x95_3_164, x95_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x95_3_164.byteOffset, x95_8_169.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v21_176[o + j] = (v8_172[l * 128 + j] * x95_3_164[l * 128 + j]) * x95_8_169[l * 128 + j];
+            }
           }
         }
-      }
-      // %22 pad_last — 21: g = tanh(z[2*H:3*H])
-      pad22_177.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad22_177[r * 512 + 256 + c] = v21_176[r * 128 + c];
-      }
-      // %25 mul ∂f — 20: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v25_178[o + j] = (v8_172[l * 128 + j] * x95_4_165[l * 128 + j]) * x95_9_170[l * 128 + j];
+        // %22 pad_last — 21: g = tanh(z[2*H:3*H])
+        pad22_177.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad22_177[r * 512 + 256 + c] = v21_176[r * 128 + c];
+        }
+        // %25 mul ∂f — 20: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v25_178, v8_172, x95_4_165, x95_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x95_4_165.byteOffset, x95_9_170.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v25_178[o + j] = (v8_172[l * 128 + j] * x95_4_165[l * 128 + j]) * x95_9_170[l * 128 + j];
+            }
           }
         }
-      }
-      // %26 pad_last — 20: f = sigmoid(z[H:2*H])
-      pad26_179.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad26_179[r * 512 + 128 + c] = v25_178[r * 128 + c];
-      }
-      // %29 mul ∂i — 19: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v29_180[o + j] = (v8_172[l * 128 + j] * x95_2_163[l * 128 + j]) * x95_10_171[l * 128 + j];
+        // %26 pad_last — 20: f = sigmoid(z[H:2*H])
+        pad26_179.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad26_179[r * 512 + 128 + c] = v25_178[r * 128 + c];
+        }
+        // %29 mul ∂i — 19: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v29_180, v8_172, x95_2_163, x95_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x95_2_163.byteOffset, x95_10_171.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v29_180[o + j] = (v8_172[l * 128 + j] * x95_2_163[l * 128 + j]) * x95_10_171[l * 128 + j];
+            }
           }
         }
-      }
-      // %30 pad_last — 19: i = sigmoid(z[0:H])
-      pad30_181.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad30_181[r * 512 + 0 + c] = v29_180[r * 128 + c];
-      }
-      // %31 add
-      if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v31_182[o + j] = ((pad19_175[l * 512 + j] + pad22_177[l * 512 + j]) + pad26_179[l * 512 + j]) + pad30_181[l * 512 + j];
+        // %30 pad_last — 19: i = sigmoid(z[0:H])
+        pad30_181.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad30_181[r * 512 + 0 + c] = v29_180[r * 128 + c];
+        }
+        // %31 add
+        if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v31_182[o + j] = ((pad19_175[l * 512 + j] + pad22_177[l * 512 + j]) + pad26_179[l * 512 + j]) + pad30_181[l * 512 + j];
+            }
           }
         }
+        // %33 matmul — 18: z = W @ x + U @ h + b
+        gemm_cols_512x128(v31_182, p43, mm33_183, B);
+        v10_49.set(v31_182, t * v31_182.length);
+        state95_0_158.set(mm33_183);
+        state95_1_159.set(v16_173);
       }
-      // %33 matmul — 18: z = W @ x + U @ h + b
-      gemm_cols_512x128(v31_182, p43, mm33_183, B);
-      v10_49.set(v31_182, t * v31_182.length);
-      state95_0_158.set(mm33_183);
-      state95_1_159.set(v16_173);
-    }
+    })();
   }
   // %100 unbroadcast ∂encoder: ∂W (batched)
   ub100_184.fill(0);
@@ -2580,13 +2592,13 @@ function gemm_cols_512x28(v: Float32Array, w: Float32Array, out: Float32Array, s
   gemm_cols_512x28_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (40265 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, time_loop0, rows_512x41, time_loop1, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_41, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, time_loop4, outer_512x41, outer_512x128, colsum_512, cols_512x41, time_loop5, outer_512x28, cols_512x28, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (40269 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, time_loop0, rows_512x41, time_loop1, rows_41x128, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_41, cols_41x128, outer_41x128, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_512x128, time_loop4, outer_512x41, outer_512x128, colsum_512, cols_512x41, time_loop5, outer_512x28, cols_512x28, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABmAEIYAR/f39/AGAGf39/f39/AGAPf39/f39/f39/f39/f39/AGADf39/AGAaf39/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgI39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAhf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAykoAAAAAAABAAIAAgAAAwMBAwAEBAAFAwABAAAAAQUBAAYBAQMABwEAAwekBCgLcm93c181MTJ4MjgAAApwb2ludHdpc2UwAAEMcm93c181MTJ4MTI4AAIMcm93c18yNTZ4MTI4AAMKcG9pbnR3aXNlMQAECnBvaW50d2lzZTIABQpwb2ludHdpc2UzAAYKdGltZV9sb29wMAAHC3Jvd3NfNTEyeDQxAAgKdGltZV9sb29wMQAJC3Jvd3NfNDF4MTI4AAoKcG9pbnR3aXNlNAALCnBvaW50d2lzZTUADApwb2ludHdpc2U2AA0KcG9pbnR3aXNlNwAOCnBvaW50d2lzZTgADwpwb2ludHdpc2U5ABAKdGltZV9sb29wMgARCnRpbWVfbG9vcDMAEgtwb2ludHdpc2UxMAATC3BvaW50d2lzZTExABQJY29sc3VtXzQxABULY29sc180MXgxMjgAFgxvdXRlcl80MXgxMjgAFwtwb2ludHdpc2UxMgAYC3BvaW50d2lzZTEzABkLcG9pbnR3aXNlMTQAGgtwb2ludHdpc2UxNQAbC3BvaW50d2lzZTE2ABwLcG9pbnR3aXNlMTcAHQxjb2xzXzUxMngxMjgAHgp0aW1lX2xvb3A0AB8Mb3V0ZXJfNTEyeDQxACANb3V0ZXJfNTEyeDEyOAAhCmNvbHN1bV81MTIAIgtjb2xzXzUxMng0MQAjCnRpbWVfbG9vcDUAJAxvdXRlcl81MTJ4MjgAJQtjb2xzXzUxMngyOAAmCW5vbmZpbml0ZQAnCrWwAiiKDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAf9AAJwIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAnAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAuABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALQAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAQIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQfAAbGohBiABIARB8ABsaiEHIAZB8ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgBv0AAuABIQogDSAKIBP95gH95AEhDSAG/QAC0AIhCiAOIAogE/3mAf3kASEOIAb9AALAAyEKIBggCiAT/eYB/eQBIRggBv0AArAEIQogGSAKIBP95gH95AEhGSAG/QACoAUhCiAaIAogE/3mAf3kASEaIAb9AAKQBiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgCAgCSAZ/R8BOAKEICARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAMCAJIBn9HwE4AoQwIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKACCAJIBn9HwE4AoQIIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAQIAkgGf0fATgChBAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBggCSAZ/R8BOAKEGCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASACQYAQaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiADQYAQaiEDIARBgBBqIQQgBkEBaiEGDAALCwvNCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIARBAWohBAwACwsL/QcBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQQhIDQAgFEEHakEIbkEEbCEVIA4gETYCFCAOIBIgFUGABGxqNgIYIA4gEyAVQYAQbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCwJAIA5FDQAgFEEBRw0AIA4gEUGAgAhqNgIUIA4gEjYCGCAOIBNBgAhqNgIcIA4gFDYCICAOQQM2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFBADA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBACCyADIREgBCAQIApsaiESIAIhEyAJIRQCQAJAIA5FDQAgFEHEAUgNACAUQQFqQQJuQQFsIRUgDiARIBVBgBBsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAQbGo2AhwgDiAUIBVrNgIgIA5BBDYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAQDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAQLIAUhESADQYAEaiESIAYhEyADIRQgA0GACGohFyAJIRgCQAJAIA5FDQAgGEGDAUgNACAYQQFqQQJuQQFsIRUgDiARIBVBgARsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAEbGo2AhwgDiAUIBVBgBBsajYCICAOIBcgFUGAEGxqNgIkIA4gGCAVazYCKCAOQQU2AgwgDkEGNgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFCAXIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQgFyAYEAULIAchESADQYAMaiESIAUhEyAJIRQCQAJAIA5FDQAgFEGFAkgNACAUQQFqQQJuQQFsIRUgDiARIBVBgARsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAEbGo2AhwgDiAUIBVrNgIgIA5BBjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAYDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAYLIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsLsBECBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGkAWxqIQYgASAEQaQBbGohByAGQaABaiEIA0AgB/0AAgAhEyAH/QACpAEhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACpAEhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsgCIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALsAyEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACpAEhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAqQBIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECAG/QACyAIhCiANIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASERIAb9AALsAyEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoAQIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGABE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQaQBbGohBiABIARBpAFsaiEHIAZBoAFqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACpAEhCiAMIAogE/3mAf3kASEMIAb9AALIAiEKIA0gCiAT/eYB/eQBIQ0gBv0AAuwDIQogDiAKIBP95gH95AEhDiAG/QACkAUhCiAYIAogE/3mAf3kASEYIAb9AAK0BiEKIBkgCiAT/eYB/eQBIRkgBv0AAtgHIQogGiAKIBP95gH95AEhGiAG/QAC/AghCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAKkASEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACyAIhCiANIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gBv0AAuwDIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAKQBSEKIBggCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGCAG/QACtAYhCiAZIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRkgBv0AAtgHIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAL8CCEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL/QcBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQQhIDQAgFEEHakEIbkEEbCEVIA4gETYCFCAOIBIgFUGABGxqNgIYIA4gEyAVQYAQbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCwJAIA5FDQAgFEEBRw0AIA4gEUGAgAhqNgIUIA4gEjYCGCAOIBNBgAhqNgIcIA4gFDYCICAOQQM2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFBADA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBACCyADIREgBCAQIApsaiESIAIhEyAJIRQCQAJAIA5FDQAgFEHEAUgNACAUQQFqQQJuQQFsIRUgDiARIBVBgBBsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAQbGo2AhwgDiAUIBVrNgIgIA5BBDYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAQDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAQLIAUhESADQYAEaiESIAYhEyADIRQgA0GACGohFyAJIRgCQAJAIA5FDQAgGEGDAUgNACAYQQFqQQJuQQFsIRUgDiARIBVBgARsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAEbGo2AhwgDiAUIBVBgBBsajYCICAOIBcgFUGAEGxqNgIkIA4gGCAVazYCKCAOQQU2AgwgDkEGNgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFCAXIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQgFyAYEAULIAchESADQYAMaiESIAUhEyAJIRQCQAJAIA5FDQAgFEGFAkgNACAUQQFqQQJuQQFsIRUgDiARIBVBgARsajYCFCAOIBIgFUGAEGxqNgIYIA4gEyAVQYAEbGo2AhwgDiAUIBVrNgIgIA5BBjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAYDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAYLIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsL5R0CBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIAkgGf0fATgCqAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgCSAZ/R8BOALMAiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAJIBn9HwE4AvADIAVBAmohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgBEEBaiEEDAALCwuGAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIARBAWohBAwACwsLiwQCAn8Fe0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhByAH/QwAAEBLAABASwAAQEsAAEBL/eUBIQggBiAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC6oPAQp/QQAhGgJAA0AgGiAXTg0BIBohGyAAIRwgASEdIAIhHiAUIR8CQAJAIBlFDQAgH0EISA0AIB9BB2pBCG5BBGwhICAZIBw2AhQgGSAdICBBgARsajYCGCAZIB4gIEGAEGxqNgIcIBkgHyAgazYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBACA0AgGf4QAgQgIUcNAAsMAQsCQCAZRQ0AIB9BAUcNACAZIBxBgIAIajYCFCAZIB02AhggGSAeQYAIajYCHCAZIB82AiAgGUEDNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeIB8QAwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAgsgAyEcIAQgGyAVbGohHSACIR4gFCEfAkACQCAZRQ0AIB9BxAFIDQAgH0EBakECbkEBbCEgIBkgHCAgQYAQbGo2AhQgGSAdICBBgBBsajYCGCAZIB4gIEGAEGxqNgIcIBkgHyAgazYCICAZQQQ2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBAEA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxAECyAFIRwgAyEdIBQhHgJAAkAgGUUNACAeQY4GSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAQbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgBiEcIANBgARqIR0gFCEeAkACQCAZRQ0AIB5BjgZIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgBBsajYCGCAZIB4gIGs2AhwgGUEMNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAwDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAMCyAHIRwgA0GACGohHSAUIR4CQAJAIBlFDQAgHkGOBkgNACAeQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGAEGxqNgIYIBkgHiAgazYCHCAZQQ02AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDQNAIBn+EAIEICFHDQALDAELIBwgHSAeEA0LIAghHCADQYAMaiEdIBQhHgJAAkAgGUUNACAeQY4GSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAQbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgCSEcIAYhHSAKIR4gBSEfIAchIiAUISMCQAJAIBlFDQAgI0GFAkgNACAjQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGABGxqNgIYIBkgHiAgQYAEbGo2AhwgGSAfICBBgARsajYCICAZICIgIEGABGxqNgIkIBkgIyAgazYCKCAZQQ42AgwgGUEGNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gHyAiICAQDgNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8gIiAjEA4LIAshHCAJIR0gFCEeAkACQCAZRQ0AIB5BjgZIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgARsajYCGCAZIB4gIGs2AhwgGUEPNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEA8DQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAPCyAMIRwgCCEdIAshHiAUIR8CQAJAIBlFDQAgH0GOBkgNACAfQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGABGxqNgIYIBkgHiAgQYAEbGo2AhwgGSAfICBrNgIgIBlBEDYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEBADQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEBALIA0gGyAWbGogDCAW/AoAACAOIBsgFmxqIAsgFvwKAAAgDyAbIBZsaiAIIBb8CgAAIBAgGyAWbGogByAW/AoAACARIBsgFmxqIAUgFvwKAAAgEiAbIBZsaiAGIBb8CgAAIBMgGyAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBpBAWohGgwACwsLqg8BCn9BACEaAkADQCAaIBdODQEgGiEbIAAhHCABIR0gAiEeIBQhHwJAAkAgGUUNACAfQQhIDQAgH0EHakEIbkEEbCEgIBkgHDYCFCAZIB0gIEGABGxqNgIYIBkgHiAgQYAQbGo2AhwgGSAfICBrNgIgIBlBAjYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAIDQCAZ/hACBCAhRw0ACwwBCwJAIBlFDQAgH0EBRw0AIBkgHEGAgAhqNgIUIBkgHTYCGCAZIB5BgAhqNgIcIBkgHzYCICAZQQM2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gHxADA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxACCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0HEAUgNACAfQQFqQQJuQQFsISAgGSAcICBBgBBsajYCFCAZIB0gIEGAEGxqNgIYIBkgHiAgQYAQbGo2AhwgGSAfICBrNgIgIBlBBDYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAQDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAQLIAUhHCADIR0gFCEeAkACQCAZRQ0AIB5BjgZIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgBBsajYCGCAZIB4gIGs2AhwgGUEMNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAwDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAMCyAGIRwgA0GABGohHSAUIR4CQAJAIBlFDQAgHkGOBkgNACAeQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGAEGxqNgIYIBkgHiAgazYCHCAZQQw2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDANAIBn+EAIEICFHDQALDAELIBwgHSAeEAwLIAchHCADQYAIaiEdIBQhHgJAAkAgGUUNACAeQY4GSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAQbGo2AhggGSAeICBrNgIcIBlBDTYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBANA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDQsgCCEcIANBgAxqIR0gFCEeAkACQCAZRQ0AIB5BjgZIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgBBsajYCGCAZIB4gIGs2AhwgGUEMNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAwDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAMCyAJIRwgBiEdIAohHiAFIR8gByEiIBQhIwJAAkAgGUUNACAjQYUCSA0AICNBAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAEbGo2AhggGSAeICBBgARsajYCHCAZIB8gIEGABGxqNgIgIBkgIiAgQYAEbGo2AiQgGSAjICBrNgIoIBlBDjYCDCAZQQY2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfICIgIBAOA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHyAiICMQDgsgCyEcIAkhHSAUIR4CQAJAIBlFDQAgHkGOBkgNACAeQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGABGxqNgIYIBkgHiAgazYCHCAZQQ82AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDwNAIBn+EAIEICFHDQALDAELIBwgHSAeEA8LIAwhHCAIIR0gCyEeIBQhHwJAAkAgGUUNACAfQY4GSA0AIB9BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAEbGo2AhggGSAeICBBgARsajYCHCAZIB8gIGs2AiAgGUEQNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQEANAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QEAsgDSAbIBZsaiAMIBb8CgAAIA4gGyAWbGogCyAW/AoAACAPIBsgFmxqIAggFvwKAAAgECAbIBZsaiAHIBb8CgAAIBEgGyAWbGogBSAW/AoAACASIBsgFmxqIAYgFvwKAAAgEyAbIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGkEBaiEaDAALCwuOAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3mASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgBEEBaiEEDAALCwv2BwICfw17QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhByAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhDCAMIAz95gEgAyAGav0AAgD95gH95QH9CwIAIAZBEGohBiAGQaABSA0ACyABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEOIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASETIBMgE/3mASADIAZq/QACAP3mAf3lASENIAAgDf0fADgCoAEgAEGkAWohACABQaQBaiEBIAJBpAFqIQIgA0GkAWohAyAFQQFqIQUMAAsLC78EAgN/BHtBACEFAkADQCAFQYABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwv9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIQIAb95AH9CwIQ/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAiD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCICAG/R8AkjgCIAvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQaQBbGohBiABIAVBBGxqIQcgBkGkAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKkASEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQaQBbGohBiABIAVBBGxqIQcgBkGkAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLzAYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgKQBTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQShODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwtBKCEGQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgA0GAEGohAyAEQYAQaiEEIAZBAWohBgwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC5cSAQ1/QQAhIwJAA0AgIyAgTg0BICFBAWsgI2shJCAAISUgASEmIAIgJCAdbGohJyAeISgCQAJAICJFDQAgKEGOBkgNACAoQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClrNgIgICJBGjYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBoDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBoLIAMhJSAEISYgACEnIAUgJCAdbGohKCAGICQgHWxqISsgHiEsAkACQCAiRQ0AICxBhQJIDQAgLEEBakECbkEBbCEpICIgJSApQYAEbGo2AhQgIiAmIClBgARsajYCGCAiICcgKUGABGxqNgIcICIgKCApQYAEbGo2AiAgIiArIClBgARsajYCJCAiICwgKWs2AiggIkEbNgIMICJBBjYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKyApEBsDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsgLBAbCyAHISUgAyEmIAggJCAdbGohJyAeISgCQAJAICJFDQAgKEGOBkgNACAoQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClrNgIgICJBEDYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBADQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBALIAkhJSAAISYgCiAkIB1saiEnIAsgJCAdbGohKCAeISsCQAJAICJFDQAgK0GHA0gNACArQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClBgARsajYCICAiICsgKWs2AiQgIkEcNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAcA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBwLIAxBACAf/AsAIAxBgAxqIS4gCSEvIB4hLQJAA0BBACAtTg0BIC4gL0GABPwKAAAgLkGAEGohLiAvQYAEaiEvIC1Bf2ohLQwACwsgDSElIAMhJiAOICQgHWxqIScgDyAkIB1saiEoIB4hKwJAAkAgIkUNACArQYcDSA0AICtBAWpBAm5BAWwhKSAiICUgKUGABGxqNgIUICIgJiApQYAEbGo2AhggIiAnIClBgARsajYCHCAiICggKUGABGxqNgIgICIgKyApazYCJCAiQRw2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBwDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQHAsgEEEAIB/8CwAgEEGACGohLiANIS8gHiEtAkADQEEAIC1ODQEgLiAvQYAE/AoAACAuQYAQaiEuIC9BgARqIS8gLUF/aiEtDAALCyARISUgAyEmIBIgJCAdbGohJyATICQgHWxqISggHiErAkACQCAiRQ0AICtBhwNIDQAgK0EBakECbkEBbCEpICIgJSApQYAEbGo2AhQgIiAmIClBgARsajYCGCAiICcgKUGABGxqNgIcICIgKCApQYAEbGo2AiAgIiArIClrNgIkICJBHDYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQHANAICL+EAIEICpHDQALDAELICUgJiAnICggKxAcCyAUQQAgH/wLACAUQYAEaiEuIBEhLyAeIS0CQANAQQAgLU4NASAuIC9BgAT8CgAAIC5BgBBqIS4gL0GABGohLyAtQX9qIS0MAAsLIBUhJSADISYgFiAkIB1saiEnIBcgJCAdbGohKCAeISsCQAJAICJFDQAgK0GHA0gNACArQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClBgARsajYCICAiICsgKWs2AiQgIkEcNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAcA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBwLIBhBACAf/AsAIBghLiAVIS8gHiEtAkADQEEAIC1ODQEgLiAvQYAE/AoAACAuQYAQaiEuIC9BgARqIS8gLUF/aiEtDAALCyAZISUgDCEmIBAhJyAUISggGCErIB4hLAJAAkAgIkUNACAsQcIASA0AICxBAWpBAm5BAWwhKSAiICUgKUGAEGxqNgIUICIgJiApQYAQbGo2AhggIiAnIClBgBBsajYCHCAiICggKUGAEGxqNgIgICIgKyApQYAQbGo2AiQgIiAsIClrNgIoICJBHTYCDCAiQQY2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICsgKRAdA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArICwQHQsgGSElIBohJiAbIScgHiEoAkACQCAiRQ0AIChBBEgNACAoQQNqQQRuQQJsISkgIiAlIClBgBBsajYCFCAiICY2AhggIiAnIClBgARsajYCHCAiICggKWs2AiAgIkEeNgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQHgNAICL+EAIEICpHDQALDAELICUgJiAnICgQHgsgHCAkIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgI0EBaiEjDAALCwv3BgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAkAVODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQSBODQEgBCAGQaQBbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIA79AALUASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0LAsQBIA4gFv0LAtQBIAdBEGohBwwACwtBICEHIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAqQBIRMgDv0AArQBIRQgDv0AAsQBIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAT/QsCpAEgDiAU/QsCtAEgDiAV/R8AOALEASAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgBBODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgBBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwu2CwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NASACIARBpAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/QsCxAEgCiAS/QsC1AEgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAP/QsCpAEgCiAQ/QsCtAEgCiAR/R8AOALEASAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQSBODQEgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EgIQUgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDSAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAGQQRqIQYgB0GkAWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgBEEBaiEEDAALCwvSEAENf0EAISECQANAICEgHk4NASAfQQFrICFrISIgACEjIAEhJCACISUgAyAiIBtsaiEmIAQgIiAbbGohJyAcISgCQAJAICBFDQAgKEGFAkgNACAoQQFqQQJuQQFsISkgICAjIClBgARsajYCFCAgICQgKUGABGxqNgIYICAgJSApQYAEbGo2AhwgICAmIClBgARsajYCICAgICcgKUGABGxqNgIkICAgKCApazYCKCAgQRs2AgwgIEEGNgIQICAoAgBBAWohKiAgICr+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnICkQGwNAICD+EAIEICpHDQALDAELICMgJCAlICYgJyAoEBsLIAUhIyAAISQgBiAiIBtsaiElIBwhJgJAAkAgIEUNACAmQY4GSA0AICZBAWpBAm5BAWwhKSAgICMgKUGABGxqNgIUICAgJCApQYAEbGo2AhggICAlIClBgARsajYCHCAgICYgKWs2AiAgIEEQNgIMICBBBDYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICkQEANAICD+EAIEICpHDQALDAELICMgJCAlICYQEAsgByEjIAIhJCAIICIgG2xqISUgCSAiIBtsaiEmIBwhJwJAAkAgIEUNACAnQYcDSA0AICdBAWpBAm5BAWwhKSAgICMgKUGABGxqNgIUICAgJCApQYAEbGo2AhggICAlIClBgARsajYCHCAgICYgKUGABGxqNgIgICAgJyApazYCJCAgQRw2AgwgIEEFNgIQICAoAgBBAWohKiAgICr+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiApEBwDQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmICcQHAsgCkEAIB38CwAgCkGADGohLCAHIS0gHCErAkADQEEAICtODQEgLCAtQYAE/AoAACAsQYAQaiEsIC1BgARqIS0gK0F/aiErDAALCyALISMgACEkIAwgIiAbbGohJSANICIgG2xqISYgHCEnAkACQCAgRQ0AICdBhwNIDQAgJ0EBakECbkEBbCEpICAgIyApQYAEbGo2AhQgICAkIClBgARsajYCGCAgICUgKUGABGxqNgIcICAgJiApQYAEbGo2AiAgICAnIClrNgIkICBBHDYCDCAgQQU2AhAgICgCAEEBaiEqICAgKv4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICkQHANAICD+EAIEICpHDQALDAELICMgJCAlICYgJxAcCyAOQQAgHfwLACAOQYAIaiEsIAshLSAcISsCQANAQQAgK04NASAsIC1BgAT8CgAAICxBgBBqISwgLUGABGohLSArQX9qISsMAAsLIA8hIyAAISQgECAiIBtsaiElIBEgIiAbbGohJiAcIScCQAJAICBFDQAgJ0GHA0gNACAnQQFqQQJuQQFsISkgICAjIClBgARsajYCFCAgICQgKUGABGxqNgIYICAgJSApQYAEbGo2AhwgICAmIClBgARsajYCICAgICcgKWs2AiQgIEEcNgIMICBBBTYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgKRAcA0AgIP4QAgQgKkcNAAsMAQsgIyAkICUgJiAnEBwLIBJBACAd/AsAIBJBgARqISwgDyEtIBwhKwJAA0BBACArTg0BICwgLUGABPwKAAAgLEGAEGohLCAtQYAEaiEtICtBf2ohKwwACwsgEyEjIAAhJCAUICIgG2xqISUgFSAiIBtsaiEmIBwhJwJAAkAgIEUNACAnQYcDSA0AICdBAWpBAm5BAWwhKSAgICMgKUGABGxqNgIUICAgJCApQYAEbGo2AhggICAlIClBgARsajYCHCAgICYgKUGABGxqNgIgICAgJyApazYCJCAgQRw2AgwgIEEFNgIQICAoAgBBAWohKiAgICr+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiApEBwDQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmICcQHAsgFkEAIB38CwAgFiEsIBMhLSAcISsCQANAQQAgK04NASAsIC1BgAT8CgAAICxBgBBqISwgLUGABGohLSArQX9qISsMAAsLIBchIyAKISQgDiElIBIhJiAWIScgHCEoAkACQCAgRQ0AIChBwgBIDQAgKEEBakECbkEBbCEpICAgIyApQYAQbGo2AhQgICAkIClBgBBsajYCGCAgICUgKUGAEGxqNgIcICAgJiApQYAQbGo2AiAgICAnIClBgBBsajYCJCAgICggKWs2AiggIEEdNgIMICBBBjYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJyApEB0DQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmICcgKBAdCyAXISMgGCEkIBkhJSAcISYCQAJAICBFDQAgJkEESA0AICZBA2pBBG5BAmwhKSAgICMgKUGAEGxqNgIUICAgJDYCGCAgICUgKUGABGxqNgIcICAgJiApazYCICAgQR42AgwgIEEENgIQICAoAgBBAWohKiAgICr+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgKRAeA0AgIP4QAgQgKkcNAAsMAQsgIyAkICUgJhAeCyAaICIgHWxqIBcgHfwKAAAgAiAZIBv8CgAAIAEgBSAb/AoAACAhQQFqISEMAAsLC+8GBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDAA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBEE4NASAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAO/QACoAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJwIA4gFP0LAoABIA4gFf0LApABIA4gFv0LAqABIAdBEGohBwwACwtBECEHIAQgBkHwAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAnAhEyAO/QACgAEhFCAO/QACkAEhFSAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAGQQJqIQYMAAsLIAtBBGohCwwACwsLrgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgCiAS/QsCoAEgBUEQaiEFDAALC0EQIQUgAiAEQfAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhESAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESAGQQRqIQYgB0HwAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogD/0LAnAgCiAQ/QsCgAEgCiAR/QsCkAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAhAQEbmFtZQH8AygAC3Jvd3NfNTEyeDI4AQpwb2ludHdpc2UwAgxyb3dzXzUxMngxMjgDDHJvd3NfMjU2eDEyOAQKcG9pbnR3aXNlMQUKcG9pbnR3aXNlMgYKcG9pbnR3aXNlMwcKdGltZV9sb29wMAgLcm93c181MTJ4NDEJCnRpbWVfbG9vcDEKC3Jvd3NfNDF4MTI4Cwpwb2ludHdpc2U0DApwb2ludHdpc2U1DQpwb2ludHdpc2U2Dgpwb2ludHdpc2U3Dwpwb2ludHdpc2U4EApwb2ludHdpc2U5EQp0aW1lX2xvb3AyEgp0aW1lX2xvb3AzEwtwb2ludHdpc2UxMBQLcG9pbnR3aXNlMTEVCWNvbHN1bV80MRYLY29sc180MXgxMjgXDG91dGVyXzQxeDEyOBgLcG9pbnR3aXNlMTIZC3BvaW50d2lzZTEzGgtwb2ludHdpc2UxNBsLcG9pbnR3aXNlMTUcC3BvaW50d2lzZTE2HQtwb2ludHdpc2UxNx4MY29sc181MTJ4MTI4Hwp0aW1lX2xvb3A0IAxvdXRlcl81MTJ4NDEhDW91dGVyXzUxMngxMjgiCmNvbHN1bV81MTIjC2NvbHNfNTEyeDQxJAp0aW1lX2xvb3A1JQxvdXRlcl81MTJ4MjgmC2NvbHNfNTEyeDI4Jwlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABnAEIYAR/f39/AGAGf39/f39/AGAQf39/f39/f39/f39/f39/fwBgA39/fwBgG39/f39/f39/f39/f39/f39/f39/f39/f39/fwBgBX9/f39/AGAkf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAif39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMpKAAAAAAAAQACAAIAAAMDAQMABAQABQMAAQAAAAEFAQAGAQEDAAcBAAMHpAQoC3Jvd3NfNTEyeDI4AAAKcG9pbnR3aXNlMAABDHJvd3NfNTEyeDEyOAACDHJvd3NfMjU2eDEyOAADCnBvaW50d2lzZTEABApwb2ludHdpc2UyAAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwtyb3dzXzUxMng0MQAICnRpbWVfbG9vcDEACQtyb3dzXzQxeDEyOAAKCnBvaW50d2lzZTQACwpwb2ludHdpc2U1AAwKcG9pbnR3aXNlNgANCnBvaW50d2lzZTcADgpwb2ludHdpc2U4AA8KcG9pbnR3aXNlOQAQCnRpbWVfbG9vcDIAEQp0aW1lX2xvb3AzABILcG9pbnR3aXNlMTAAEwtwb2ludHdpc2UxMQAUCWNvbHN1bV80MQAVC2NvbHNfNDF4MTI4ABYMb3V0ZXJfNDF4MTI4ABcLcG9pbnR3aXNlMTIAGAtwb2ludHdpc2UxMwAZC3BvaW50d2lzZTE0ABoLcG9pbnR3aXNlMTUAGwtwb2ludHdpc2UxNgAcC3BvaW50d2lzZTE3AB0MY29sc181MTJ4MTI4AB4KdGltZV9sb29wNAAfDG91dGVyXzUxMng0MQAgDW91dGVyXzUxMngxMjgAIQpjb2xzdW1fNTEyACILY29sc181MTJ4NDEAIwp0aW1lX2xvb3A1ACQMb3V0ZXJfNTEyeDI4ACULY29sc181MTJ4MjgAJglub25maW5pdGUAJwq1sAIoigwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAH/QACcCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJwIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AALgASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QAC0AIhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKAECAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHwAGxqIQYgASAEQfAAbGohByAGQfAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAnAhCiAMIAogE/3mAf3kASEMIAb9AALgASEKIA0gCiAT/eYB/eQBIQ0gBv0AAtACIQogDiAKIBP95gH95AEhDiAG/QACwAMhCiAYIAogE/3mAf3kASEYIAb9AAKwBCEKIBkgCiAT/eYB/eQBIRkgBv0AAqAFIQogGiAKIBP95gH95AEhGiAG/QACkAYhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAG/QACgAghCiAaIAogE/3mAf3kASEaIAb9AAKADCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAQIQogHCAKIBP95gH95AEhHCAG/QACgBQhCiAdIAogE/3mAf3kASEdIAb9AAKAGCEKIB4gCiAT/eYB/eQBIR4gBv0AAoAcIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiAEQQFqIQQMAAsLC6gNAgJ/E3tBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA39DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ8gD/0MAABASwAAQEsAAEBLAABAS/3lASEQIA4gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACESIBIgEv3mASET/Qzq8Lq76vC6u+rwurvq8Lq7IBP95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgE/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAT/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBP95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgE/3mASAS/eYBIBL95AEhFCAS/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRX9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEWIBb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFyAX/QwAAEBLAABASwAAQEsAAEBL/eUBIRggFiAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgF/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBL9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFCAaIBL94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAQaiEBIAJBgARqIQIgA0GAEGohAyAEQYAQaiEEIAZBAWohBgwACwsLzQkCAn8Oe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEyANIBMgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgAkGABGohAiAEQQFqIQQMAAsLC/0HAQp/IAwhEAJAA0AgECANTg0BIBAhESAAIRIgASETIAIhFCAJIRUCQAJAIA9FDQAgFUEISA0AIBVBB2pBCG5BBGwhFiAPIBI2AhQgDyATIBZBgARsajYCGCAPIBQgFkGAEGxqNgIcIA8gFSAWazYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhACA0AgD/4QAgQgF0cNAAsMAQsCQCAPRQ0AIBVBAUcNACAPIBJBgIAIajYCFCAPIBM2AhggDyAUQYAIajYCHCAPIBU2AiAgD0EDNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUQAwNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAgsgAyESIAQgESAKbGohEyACIRQgCSEVAkACQCAPRQ0AIBVBxAFIDQAgFUEBakECbkEBbCEWIA8gEiAWQYAQbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGAEGxqNgIcIA8gFSAWazYCICAPQQQ2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhAEA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRAECyAFIRIgA0GABGohEyAGIRQgAyEVIANBgAhqIRggCSEZAkACQCAPRQ0AIBlBgwFIDQAgGUEBakECbkEBbCEWIA8gEiAWQYAEbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGABGxqNgIcIA8gFSAWQYAQbGo2AiAgDyAYIBZBgBBsajYCJCAPIBkgFms2AiggD0EFNgIMIA9BBjYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgGCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVIBggGRAFCyAHIRIgA0GADGohEyAFIRQgCSEVAkACQCAPRQ0AIBVBhQJIDQAgFUEBakECbkEBbCEWIA8gEiAWQYAEbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGABGxqNgIcIA8gFSAWazYCICAPQQY2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhAGA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRAGCyAIIBEgC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAQQQFqIRAMAAsLC7ARAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAFsaiEGIAEgBEGkAWxqIQcgBkGgAWohCANAIAf9AAIAIRMgB/0AAqQBIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAqQBIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AALIAiEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QAC7AMhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQBIRQgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIAb9AAKkASEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgBv0AAsgCIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QAC7AMhCiAOIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKAECAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUGkAWxqIQYgASAEQaQBbGohByAGQaABaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAqQBIQogDCAKIBP95gH95AEhDCAG/QACyAIhCiANIAogE/3mAf3kASENIAb9AALsAyEKIA4gCiAT/eYB/eQBIQ4gBv0AApAFIQogGCAKIBP95gH95AEhGCAG/QACtAYhCiAZIAogE/3mAf3kASEZIAb9AALYByEKIBogCiAT/eYB/eQBIRogBv0AAvwIIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACpAEhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAsgCIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AALsAyEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAG/QACkAUhCiAYIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRggBv0AArQGIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AALYByEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC/AghCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/0HAQp/IAwhEAJAA0AgECANTg0BIBAhESAAIRIgASETIAIhFCAJIRUCQAJAIA9FDQAgFUEISA0AIBVBB2pBCG5BBGwhFiAPIBI2AhQgDyATIBZBgARsajYCGCAPIBQgFkGAEGxqNgIcIA8gFSAWazYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhACA0AgD/4QAgQgF0cNAAsMAQsCQCAPRQ0AIBVBAUcNACAPIBJBgIAIajYCFCAPIBM2AhggDyAUQYAIajYCHCAPIBU2AiAgD0EDNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUQAwNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAgsgAyESIAQgESAKbGohEyACIRQgCSEVAkACQCAPRQ0AIBVBxAFIDQAgFUEBakECbkEBbCEWIA8gEiAWQYAQbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGAEGxqNgIcIA8gFSAWazYCICAPQQQ2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhAEA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRAECyAFIRIgA0GABGohEyAGIRQgAyEVIANBgAhqIRggCSEZAkACQCAPRQ0AIBlBgwFIDQAgGUEBakECbkEBbCEWIA8gEiAWQYAEbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGABGxqNgIcIA8gFSAWQYAQbGo2AiAgDyAYIBZBgBBsajYCJCAPIBkgFms2AiggD0EFNgIMIA9BBjYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgGCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVIBggGRAFCyAHIRIgA0GADGohEyAFIRQgCSEVAkACQCAPRQ0AIBVBhQJIDQAgFUEBakECbkEBbCEWIA8gEiAWQYAEbGo2AhQgDyATIBZBgBBsajYCGCAPIBQgFkGABGxqNgIcIA8gFSAWazYCICAPQQY2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhAGA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRAGCyAIIBEgC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAQQQFqIRAMAAsLC+UdAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQShODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAEIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAJIBn9HwE4AqgBIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIAkgGf0fATgCzAIgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgCSAZ/R8BOALwAyAFQQJqIQUMAAsLQSghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACERIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACgAQhFCAH/QACgAghFSAH/QACgAwhFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIA39DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCpAEgD/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALIAiAR/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AuwDIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLQSghBf0MAAAAAAAAAAAAAAAAAAAAACELIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIARBAWohBAwACwsLhgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95AEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASAEQQFqIQQMAAsLC4sEAgJ/BXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQcgB/0MAABASwAAQEsAAEBLAABAS/3lASEIIAYgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBgARIDQALIABBgARqIQAgAUGAEGohASADQQFqIQMMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBgARqIQMgBEGABGohBCAGQQFqIQYMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAEaiEBIANBAWohAwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuqDwEKfyAXIRsCQANAIBsgGE4NASAbIRwgACEdIAEhHiACIR8gFCEgAkACQCAaRQ0AICBBCEgNACAgQQdqQQhuQQRsISEgGiAdNgIUIBogHiAhQYAEbGo2AhggGiAfICFBgBBsajYCHCAaICAgIWs2AiAgGkECNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAgNAIBr+EAIEICJHDQALDAELAkAgGkUNACAgQQFHDQAgGiAdQYCACGo2AhQgGiAeNgIYIBogH0GACGo2AhwgGiAgNgIgIBpBAzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgEAMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAILIAMhHSAEIBwgFWxqIR4gAiEfIBQhIAJAAkAgGkUNACAgQcQBSA0AICBBAWpBAm5BAWwhISAaIB0gIUGAEGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFBgBBsajYCHCAaICAgIWs2AiAgGkEENgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQBANAIBr+EAIEICJHDQALDAELIB0gHiAfICAQBAsgBSEdIAMhHiAUIR8CQAJAIBpFDQAgH0GOBkgNACAfQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGAEGxqNgIYIBogHyAhazYCHCAaQQw2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDANAIBr+EAIEICJHDQALDAELIB0gHiAfEAwLIAYhHSADQYAEaiEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgByEdIANBgAhqIR4gFCEfAkACQCAaRQ0AIB9BjgZIDQAgH0EBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgBBsajYCGCAaIB8gIWs2AhwgGkENNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEA0DQCAa/hACBCAiRw0ACwwBCyAdIB4gHxANCyAIIR0gA0GADGohHiAUIR8CQAJAIBpFDQAgH0GOBkgNACAfQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGAEGxqNgIYIBogHyAhazYCHCAaQQw2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDANAIBr+EAIEICJHDQALDAELIB0gHiAfEAwLIAkhHSAGIR4gCiEfIAUhICAHISMgFCEkAkACQCAaRQ0AICRBhQJIDQAgJEEBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgARsajYCGCAaIB8gIUGABGxqNgIcIBogICAhQYAEbGo2AiAgGiAjICFBgARsajYCJCAaICQgIWs2AiggGkEONgIMIBpBBjYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICAgIyAhEA4DQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgICMgJBAOCyALIR0gCSEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAEbGo2AhggGiAfICFrNgIcIBpBDzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAPA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDwsgDCEdIAghHiALIR8gFCEgAkACQCAaRQ0AICBBjgZIDQAgIEEBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgARsajYCGCAaIB8gIUGABGxqNgIcIBogICAhazYCICAaQRA2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAQA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAQCyANIBwgFmxqIAwgFvwKAAAgDiAcIBZsaiALIBb8CgAAIA8gHCAWbGogCCAW/AoAACAQIBwgFmxqIAcgFvwKAAAgESAcIBZsaiAFIBb8CgAAIBIgHCAWbGogBiAW/AoAACATIBwgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAbQQFqIRsMAAsLC6oPAQp/IBchGwJAA0AgGyAYTg0BIBshHCAAIR0gASEeIAIhHyAUISACQAJAIBpFDQAgIEEISA0AICBBB2pBCG5BBGwhISAaIB02AhQgGiAeICFBgARsajYCGCAaIB8gIUGAEGxqNgIcIBogICAhazYCICAaQQI2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRACA0AgGv4QAgQgIkcNAAsMAQsCQCAaRQ0AICBBAUcNACAaIB1BgIAIajYCFCAaIB42AhggGiAfQYAIajYCHCAaICA2AiAgGkEDNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICAQAwNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQAgsgAyEdIAQgHCAVbGohHiACIR8gFCEgAkACQCAaRQ0AICBBxAFIDQAgIEEBakECbkEBbCEhIBogHSAhQYAQbGo2AhQgGiAeICFBgBBsajYCGCAaIB8gIUGAEGxqNgIcIBogICAhazYCICAaQQQ2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAEA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAECyAFIR0gAyEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgBiEdIANBgARqIR4gFCEfAkACQCAaRQ0AIB9BjgZIDQAgH0EBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgBBsajYCGCAaIB8gIWs2AhwgGkEMNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAwDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAMCyAHIR0gA0GACGohHiAUIR8CQAJAIBpFDQAgH0GOBkgNACAfQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGAEGxqNgIYIBogHyAhazYCHCAaQQ02AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDQNAIBr+EAIEICJHDQALDAELIB0gHiAfEA0LIAghHSADQYAMaiEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgCSEdIAYhHiAKIR8gBSEgIAchIyAUISQCQAJAIBpFDQAgJEGFAkgNACAkQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGABGxqNgIYIBogHyAhQYAEbGo2AhwgGiAgICFBgARsajYCICAaICMgIUGABGxqNgIkIBogJCAhazYCKCAaQQ42AgwgGkEGNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gICAjICEQDgNAIBr+EAIEICJHDQALDAELIB0gHiAfICAgIyAkEA4LIAshHSAJIR4gFCEfAkACQCAaRQ0AIB9BjgZIDQAgH0EBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgARsajYCGCAaIB8gIWs2AhwgGkEPNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEA8DQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAPCyAMIR0gCCEeIAshHyAUISACQAJAIBpFDQAgIEGOBkgNACAgQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGABGxqNgIYIBogHyAhQYAEbGo2AhwgGiAgICFrNgIgIBpBEDYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEBADQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEBALIA0gHCAWbGogDCAW/AoAACAOIBwgFmxqIAsgFvwKAAAgDyAcIBZsaiAIIBb8CgAAIBAgHCAWbGogByAW/AoAACARIBwgFmxqIAUgFvwKAAAgEiAcIBZsaiAGIBb8CgAAIBMgHCAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBtBAWohGwwACwsLjgECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGgAUgNAAsgASAFav0AAgAgAiAFav0AAgD95gEhBiAAIAb9HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIARBAWohBAwACwsL9gcCAn8Ne0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQwgDCAM/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkGgAUgNAAsgASAGav0AAgAgAiAGav0AAgD9DAAAAD8AAAA/AAAAPwAAAD/95gEhDiAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gEhEyATIBP95gEgAyAGav0AAgD95gH95QEhDSAAIA39HwA4AqABIABBpAFqIQAgAUGkAWohASACQaQBaiECIANBpAFqIQMgBUEBaiEFDAALCwu/BAIDfwR7QQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsL/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIg/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAiAgBv0fAJI4AiAL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGkAWxqIQYgASAFQQRsaiEHIAZBpAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCpAEhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGkAWxqIQYgASAFQQRsaiEHIAZBpAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC8wGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCkAU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEoTg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLQSghBkEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgB0EQaiEHDAALCyALQRBqIQsMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFav0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/QwAAIA/AACAPwAAgD8AAIA/IAIgBWr9AAIA/eUB/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIARBgARqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgBBIDQALIABBgBBqIQAgAUGAEGohASACQYAQaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuXEgENfyAgISQCQANAICQgIU4NASAiQQFrICRrISUgACEmIAEhJyACICUgHWxqISggHiEpAkACQCAjRQ0AIClBjgZIDQAgKUEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqazYCICAjQRo2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAaA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAaCyADISYgBCEnIAAhKCAFICUgHWxqISkgBiAlIB1saiEsIB4hLQJAAkAgI0UNACAtQYUCSA0AIC1BAWpBAm5BAWwhKiAjICYgKkGABGxqNgIUICMgJyAqQYAEbGo2AhggIyAoICpBgARsajYCHCAjICkgKkGABGxqNgIgICMgLCAqQYAEbGo2AiQgIyAtICprNgIoICNBGzYCDCAjQQY2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICwgKhAbA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsIC0QGwsgByEmIAMhJyAIICUgHWxqISggHiEpAkACQCAjRQ0AIClBjgZIDQAgKUEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqazYCICAjQRA2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAQA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAQCyAJISYgACEnIAogJSAdbGohKCALICUgHWxqISkgHiEsAkACQCAjRQ0AICxBhwNIDQAgLEEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqQYAEbGo2AiAgIyAsICprNgIkICNBHDYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQHANAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAcCyAMQQAgH/wLACAMQYAMaiEvIAkhMCAeIS4CQANAQQAgLk4NASAvIDBBgAT8CgAAIC9BgBBqIS8gMEGABGohMCAuQX9qIS4MAAsLIA0hJiADIScgDiAlIB1saiEoIA8gJSAdbGohKSAeISwCQAJAICNFDQAgLEGHA0gNACAsQQFqQQJuQQFsISogIyAmICpBgARsajYCFCAjICcgKkGABGxqNgIYICMgKCAqQYAEbGo2AhwgIyApICpBgARsajYCICAjICwgKms2AiQgI0EcNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAcA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBwLIBBBACAf/AsAIBBBgAhqIS8gDSEwIB4hLgJAA0BBACAuTg0BIC8gMEGABPwKAAAgL0GAEGohLyAwQYAEaiEwIC5Bf2ohLgwACwsgESEmIAMhJyASICUgHWxqISggEyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQYcDSA0AICxBAWpBAm5BAWwhKiAjICYgKkGABGxqNgIUICMgJyAqQYAEbGo2AhggIyAoICpBgARsajYCHCAjICkgKkGABGxqNgIgICMgLCAqazYCJCAjQRw2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBwDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQHAsgFEEAIB/8CwAgFEGABGohLyARITAgHiEuAkADQEEAIC5ODQEgLyAwQYAE/AoAACAvQYAQaiEvIDBBgARqITAgLkF/aiEuDAALCyAVISYgAyEnIBYgJSAdbGohKCAXICUgHWxqISkgHiEsAkACQCAjRQ0AICxBhwNIDQAgLEEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqQYAEbGo2AiAgIyAsICprNgIkICNBHDYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQHANAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAcCyAYQQAgH/wLACAYIS8gFSEwIB4hLgJAA0BBACAuTg0BIC8gMEGABPwKAAAgL0GAEGohLyAwQYAEaiEwIC5Bf2ohLgwACwsgGSEmIAwhJyAQISggFCEpIBghLCAeIS0CQAJAICNFDQAgLUHCAEgNACAtQQFqQQJuQQFsISogIyAmICpBgBBsajYCFCAjICcgKkGAEGxqNgIYICMgKCAqQYAQbGo2AhwgIyApICpBgBBsajYCICAjICwgKkGAEGxqNgIkICMgLSAqazYCKCAjQR02AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQHQNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEB0LIBkhJiAaIScgGyEoIB4hKQJAAkAgI0UNACApQQRIDQAgKUEDakEEbkECbCEqICMgJiAqQYAQbGo2AhQgIyAnNgIYICMgKCAqQYAEbGo2AhwgIyApICprNgIgICNBHjYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEB4DQCAj/hACBCArRw0ACwwBCyAmICcgKCApEB4LIBwgJSAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICRBAWohJAwACwsL9wYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgJAFTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGkAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACpAEhEyAO/QACtAEhFCAO/QACxAEhFSAO/QAC1AEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKkASAOIBT9CwK0ASAOIBX9CwLEASAOIBb9CwLUASAHQRBqIQcMAAsLQSAhByAEIAZBpAFsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAKkASETIA79AAK0ASEUIA79AALEASEVIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gE/0LAqQBIA4gFP0LArQBIA4gFf0fADgCxAEgBkECaiEGDAALCyALQQRqIQsMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCAEE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGABE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAQaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLtgsEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQSBODQEgAiAEQaQBbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAqQBIAogEP0LArQBIAogEf0LAsQBIAogEv0LAtQBIAVBEGohBQwACwtBICEFIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogD/0LAqQBIAogEP0LArQBIAogEf0fADgCxAEgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0BIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBICEFIAIgBEGkAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBpAFqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIARBAWohBAwACwsL0hABDX8gHiEiAkADQCAiIB9ODQEgIEEBayAiayEjIAAhJCABISUgAiEmIAMgIyAbbGohJyAEICMgG2xqISggHCEpAkACQCAhRQ0AIClBhQJIDQAgKUEBakECbkEBbCEqICEgJCAqQYAEbGo2AhQgISAlICpBgARsajYCGCAhICYgKkGABGxqNgIcICEgJyAqQYAEbGo2AiAgISAoICpBgARsajYCJCAhICkgKms2AiggIUEbNgIMICFBBjYCECAhKAIAQQFqISsgISAr/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKCAqEBsDQCAh/hACBCArRw0ACwwBCyAkICUgJiAnICggKRAbCyAFISQgACElIAYgIyAbbGohJiAcIScCQAJAICFFDQAgJ0GOBkgNACAnQQFqQQJuQQFsISogISAkICpBgARsajYCFCAhICUgKkGABGxqNgIYICEgJiAqQYAEbGo2AhwgISAnICprNgIgICFBEDYCDCAhQQQ2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAqEBADQCAh/hACBCArRw0ACwwBCyAkICUgJiAnEBALIAchJCACISUgCCAjIBtsaiEmIAkgIyAbbGohJyAcISgCQAJAICFFDQAgKEGHA0gNACAoQQFqQQJuQQFsISogISAkICpBgARsajYCFCAhICUgKkGABGxqNgIYICEgJiAqQYAEbGo2AhwgISAnICpBgARsajYCICAhICggKms2AiQgIUEcNgIMICFBBTYCECAhKAIAQQFqISsgISAr/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKhAcA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJyAoEBwLIApBACAd/AsAIApBgAxqIS0gByEuIBwhLAJAA0BBACAsTg0BIC0gLkGABPwKAAAgLUGAEGohLSAuQYAEaiEuICxBf2ohLAwACwsgCyEkIAAhJSAMICMgG2xqISYgDSAjIBtsaiEnIBwhKAJAAkAgIUUNACAoQYcDSA0AIChBAWpBAm5BAWwhKiAhICQgKkGABGxqNgIUICEgJSAqQYAEbGo2AhggISAmICpBgARsajYCHCAhICcgKkGABGxqNgIgICEgKCAqazYCJCAhQRw2AgwgIUEFNgIQICEoAgBBAWohKyAhICv+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAqEBwDQCAh/hACBCArRw0ACwwBCyAkICUgJiAnICgQHAsgDkEAIB38CwAgDkGACGohLSALIS4gHCEsAkADQEEAICxODQEgLSAuQYAE/AoAACAtQYAQaiEtIC5BgARqIS4gLEF/aiEsDAALCyAPISQgACElIBAgIyAbbGohJiARICMgG2xqIScgHCEoAkACQCAhRQ0AIChBhwNIDQAgKEEBakECbkEBbCEqICEgJCAqQYAEbGo2AhQgISAlICpBgARsajYCGCAhICYgKkGABGxqNgIcICEgJyAqQYAEbGo2AiAgISAoICprNgIkICFBHDYCDCAhQQU2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICoQHANAICH+EAIEICtHDQALDAELICQgJSAmICcgKBAcCyASQQAgHfwLACASQYAEaiEtIA8hLiAcISwCQANAQQAgLE4NASAtIC5BgAT8CgAAIC1BgBBqIS0gLkGABGohLiAsQX9qISwMAAsLIBMhJCAAISUgFCAjIBtsaiEmIBUgIyAbbGohJyAcISgCQAJAICFFDQAgKEGHA0gNACAoQQFqQQJuQQFsISogISAkICpBgARsajYCFCAhICUgKkGABGxqNgIYICEgJiAqQYAEbGo2AhwgISAnICpBgARsajYCICAhICggKms2AiQgIUEcNgIMICFBBTYCECAhKAIAQQFqISsgISAr/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKhAcA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJyAoEBwLIBZBACAd/AsAIBYhLSATIS4gHCEsAkADQEEAICxODQEgLSAuQYAE/AoAACAtQYAQaiEtIC5BgARqIS4gLEF/aiEsDAALCyAXISQgCiElIA4hJiASIScgFiEoIBwhKQJAAkAgIUUNACApQcIASA0AIClBAWpBAm5BAWwhKiAhICQgKkGAEGxqNgIUICEgJSAqQYAQbGo2AhggISAmICpBgBBsajYCHCAhICcgKkGAEGxqNgIgICEgKCAqQYAQbGo2AiQgISApICprNgIoICFBHTYCDCAhQQY2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICggKhAdA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJyAoICkQHQsgFyEkIBghJSAZISYgHCEnAkACQCAhRQ0AICdBBEgNACAnQQNqQQRuQQJsISogISAkICpBgBBsajYCFCAhICU2AhggISAmICpBgARsajYCHCAhICcgKms2AiAgIUEeNgIMICFBBDYCECAhKAIAQQFqISsgISAr/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICoQHgNAICH+EAIEICtHDQALDAELICQgJSAmICcQHgsgGiAjIB1saiAXIB38CgAAIAIgGSAb/AoAACABIAUgG/wKAAAgIkEBaiEiDAALCwvvBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAwANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQRBODQEgBCAGQfAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgDv0AAqABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAOIBb9CwKgASAHQRBqIQcMAAsLQRAhByAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gE/0LAnAgDiAU/QsCgAEgDiAV/QsCkAEgBkECaiEGDAALCyALQQRqIQsMAAsLC64LBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIAogEv0LAqABIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAIQEBG5hbWUB/AMoAAtyb3dzXzUxMngyOAEKcG9pbnR3aXNlMAIMcm93c181MTJ4MTI4Awxyb3dzXzI1NngxMjgECnBvaW50d2lzZTEFCnBvaW50d2lzZTIGCnBvaW50d2lzZTMHCnRpbWVfbG9vcDAIC3Jvd3NfNTEyeDQxCQp0aW1lX2xvb3AxCgtyb3dzXzQxeDEyOAsKcG9pbnR3aXNlNAwKcG9pbnR3aXNlNQ0KcG9pbnR3aXNlNg4KcG9pbnR3aXNlNw8KcG9pbnR3aXNlOBAKcG9pbnR3aXNlOREKdGltZV9sb29wMhIKdGltZV9sb29wMxMLcG9pbnR3aXNlMTAUC3BvaW50d2lzZTExFQljb2xzdW1fNDEWC2NvbHNfNDF4MTI4FwxvdXRlcl80MXgxMjgYC3BvaW50d2lzZTEyGQtwb2ludHdpc2UxMxoLcG9pbnR3aXNlMTQbC3BvaW50d2lzZTE1HAtwb2ludHdpc2UxNh0LcG9pbnR3aXNlMTceDGNvbHNfNTEyeDEyOB8KdGltZV9sb29wNCAMb3V0ZXJfNTEyeDQxIQ1vdXRlcl81MTJ4MTI4Igpjb2xzdW1fNTEyIwtjb2xzXzUxMng0MSQKdGltZV9sb29wNSUMb3V0ZXJfNTEyeDI4Jgtjb2xzXzUxMngyOCcJbm9uZmluaXRl";
 const kernelNames = ["rows_512x28","pointwise0","rows_512x128","rows_256x128","pointwise1","pointwise2","pointwise3","time_loop0","rows_512x41","time_loop1","rows_41x128","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop2","time_loop3","pointwise10","pointwise11","colsum_41","cols_41x128","outer_41x128","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_512x128","time_loop4","outer_512x41","outer_512x128","colsum_512","cols_512x41","time_loop5","outer_512x28","cols_512x28","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_512x41: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly cols_512x41: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2768,7 +2780,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[178] = 0x03;
+  bytes[182] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2852,8 +2864,8 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_512x41(a: number, b: number, out: number, samples: number): void {
@@ -2861,8 +2873,8 @@ function run_rows_512x41(a: number, b: number, out: number, samples: number): vo
   (kernels as LoadedKernels).exports.rows_512x41(a, b, out, samples);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_41x128(a: number, b: number, out: number, samples: number): void {
@@ -2900,12 +2912,12 @@ function run_pointwise9(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
@@ -2966,8 +2978,8 @@ function run_cols_512x128(a: number, b: number, out: number, samples: number): v
   (kernels as LoadedKernels).exports.cols_512x128(a, b, out, samples);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_512x41(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2987,8 +2999,8 @@ function run_cols_512x41(a: number, b: number, out: number, samples: number): vo
   (kernels as LoadedKernels).exports.cols_512x41(a, b, out, samples);
 }
 
-function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T, control);
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_512x28(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -406,40 +406,42 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state35_1_30.set(init19_19);
   const steps32 = T_T;
   // LSTM: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_28, state35_0_29, mm3_37, v22_38, v27_24, state35_1_30, v24_23, v30_25, v24_39, v33_26, out35_0_31)) run_time_loop0(packed34_28.byteOffset, state35_0_29.byteOffset, mm3_37.byteOffset, v22_38.byteOffset, v27_24.byteOffset, state35_1_30.byteOffset, v24_23.byteOffset, v30_25.byteOffset, v24_39.byteOffset, v33_26.byteOffset, out35_0_31.byteOffset, B, 4 * (B * 5), steps32, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_28, state35_0_29, mm3_37, v22_38, v27_24, state35_1_30, v24_23, v30_25, v24_39, v33_26, out35_0_31)) run_time_loop0(packed34_28.byteOffset, state35_0_29.byteOffset, mm3_37.byteOffset, v22_38.byteOffset, v27_24.byteOffset, state35_1_30.byteOffset, v24_23.byteOffset, v30_25.byteOffset, v24_39.byteOffset, v33_26.byteOffset, out35_0_31.byteOffset, B, 4 * (B * 5), 0, steps32, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps32; s++) {
-      const t = s;
-      const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
-      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-      gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
-      // %22 add c' — 34: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+    (() => {
+      for (let s = 0; s < steps32; s++) {
+        const t = s;
+        const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
+        // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+        gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
+        // %22 add c' — 34: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
+            }
           }
         }
-      }
-      // %24 mul h' — 35: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+        // %24 mul h' — 35: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+            }
           }
         }
+        out35_0_31.set(v24_39, t * v24_39.length);
+        state35_0_29.set(v24_39);
+        state35_1_30.set(v22_38);
       }
-      out35_0_31.set(v24_39, t * v24_39.length);
-      state35_0_29.set(v24_39);
-      state35_1_30.set(v22_38);
-    }
+    })();
   }
   return { outputs: { "output": { data: heapCopy(out35_0_31), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_29), shape: [B, 5] }, "c": { data: heapCopy(state35_1_30), shape: [B, 5] } } } as ForwardResult;
 }
@@ -615,96 +617,98 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state35_1_70.set(init19_59);
   const steps78 = T_T;
   // LSTM: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_68, state35_0_69, mm3_83, v10_84, v24_63, v13_85, v27_64, v16_86, v30_65, v19_87, v33_66, v22_88, state35_1_70, v23_89, v24_90, out35_0_71, out35_1_72, out35_2_73, out35_3_74, out35_4_75, out35_5_76, out35_6_77)) run_time_loop1(packed34_68.byteOffset, state35_0_69.byteOffset, mm3_83.byteOffset, v10_84.byteOffset, v24_63.byteOffset, v13_85.byteOffset, v27_64.byteOffset, v16_86.byteOffset, v30_65.byteOffset, v19_87.byteOffset, v33_66.byteOffset, v22_88.byteOffset, state35_1_70.byteOffset, v23_89.byteOffset, v24_90.byteOffset, out35_0_71.byteOffset, out35_1_72.byteOffset, out35_2_73.byteOffset, out35_3_74.byteOffset, out35_4_75.byteOffset, out35_5_76.byteOffset, out35_6_77.byteOffset, B, 4 * (B * 5), steps78, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_68, state35_0_69, mm3_83, v10_84, v24_63, v13_85, v27_64, v16_86, v30_65, v19_87, v33_66, v22_88, state35_1_70, v23_89, v24_90, out35_0_71, out35_1_72, out35_2_73, out35_3_74, out35_4_75, out35_5_76, out35_6_77)) run_time_loop1(packed34_68.byteOffset, state35_0_69.byteOffset, mm3_83.byteOffset, v10_84.byteOffset, v24_63.byteOffset, v13_85.byteOffset, v27_64.byteOffset, v16_86.byteOffset, v30_65.byteOffset, v19_87.byteOffset, v33_66.byteOffset, v22_88.byteOffset, state35_1_70.byteOffset, v23_89.byteOffset, v24_90.byteOffset, out35_0_71.byteOffset, out35_1_72.byteOffset, out35_2_73.byteOffset, out35_3_74.byteOffset, out35_4_75.byteOffset, out35_5_76.byteOffset, out35_6_77.byteOffset, B, 4 * (B * 5), 0, steps78, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps78; s++) {
-      const t = s;
-      const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-      const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
-      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-      gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
-      // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-      if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps78; s++) {
+        const t = s;
+        const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+        const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
+        // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+        gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
+        // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+        if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
+            }
           }
         }
-      }
-      // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-      if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+        // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+        if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+            }
           }
         }
-      }
-      // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-      if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+        // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+        if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+            }
           }
         }
-      }
-      // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-      if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+        // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+        if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+            }
           }
         }
-      }
-      // %22 add c' — 34: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+        // %22 add c' — 34: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+            }
           }
         }
-      }
-      // %23 tanh — 35: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+        // %23 tanh — 35: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+            }
           }
         }
-      }
-      // %24 mul h' — 35: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+        // %24 mul h' — 35: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+            }
           }
         }
+        out35_0_71.set(v24_90, t * v24_90.length);
+        out35_1_72.set(v23_89, t * v23_89.length);
+        out35_2_73.set(v19_87, t * v19_87.length);
+        out35_3_74.set(v16_86, t * v16_86.length);
+        out35_4_75.set(v10_84, t * v10_84.length);
+        out35_5_76.set(v13_85, t * v13_85.length);
+        out35_6_77.set(state35_1_70, t * state35_1_70.length);
+        state35_0_69.set(v24_90);
+        state35_1_70.set(v22_88);
       }
-      out35_0_71.set(v24_90, t * v24_90.length);
-      out35_1_72.set(v23_89, t * v23_89.length);
-      out35_2_73.set(v19_87, t * v19_87.length);
-      out35_3_74.set(v16_86, t * v16_86.length);
-      out35_4_75.set(v10_84, t * v10_84.length);
-      out35_5_76.set(v13_85, t * v13_85.length);
-      out35_6_77.set(state35_1_70, t * state35_1_70.length);
-      state35_0_69.set(v24_90);
-      state35_1_70.set(v22_88);
-    }
+    })();
   }
   const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
@@ -841,126 +845,128 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state66_1_101.set(c17_57);
   const steps106 = T_T;
   // ∂LSTM: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_119, state66_0_100, v30_65, v10_120, state66_1_101, out35_2_73, v27_64, v18_121, out35_5_76, v20_122, out35_1_72, v24_63, v22_123, out35_4_75, v59_95, v24_124, out35_6_77, v61_96, v26_125, out35_3_74, v63_97, cat27_126, packed64_98, mm29_127, out66_0_102, out66_1_103, out66_2_104, out66_3_105)) run_time_loop2(v3_119.byteOffset, state66_0_100.byteOffset, v30_65.byteOffset, v10_120.byteOffset, state66_1_101.byteOffset, out35_2_73.byteOffset, v27_64.byteOffset, v18_121.byteOffset, out35_5_76.byteOffset, v20_122.byteOffset, out35_1_72.byteOffset, v24_63.byteOffset, v22_123.byteOffset, out35_4_75.byteOffset, v59_95.byteOffset, v24_124.byteOffset, out35_6_77.byteOffset, v61_96.byteOffset, v26_125.byteOffset, out35_3_74.byteOffset, v63_97.byteOffset, cat27_126.byteOffset, packed64_98.byteOffset, mm29_127.byteOffset, out66_0_102.byteOffset, out66_1_103.byteOffset, out66_2_104.byteOffset, out66_3_105.byteOffset, 4 * (B * 5), B, steps106, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_119, state66_0_100, v30_65, v10_120, state66_1_101, out35_2_73, v27_64, v18_121, out35_5_76, v20_122, out35_1_72, v24_63, v22_123, out35_4_75, v59_95, v24_124, out35_6_77, v61_96, v26_125, out35_3_74, v63_97, cat27_126, packed64_98, mm29_127, out66_0_102, out66_1_103, out66_2_104, out66_3_105)) run_time_loop2(v3_119.byteOffset, state66_0_100.byteOffset, v30_65.byteOffset, v10_120.byteOffset, state66_1_101.byteOffset, out35_2_73.byteOffset, v27_64.byteOffset, v18_121.byteOffset, out35_5_76.byteOffset, v20_122.byteOffset, out35_1_72.byteOffset, v24_63.byteOffset, v22_123.byteOffset, out35_4_75.byteOffset, v59_95.byteOffset, v24_124.byteOffset, out35_6_77.byteOffset, v61_96.byteOffset, v26_125.byteOffset, out35_3_74.byteOffset, v63_97.byteOffset, cat27_126.byteOffset, packed64_98.byteOffset, mm29_127.byteOffset, out66_0_102.byteOffset, out66_1_103.byteOffset, out66_2_104.byteOffset, out66_3_105.byteOffset, 4 * (B * 5), B, 0, steps106, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps106; s++) {
-      const t = T_T - 1 - s;
-      const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
-      const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+    (() => {
+      for (let s = 0; s < steps106; s++) {
+        const t = T_T - 1 - s;
+        const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
+        const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 34: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+        // %18 mul — 34: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-      if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+        // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+        if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+            }
           }
         }
-      }
-      // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-      if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+        // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+        if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+            }
           }
         }
-      }
-      // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-      if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+        // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+        if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+            }
           }
         }
-      }
-      // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-      if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+        // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+        if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 5;
+            for (let j = 0; j < 5; j++) {
+              v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+            }
           }
         }
-      }
-      // %27 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 5;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+        // %27 concat
+        for (let l = 0; l < B; l++) {
+          const xo = l * 5;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 5;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 5;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 5;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 5;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
+          }
         }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 5;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
+        for (let l = 0; l < B; l++) {
+          const xo = l * 5;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
+          }
         }
+        // %29 matmul fused gate products
+        gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
+        out66_0_102.set(v26_125, t * v26_125.length);
+        out66_1_103.set(v24_124, t * v24_124.length);
+        out66_2_104.set(v22_123, t * v22_123.length);
+        out66_3_105.set(v20_122, t * v20_122.length);
+        state66_0_100.set(mm29_127);
+        state66_1_101.set(v18_121);
       }
-      // %29 matmul fused gate products
-      gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
-      out66_0_102.set(v26_125, t * v26_125.length);
-      out66_1_103.set(v24_124, t * v24_124.length);
-      out66_2_104.set(v22_123, t * v22_123.length);
-      out66_3_105.set(v20_122, t * v20_122.length);
-      state66_0_100.set(mm29_127);
-      state66_1_101.set(v18_121);
-    }
+    })();
   }
   // %73 concat
   mm21_62.fill(0); // reused: its last value is dead
@@ -1736,13 +1742,13 @@ function gemm_cols_20x3(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_20x3_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23918 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, time_loop0, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, time_loop2, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23921 bytes): rows_20x3, pointwise0, rows_20x5, pointwise1, pointwise2, time_loop0, pointwise3, pointwise4, pointwise5, pointwise6, pointwise7, time_loop1, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, cols_20x5, time_loop2, outer_20x3, outer_20x5, colsum_5, cols_20x3, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABgAEIYAR/f39/AGAFf39/f38AYAl/f39/f39/f38AYBB/f39/f39/f39/f39/f39/AGAGf39/f39/AGADf39/AGAbf39/f39/f39/f39/f39/f39/f39/f39/f39/AGAhf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxkYAAEAAgEDAAAEBQAGAAAABAEABwQEBQAFB7UCGAlyb3dzXzIweDMAAApwb2ludHdpc2UwAAEJcm93c18yMHg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAp0aW1lX2xvb3AwAAUKcG9pbnR3aXNlMwAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgp0aW1lX2xvb3AxAAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8LcG9pbnR3aXNlMTIAEAljb2xzXzIweDUAEQp0aW1lX2xvb3AyABIKb3V0ZXJfMjB4MwATCm91dGVyXzIweDUAFAhjb2xzdW1fNQAVCWNvbHNfMjB4MwAWCW5vbmZpbml0ZQAXCtC0ARi/EQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAPIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ8gBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgECAKIBT95gH9DP///////////////wAAAAD9Tv3kASEQIAb9AAIYIQogDSAKIBP95gH9DP///////////////wAAAAD9Tv3kASENIBEgCiAU/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiASIAogFP3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAlAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIA0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDSAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiAG/QACMCEKIBggCiAT/eYB/Qz///////////////8AAAAA/U795AEhGCAG/QACPCEKIBkgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGSAG/QACSCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACVCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIA0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDSAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgBEEBaiEEDAALCwubAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQBIQcgACAH/R8AOAIQIABBFGohACABQdAAaiEBIAVBAWohBQwACwsL1hUCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAhQhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAighCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAjwhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgECAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIAb9AAIoIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACPCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAlAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogDSAKIBP95gH95AEhDSAG/QACPCEKIA4gCiAT/eYB/eQBIQ4gBv0AAlAhCiAYIAogE/3mAf3kASEYIAb9AAJkIQogGSAKIBP95gH95AEhGSAG/QACeCEKIBogCiAT/eYB/eQBIRogBv0AAowBIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIA0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAG/QACPCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAG/QACUCEKIBggCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGCAG/QACZCEKIBkgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGSAG/QACeCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACjAEhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIA0gCiAT/eYB/eQBIQ0gBv0AAjwhCiAOIAogE/3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAI8IQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAEQQFqIQQMAAsLC88aAgJ/J3tBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ0gDf0MAABASwAAQEsAAEBLAABAS/3lASEOIAwgDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEQ/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBD9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhESAR/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRIgEv0MAABASwAAQEsAAEBLAABAS/3lASETIBEgE/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAT/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRT9DGdpUDlnaVA5Z2lQOWdpUDkgFP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAU/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBT95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAU/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBQgFP3mAf3mASAU/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBL9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEVIBUgFf3mASEW/Qzq8Lq76vC6u+rwurvq8Lq7IBb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgFv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAW/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgFv3mASAV/eYBIBX95AEhFyAV/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgGP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEZIBn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhGiAa/QwAAEBLAABASwAAQEsAAEBL/eUBIRsgGSAb/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHP0MZ2lQOWdpUDlnaVA5Z2lQOSAc/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAc/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHCAc/eYB/eYBIBz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR0gFyAdIBX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkEQSA0ACyABIApq/QACACACIApq/QACAP3kAf3hASEf/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IB/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhICAg/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISEgIf0MAABASwAAQEsAAEBLAABAS/3lASEiICAgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEk/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICT9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhJSAl/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISYgJv0MAABASwAAQEsAAEBLAABAS/3lASEnICUgJ/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAn/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISj9DGdpUDlnaVA5Z2lQOWdpUDkgKP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAo/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgKP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAo/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICggKP3mAf3mASAo/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICb9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEpICkgKf3mASEq/Qzq8Lq76vC6u+rwurvq8Lq7ICr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgKv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAq/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgKv3mASAp/eYBICn95AEhKyAp/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgLP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEtIC39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhLiAu/QwAAEBLAABASwAAQEsAAEBL/eUBIS8gLSAv/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIC/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhMP0MZ2lQOWdpUDlnaVA5Z2lQOSAw/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIDD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgMP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAw/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIDD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgMCAw/eYB/eYBIDD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgLv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBICn9DAAAAIAAAACAAAAAgAAAAID9Tv1QITEgKyAxICn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIR4gACAe/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBEEUaiEEIAVB0ABqIQUgBkEUaiEGIAdB0ABqIQcgCUEBaiEJDAALCwvrEgICfx17QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhDCAMIAz95gEhDf0M6vC6u+rwurvq8Lq76vC6uyAN/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA395gH9DC0eXL0tHly9LR5cvS0eXL395AEgDf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAN/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA395gEgDP3mASAM/eQBIQ4gDP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIREgEf0MAABASwAAQEsAAEBLAABAS/3lASESIBAgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAM/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA4gFCAM/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAW/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEYIBj9DAAAQEsAAEBLAABASwAAQEv95QEhGSAXIBn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEa/QxnaVA5Z2lQOWdpUDlnaVA5IBr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAa/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAaIBr95gH95gEgGv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGyAbIBv95gEhHP0M6vC6u+rwurvq8Lq76vC6uyAc/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgHP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAc/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBz95gEgG/3mASAb/eQBIR0gG/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEe/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIB79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhHyAf/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISAgIP0MAABASwAAQEsAAEBLAABAS/3lASEhIB8gIf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAh/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISL9DGdpUDlnaVA5Z2lQOWdpUDkgIv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAi/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgIv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAi/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICIgIv3mAf3mASAi/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAb/QwAAACAAAAAgAAAAIAAAACA/U79UCEjIB0gIyAb/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASEVIAAgFf0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgA0EUaiEDIAVBAWohBQwACwsLmAYBDX9BACEQAkADQCAQIA1ODQEgECERIAAhEiABIRMgAiEUIAshFQJAAkAgD0UNACAVQfQDSA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZBFGxqNgIYIA8gFCAWQdAAbGo2AhwgDyAVIBZrNgIgIA9BAjYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAIDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAILIAMhEiAEIBEgDGxqIRMgAkEUaiEUIAUhFSAGIBEgDGxqIRggAiEZIAcgESAMbGohGiACQShqIRsgCyEcAkACQCAPRQ0AIBxBrxFIDQAgHEEBakECbkEBbCEWIA8gEiAWQRRsajYCFCAPIBMgFkEUbGo2AhggDyAUIBZB0ABsajYCHCAPIBUgFkEUbGo2AiAgDyAYIBZBFGxqNgIkIA8gGSAWQdAAbGo2AiggDyAaIBZBFGxqNgIsIA8gGyAWQdAAbGo2AjAgDyAcIBZrNgI0IA9BAzYCDCAPQQk2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVIBggGSAaIBsgFhADA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYIBkgGiAbIBwQAwsgCCESIAkgESAMbGohEyACQTxqIRQgAyEVIAshGAJAAkAgD0UNACAYQYgnSA0AIBhBAWpBAm5BAWwhFiAPIBIgFkEUbGo2AhQgDyATIBZBFGxqNgIYIA8gFCAWQdAAbGo2AhwgDyAVIBZBFGxqNgIgIA8gGCAWazYCJCAPQQQ2AgwgD0EFNgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFSAWEAQDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVIBgQBAsgCiARIAxsaiAIIAz8CgAAIAEgCCAM/AoAACAFIAMgDPwKAAAgEEEBaiEQDAALCwvwBwICfwt7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASENIA39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDiAO/QwAAEBLAABASwAAQEsAAEBL/eUBIQ8gDSAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQsgACAL/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC+YLAgJ/E3tBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCyAL/QwAAEBLAABASwAAQEsAAEBL/eUBIQwgCiAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCCAOIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFSAV/QwAAEBLAABASwAAQEsAAEBL/eUBIRYgFCAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRggEiAYIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ8gACAP/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC8YLAgJ/E3tBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEQSA0ACyABIARq/QACACEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFCAU/QwAAEBLAABASwAAQEsAAEBL/eUBIRUgEyAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgESAXIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLwQ0BCn9BACEbAkADQCAbIBhODQEgGyEcIAAhHSABIR4gAiEfIBYhIAJAAkAgGkUNACAgQfQDSA0AICBBA2pBBG5BAmwhISAaIB02AhQgGiAeICFBFGxqNgIYIBogHyAhQdAAbGo2AhwgGiAgICFrNgIgIBpBAjYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAIDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAILIAMhHSAEIBwgF2xqIR4gAiEfIBYhIAJAAkAgGkUNACAgQZDOAEgNACAgQQFqQQJuQQFsISEgGiAdICFBFGxqNgIUIBogHiAhQRRsajYCGCAaIB8gIUHQAGxqNgIcIBogICAhazYCICAaQQY2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAGA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAGCyAFIR0gBiAcIBdsaiEeIAJBFGohHyAWISACQAJAIBpFDQAgIEGQzgBIDQAgIEEBakECbkEBbCEhIBogHSAhQRRsajYCFCAaIB4gIUEUbGo2AhggGiAfICFB0ABsajYCHCAaICAgIWs2AiAgGkEGNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQBgNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQBgsgByEdIAggHCAXbGohHiACQShqIR8gFiEgAkACQCAaRQ0AICBBkM4ASA0AICBBAWpBAm5BAWwhISAaIB0gIUEUbGo2AhQgGiAeICFBFGxqNgIYIBogHyAhQdAAbGo2AhwgGiAgICFrNgIgIBpBBzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAcDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAcLIAkhHSAKIBwgF2xqIR4gAkE8aiEfIBYhIAJAAkAgGkUNACAgQZDOAEgNACAgQQFqQQJuQQFsISEgGiAdICFBFGxqNgIUIBogHiAhQRRsajYCGCAaIB8gIUHQAGxqNgIcIBogICAhazYCICAaQQY2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAGA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAGCyALIR0gBSEeIAwhHyADISAgByEjIBYhJAJAAkAgGkUNACAkQYs0SA0AICRBAWpBAm5BAWwhISAaIB0gIUEUbGo2AhQgGiAeICFBFGxqNgIYIBogHyAhQRRsajYCHCAaICAgIUEUbGo2AiAgGiAjICFBFGxqNgIkIBogJCAhazYCKCAaQQg2AgwgGkEGNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gICAjICEQCANAIBr+EAIEICJHDQALDAELIB0gHiAfICAgIyAkEAgLIA0hHSALIR4gFiEfAkACQCAaRQ0AIB9BoJwBSA0AIB9BAWpBAm5BAWwhISAaIB0gIUEUbGo2AhQgGiAeICFBFGxqNgIYIBogHyAhazYCHCAaQQk2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCQNAIBr+EAIEICJHDQALDAELIB0gHiAfEAkLIA4hHSAJIR4gDSEfIBYhIAJAAkAgGkUNACAgQaCcAUgNACAgQQFqQQJuQQFsISEgGiAdICFBFGxqNgIUIBogHiAhQRRsajYCGCAaIB8gIUEUbGo2AhwgGiAgICFrNgIgIBpBCjYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAoDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAoLIA8gHCAXbGogDiAX/AoAACAQIBwgF2xqIA0gF/wKAAAgESAcIBdsaiAJIBf8CgAAIBIgHCAXbGogByAX/AoAACATIBwgF2xqIAMgF/wKAAAgFCAcIBdsaiAFIBf8CgAAIBUgHCAXbGogDCAX/AoAACABIA4gF/wKAAAgDCALIBf8CgAAIBtBAWohGwwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsLmBABDX9BACEhAkADQCAhIB5ODQEgH0EBayAhayEiIAAhIyABISQgAiAiIBxsaiElIB0hJgJAAkAgIEUNACAmQaCcAUgNACAmQQFqQQJuQQFsIScgICAjICdBFGxqNgIUICAgJCAnQRRsajYCGCAgICUgJ0EUbGo2AhwgICAmICdrNgIgICBBDjYCDCAgQQQ2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAnEA4DQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmEA4LIAMhIyAEISQgACElIAUgIiAcbGohJiAGICIgHGxqISkgHSEqAkACQCAgRQ0AICpBizRIDQAgKkEBakECbkEBbCEnICAgIyAnQRRsajYCFCAgICQgJ0EUbGo2AhggICAlICdBFGxqNgIcICAgJiAnQRRsajYCICAgICkgJ0EUbGo2AiQgICAqICdrNgIoICBBDzYCDCAgQQY2AhAgICgCAEEBaiEoICAgKP4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICkgJxAPA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJiApICoQDwsgByEjIAMhJCAIICIgHGxqISUgHSEmAkACQCAgRQ0AICZBoJwBSA0AICZBAWpBAm5BAWwhJyAgICMgJ0EUbGo2AhQgICAkICdBFGxqNgIYICAgJSAnQRRsajYCHCAgICYgJ2s2AiAgIEEKNgIMICBBBDYCECAgKAIAQQFqISggICAo/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICcQCgNAICD+EAIEIChHDQALDAELICMgJCAlICYQCgsgCSEjIAAhJCAKICIgHGxqISUgCyAiIBxsaiEmIB0hKQJAAkAgIEUNACApQZDOAEgNACApQQFqQQJuQQFsIScgICAjICdBFGxqNgIUICAgJCAnQRRsajYCGCAgICUgJ0EUbGo2AhwgICAmICdBFGxqNgIgICAgKSAnazYCJCAgQRA2AgwgIEEFNgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnEBADQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkQEAsgDCEjIAMhJCANICIgHGxqISUgDiAiIBxsaiEmIB0hKQJAAkAgIEUNACApQZDOAEgNACApQQFqQQJuQQFsIScgICAjICdBFGxqNgIUICAgJCAnQRRsajYCGCAgICUgJ0EUbGo2AhwgICAmICdBFGxqNgIgICAgKSAnazYCJCAgQRA2AgwgIEEFNgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnEBADQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkQEAsgDyEjIAMhJCAQICIgHGxqISUgESAiIBxsaiEmIB0hKQJAAkAgIEUNACApQZDOAEgNACApQQFqQQJuQQFsIScgICAjICdBFGxqNgIUICAgJCAnQRRsajYCGCAgICUgJ0EUbGo2AhwgICAmICdBFGxqNgIgICAgKSAnazYCJCAgQRA2AgwgIEEFNgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnEBADQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkQEAsgEiEjIAMhJCATICIgHGxqISUgFCAiIBxsaiEmIB0hKQJAAkAgIEUNACApQZDOAEgNACApQQFqQQJuQQFsIScgICAjICdBFGxqNgIUICAgJCAnQRRsajYCGCAgICUgJ0EUbGo2AhwgICAmICdBFGxqNgIgICAgKSAnazYCJCAgQRA2AgwgIEEFNgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiAnEBADQCAg/hACBCAoRw0ACwwBCyAjICQgJSAmICkQEAsgFSEsIAkhLSAdISsCQANAQQAgK04NASAsIC1BFPwKAAAgLEHQAGohLCAtQRRqIS0gK0F/aiErDAALCyAVQRRqISwgDCEtIB0hKwJAA0BBACArTg0BICwgLUEU/AoAACAsQdAAaiEsIC1BFGohLSArQX9qISsMAAsLIBVBKGohLCAPIS0gHSErAkADQEEAICtODQEgLCAtQRT8CgAAICxB0ABqISwgLUEUaiEtICtBf2ohKwwACwsgFUE8aiEsIBIhLSAdISsCQANAQQAgK04NASAsIC1BFPwKAAAgLEHQAGohLCAtQRRqIS0gK0F/aiErDAALCyAVISMgFiEkIBchJSAdISYCQAJAICBFDQAgJkH0A0gNACAmQQNqQQRuQQJsIScgICAjICdB0ABsajYCFCAgICQ2AhggICAlICdBFGxqNgIcICAgJiAnazYCICAgQRE2AgwgIEEENgIQICAoAgBBAWohKCAgICj+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJxARA0AgIP4QAgQgKEcNAAsMAQsgIyAkICUgJhARCyAYICIgHGxqIBIgHPwKAAAgGSAiIBxsaiAPIBz8CgAAIBogIiAcbGogDCAc/AoAACAbICIgHGxqIAkgHPwKAAAgASAXIBz8CgAAIAQgByAc/AoAACAhQQFqISEMAAsLC/MCBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQfABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIA79AAIMIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIA4gEP0fADgCDCAOIBD9HwE4AhAgDiAQ/R8COAIUIAZBAmohBgwACwsgC0EQaiELDAALCwuPAwQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGQA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEUTg0BQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIUIREgDv0AAiQhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAR/QsCFCAOIBL9HwA4AiQgBkECaiEGDAALCyALQRBqIQsMAAsLC8sBAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCECAG/R8AkjgCEAu3AwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAlAhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAKUCBG5hbWUBnQIYAAlyb3dzXzIweDMBCnBvaW50d2lzZTACCXJvd3NfMjB4NQMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKdGltZV9sb29wMAYKcG9pbnR3aXNlMwcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsKdGltZV9sb29wMQwKcG9pbnR3aXNlOA0KcG9pbnR3aXNlOQ4LcG9pbnR3aXNlMTAPC3BvaW50d2lzZTExEAtwb2ludHdpc2UxMhEJY29sc18yMHg1Egp0aW1lX2xvb3AyEwpvdXRlcl8yMHgzFApvdXRlcl8yMHg1FQhjb2xzdW1fNRYJY29sc18yMHgzFwlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABgwEIYAR/f39/AGAFf39/f38AYAl/f39/f39/f38AYBF/f39/f39/f39/f39/f39/fwBgBn9/f39/fwBgA39/fwBgHH9/f39/f39/f39/f39/f39/f39/f39/f39/f38AYCJ/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAxkYAAEAAgEDAAAEBQAGAAAABAEABwQEBQAFB7UCGAlyb3dzXzIweDMAAApwb2ludHdpc2UwAAEJcm93c18yMHg1AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABAp0aW1lX2xvb3AwAAUKcG9pbnR3aXNlMwAGCnBvaW50d2lzZTQABwpwb2ludHdpc2U1AAgKcG9pbnR3aXNlNgAJCnBvaW50d2lzZTcACgp0aW1lX2xvb3AxAAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQtwb2ludHdpc2UxMAAOC3BvaW50d2lzZTExAA8LcG9pbnR3aXNlMTIAEAljb2xzXzIweDUAEQp0aW1lX2xvb3AyABIKb3V0ZXJfMjB4MwATCm91dGVyXzIweDUAFAhjb2xzdW1fNQAVCWNvbHNfMjB4MwAWCW5vbmZpbml0ZQAXCtC0ARi/EQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEUTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBDGxqIQYgASAEQQxsaiEHIAf9AAIAIRMgB/0AAgwhFCAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAPIAogFP3mAf0M////////////////AAAAAP1O/eQBIQ8gBv0AAgwhCiAMIAogE/3mAf0M////////////////AAAAAP1O/eQBIQwgECAKIBT95gH9DP///////////////wAAAAD9Tv3kASEQIAb9AAIYIQogDSAKIBP95gH9DP///////////////wAAAAD9Tv3kASENIBEgCiAU/eYB/Qz///////////////8AAAAA/U795AEhESAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiASIAogFP3mAf0M////////////////AAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAlAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIA0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDSAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiAG/QACMCEKIBggCiAT/eYB/Qz///////////////8AAAAA/U795AEhGCAG/QACPCEKIBkgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGSAG/QACSCEKIBogCiAT/eYB/Qz///////////////8AAAAA/U795AEhGiAG/QACVCEKIBsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhGyACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLQRAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUEMbGohBiABIARBDGxqIQcgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz///////////////8AAAAA/U795AEhCyAG/QACDCEKIAwgCiAT/eYB/Qz///////////////8AAAAA/U795AEhDCAG/QACGCEKIA0gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDSAG/QACJCEKIA4gCiAT/eYB/Qz///////////////8AAAAA/U795AEhDiACIARB0ABsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgBEEBaiEEDAALCwubAQICfwF7QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQRBIDQALIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eQBIQcgACAH/R8AOAIQIABBFGohACABQdAAaiEBIAVBAWohBQwACwsL1hUCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBFE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQRRsaiEGIAEgBEEUbGohByAGQRBqIQgDQCAH/QACACETIAf9AAIUIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAhQhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAighCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAjwhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAhQhFCAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAPIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ8gBv0AAhQhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgECAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEQIAb9AAIoIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIBEgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACPCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiASIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAlAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEUbGohBiABIARBFGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhQhCiAMIAogE/3mAf3kASEMIAb9AAIoIQogDSAKIBP95gH95AEhDSAG/QACPCEKIA4gCiAT/eYB/eQBIQ4gBv0AAlAhCiAYIAogE/3mAf3kASEYIAb9AAJkIQogGSAKIBP95gH95AEhGSAG/QACeCEKIBogCiAT/eYB/eQBIRogBv0AAowBIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACFCEKIAwgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDCAG/QACKCEKIA0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSAG/QACPCEKIA4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAG/QACUCEKIBggCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGCAG/QACZCEKIBkgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGSAG/QACeCEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QACjAEhCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgAiAEQdAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALC0EQIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVBFGxqIQYgASAEQRRsaiEHIAZBEGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIUIQogDCAKIBP95gH95AEhDCAG/QACKCEKIA0gCiAT/eYB/eQBIQ0gBv0AAjwhCiAOIAogE/3mAf3kASEOIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIUIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIoIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAI8IQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAIgBEHQAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAEQQFqIQQMAAsLC88aAgJ/J3tBACEJAkADQCAJIAhODQFBACEKA0AgACAKaiABIApq/QACACACIApq/QACAP3kAf3hASEL/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAv9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDCAM/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ0gDf0MAABASwAAQEsAAEBLAABAS/3lASEOIAwgDv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAO/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQ/9DGdpUDlnaVA5Z2lQOWdpUDkgD/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAP/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIA/95gH9DMGpKj3BqSo9wakqPcGpKj395AEgD/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAP/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIA8gD/3mAf3mASAP/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA39DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEQ/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IBD9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhESAR/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRIgEv0MAABASwAAQEsAAEBLAABAS/3lASETIBEgE/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAT/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRT9DGdpUDlnaVA5Z2lQOWdpUDkgFP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAU/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBT95gH9DMGpKj3BqSo9wakqPcGpKj395AEgFP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAU/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBQgFP3mAf3mASAU/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBL9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEVIBUgFf3mASEW/Qzq8Lq76vC6u+rwurvq8Lq7IBb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgFv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAW/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgFv3mASAV/eYBIBX95AEhFyAV/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgGP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEZIBn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhGiAa/QwAAEBLAABASwAAQEsAAEBL/eUBIRsgGSAb/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhHP0MZ2lQOWdpUDlnaVA5Z2lQOSAc/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgHP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAc/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgHCAc/eYB/eYBIBz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgGv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIR0gFyAdIBX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAKQRBqIQogCkEQSA0ACyABIApq/QACACACIApq/QACAP3kAf3hASEf/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IB/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhICAg/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISEgIf0MAABASwAAQEsAAEBLAABAS/3lASEiICAgIv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAi/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISP9DGdpUDlnaVA5Z2lQOWdpUDkgI/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAj/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgI/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAj/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICMgI/3mAf3mASAj/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASADIApq/QACAP3mASAEIApq/QACACAFIApq/QACAP3kAf3hASEk/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/ICT9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhJSAl/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISYgJv0MAABASwAAQEsAAEBLAABAS/3lASEnICUgJ/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAn/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISj9DGdpUDlnaVA5Z2lQOWdpUDkgKP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAo/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICj95gH9DMGpKj3BqSo9wakqPcGpKj395AEgKP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAo/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICggKP3mAf3mASAo/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICb9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAGIApq/QACACAHIApq/QACAP3kASEpICkgKf3mASEq/Qzq8Lq76vC6u+rwurvq8Lq7ICr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgKv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAq/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBICr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgKv3mASAp/eYBICn95AEhKyAp/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBISz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgLP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEtIC39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhLiAu/QwAAEBLAABASwAAQEsAAEBL/eUBIS8gLSAv/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIC/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhMP0MZ2lQOWdpUDlnaVA5Z2lQOSAw/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIDD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgMP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAw/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIDD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgMCAw/eYB/eYBIDD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgLv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBICn9DAAAAIAAAACAAAAAgAAAAID9Tv1QITEgKyAxICn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQBIR4gACAe/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiADQRRqIQMgBEEUaiEEIAVB0ABqIQUgBkEUaiEGIAdB0ABqIQcgCUEBaiEJDAALCwvrEgICfx17QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AH94QEhB/0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAH/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQggCP0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEJIAn9DAAAQEsAAEBLAABASwAAQEv95QEhCiAIIAr9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCv0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEL/QxnaVA5Z2lQOWdpUDlnaVA5IAv95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgC/3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAL/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAv95gH9DKqqKj6qqio+qqoqPqqqKj795AEgC/3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASALIAv95gH95gEgC/3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAJ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhDCAMIAz95gEhDf0M6vC6u+rwurvq8Lq76vC6uyAN/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIA395gH9DC0eXL0tHly9LR5cvS0eXL395AEgDf3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAN/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIA395gEgDP3mASAM/eQBIQ4gDP3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEP/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA/9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhECAQ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIREgEf0MAABASwAAQEsAAEBLAABAS/3lASESIBAgEv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAS/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRP9DGdpUDlnaVA5Z2lQOWdpUDkgE/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAT/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBP95gH9DMGpKj3BqSo9wakqPcGpKj395AEgE/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAT/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBMgE/3mAf3mASAT/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBH9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAM/QwAAACAAAAAgAAAAIAAAACA/U79UCEUIA4gFCAM/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBkEQaiEGIAZBEEgNAAsgASAGav0AAgAgAiAGav0AAgD95AH94QEhFv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAW/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRcgF/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEYIBj9DAAAQEsAAEBLAABASwAAQEv95QEhGSAXIBn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEa/QxnaVA5Z2lQOWdpUDlnaVA5IBr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAa/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAaIBr95gH95gEgGv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAY/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAyAGav0AAgAhGyAbIBv95gEhHP0M6vC6u+rwurvq8Lq76vC6uyAc/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgHP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAc/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBz95gEgG/3mASAb/eQBIR0gG/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEe/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIB79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhHyAf/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBISAgIP0MAABASwAAQEsAAEBLAABAS/3lASEhIB8gIf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAh/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBISL9DGdpUDlnaVA5Z2lQOWdpUDkgIv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAi/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBICL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgIv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAi/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBICIgIv3mAf3mASAi/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBICD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAb/QwAAACAAAAAgAAAAIAAAACA/U79UCEjIB0gIyAb/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mASEVIAAgFf0fADgCECAAQRRqIQAgAUEUaiEBIAJB0ABqIQIgA0EUaiEDIAVBAWohBQwACwsLmAYBDX8gDSERAkADQCARIA5ODQEgESESIAAhEyABIRQgAiEVIAshFgJAAkAgEEUNACAWQfQDSA0AIBZBA2pBBG5BAmwhFyAQIBM2AhQgECAUIBdBFGxqNgIYIBAgFSAXQdAAbGo2AhwgECAWIBdrNgIgIBBBAjYCDCAQQQQ2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAXEAIDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWEAILIAMhEyAEIBIgDGxqIRQgAkEUaiEVIAUhFiAGIBIgDGxqIRkgAiEaIAcgEiAMbGohGyACQShqIRwgCyEdAkACQCAQRQ0AIB1BrxFIDQAgHUEBakECbkEBbCEXIBAgEyAXQRRsajYCFCAQIBQgF0EUbGo2AhggECAVIBdB0ABsajYCHCAQIBYgF0EUbGo2AiAgECAZIBdBFGxqNgIkIBAgGiAXQdAAbGo2AiggECAbIBdBFGxqNgIsIBAgHCAXQdAAbGo2AjAgECAdIBdrNgI0IBBBAzYCDCAQQQk2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAWIBkgGiAbIBwgFxADA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFiAZIBogGyAcIB0QAwsgCCETIAkgEiAMbGohFCACQTxqIRUgAyEWIAshGQJAAkAgEEUNACAZQYgnSA0AIBlBAWpBAm5BAWwhFyAQIBMgF0EUbGo2AhQgECAUIBdBFGxqNgIYIBAgFSAXQdAAbGo2AhwgECAWIBdBFGxqNgIgIBAgGSAXazYCJCAQQQQ2AgwgEEEFNgIQIBAoAgBBAWohGCAQIBj+FwIAAkAgEP4QAghBAUcNACAQQQH+AAIAGgsgEyAUIBUgFiAXEAQDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWIBkQBAsgCiASIAxsaiAIIAz8CgAAIAEgCCAM/AoAACAFIAMgDPwKAAAgEUEBaiERDAALCwvwBwICfwt7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQB/eEBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASENIA39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDiAO/QwAAEBLAABASwAAQEsAAEBL/eUBIQ8gDSAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIQsgACAL/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC+YLAgJ/E3tBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCyAL/QwAAEBLAABASwAAQEsAAEBL/eUBIQwgCiAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCCAOIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEQIBAgEP3mASER/Qzq8Lq76vC6u+rwurvq8Lq7IBH95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEf3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAR/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBH95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEf3mASAQ/eYBIBD95AEhEiAQ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRP9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgE/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEUIBT9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFSAV/QwAAEBLAABASwAAQEsAAEBL/eUBIRYgFCAW/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBb9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhF/0MZ2lQOWdpUDlnaVA5Z2lQOSAX/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBf95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgF/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAX/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBf95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFyAX/eYB/eYBIBf95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBD9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRggEiAYIBD94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ8gACAP/R8AOAIQIABBFGohACABQRRqIQEgAkHQAGohAiAEQQFqIQQMAAsLC8cBAgJ/AXtBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBEEgNAAsgASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AEhCCAAIAj9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgA0EUaiEDIARBFGohBCAGQQFqIQYMAAsLC8YLAgJ/E3tBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEQSA0ACyABIARq/QACACEPIA8gD/3mASEQ/Qzq8Lq76vC6u+rwurvq8Lq7IBD95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgEP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAQ/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBD95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgEP3mASAP/eYBIA/95AEhESAP/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRL9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgEv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASETIBP9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFCAU/QwAAEBLAABASwAAQEsAAEBL/eUBIRUgEyAV/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBX9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhFv0MZ2lQOWdpUDlnaVA5Z2lQOSAW/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBb95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgFv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAW/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBb95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgFiAW/eYB/eYBIBb95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgFP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIA/9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRcgESAXIA/94AH9DAAAID8AACA/AAAgPwAAID/9Q/1SIQ4gACAO/R8AOAIQIABBFGohACABQRRqIQEgA0EBaiEDDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLwQ0BCn8gGCEcAkADQCAcIBlODQEgHCEdIAAhHiABIR8gAiEgIBYhIQJAAkAgG0UNACAhQfQDSA0AICFBA2pBBG5BAmwhIiAbIB42AhQgGyAfICJBFGxqNgIYIBsgICAiQdAAbGo2AhwgGyAhICJrNgIgIBtBAjYCDCAbQQQ2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAiEAIDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhEAILIAMhHiAEIB0gF2xqIR8gAiEgIBYhIQJAAkAgG0UNACAhQZDOAEgNACAhQQFqQQJuQQFsISIgGyAeICJBFGxqNgIUIBsgHyAiQRRsajYCGCAbICAgIkHQAGxqNgIcIBsgISAiazYCICAbQQY2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAGA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAGCyAFIR4gBiAdIBdsaiEfIAJBFGohICAWISECQAJAIBtFDQAgIUGQzgBIDQAgIUEBakECbkEBbCEiIBsgHiAiQRRsajYCFCAbIB8gIkEUbGo2AhggGyAgICJB0ABsajYCHCAbICEgIms2AiAgG0EGNgIMIBtBBDYCECAbKAIAQQFqISMgGyAj/hcCAAJAIBv+EAIIQQFHDQAgG0EB/gACABoLIB4gHyAgICIQBgNAIBv+EAIEICNHDQALDAELIB4gHyAgICEQBgsgByEeIAggHSAXbGohHyACQShqISAgFiEhAkACQCAbRQ0AICFBkM4ASA0AICFBAWpBAm5BAWwhIiAbIB4gIkEUbGo2AhQgGyAfICJBFGxqNgIYIBsgICAiQdAAbGo2AhwgGyAhICJrNgIgIBtBBzYCDCAbQQQ2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAiEAcDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhEAcLIAkhHiAKIB0gF2xqIR8gAkE8aiEgIBYhIQJAAkAgG0UNACAhQZDOAEgNACAhQQFqQQJuQQFsISIgGyAeICJBFGxqNgIUIBsgHyAiQRRsajYCGCAbICAgIkHQAGxqNgIcIBsgISAiazYCICAbQQY2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAGA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAGCyALIR4gBSEfIAwhICADISEgByEkIBYhJQJAAkAgG0UNACAlQYs0SA0AICVBAWpBAm5BAWwhIiAbIB4gIkEUbGo2AhQgGyAfICJBFGxqNgIYIBsgICAiQRRsajYCHCAbICEgIkEUbGo2AiAgGyAkICJBFGxqNgIkIBsgJSAiazYCKCAbQQg2AgwgG0EGNgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgISAkICIQCANAIBv+EAIEICNHDQALDAELIB4gHyAgICEgJCAlEAgLIA0hHiALIR8gFiEgAkACQCAbRQ0AICBBoJwBSA0AICBBAWpBAm5BAWwhIiAbIB4gIkEUbGo2AhQgGyAfICJBFGxqNgIYIBsgICAiazYCHCAbQQk2AgwgG0EDNgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICIQCQNAIBv+EAIEICNHDQALDAELIB4gHyAgEAkLIA4hHiAJIR8gDSEgIBYhIQJAAkAgG0UNACAhQaCcAUgNACAhQQFqQQJuQQFsISIgGyAeICJBFGxqNgIUIBsgHyAiQRRsajYCGCAbICAgIkEUbGo2AhwgGyAhICJrNgIgIBtBCjYCDCAbQQQ2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAiEAoDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhEAoLIA8gHSAXbGogDiAX/AoAACAQIB0gF2xqIA0gF/wKAAAgESAdIBdsaiAJIBf8CgAAIBIgHSAXbGogByAX/AoAACATIB0gF2xqIAMgF/wKAAAgFCAdIBdsaiAFIBf8CgAAIBUgHSAXbGogDCAX/AoAACABIA4gF/wKAAAgDCALIBf8CgAAIBxBAWohHAwACwsLswECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEQSA0AC/0MAACAPwAAgD8AAIA/AACAPyABIAVq/QACACACIAVq/QACAP3mAf3lASEGIAAgBv0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiAEQQFqIQQMAAsLC7MBAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBEEgNAAsgASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gEhBiAAIAb9HwA4AhAgAEEUaiEAIAFBFGohASACQRRqIQIgBEEBaiEEDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsLxwECAn8Be0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0EQSA0ACyABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kASEIIAAgCP0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBEEUaiEEIAZBAWohBgwACwsLqAECAn8Be0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mASEHIAAgB/0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwuJBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRRsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQdAAbGohBiABIAVBBGxqIQcgBkHQAGohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCUCEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EUaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9HwA4AhAgCiAN/QsCFCAKIA79HwA4AiQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBFGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBFGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIARBAWohBAwACwsLmBABDX8gHiEiAkADQCAiIB9ODQEgIEEBayAiayEjIAAhJCABISUgAiAjIBxsaiEmIB0hJwJAAkAgIUUNACAnQaCcAUgNACAnQQFqQQJuQQFsISggISAkIChBFGxqNgIUICEgJSAoQRRsajYCGCAhICYgKEEUbGo2AhwgISAnIChrNgIgICFBDjYCDCAhQQQ2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAoEA4DQCAh/hACBCApRw0ACwwBCyAkICUgJiAnEA4LIAMhJCAEISUgACEmIAUgIyAcbGohJyAGICMgHGxqISogHSErAkACQCAhRQ0AICtBizRIDQAgK0EBakECbkEBbCEoICEgJCAoQRRsajYCFCAhICUgKEEUbGo2AhggISAmIChBFGxqNgIcICEgJyAoQRRsajYCICAhICogKEEUbGo2AiQgISArIChrNgIoICFBDzYCDCAhQQY2AhAgISgCAEEBaiEpICEgKf4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICogKBAPA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJyAqICsQDwsgByEkIAMhJSAIICMgHGxqISYgHSEnAkACQCAhRQ0AICdBoJwBSA0AICdBAWpBAm5BAWwhKCAhICQgKEEUbGo2AhQgISAlIChBFGxqNgIYICEgJiAoQRRsajYCHCAhICcgKGs2AiAgIUEKNgIMICFBBDYCECAhKAIAQQFqISkgISAp/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICgQCgNAICH+EAIEIClHDQALDAELICQgJSAmICcQCgsgCSEkIAAhJSAKICMgHGxqISYgCyAjIBxsaiEnIB0hKgJAAkAgIUUNACAqQZDOAEgNACAqQQFqQQJuQQFsISggISAkIChBFGxqNgIUICEgJSAoQRRsajYCGCAhICYgKEEUbGo2AhwgISAnIChBFGxqNgIgICEgKiAoazYCJCAhQRA2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoEBADQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQEAsgDCEkIAMhJSANICMgHGxqISYgDiAjIBxsaiEnIB0hKgJAAkAgIUUNACAqQZDOAEgNACAqQQFqQQJuQQFsISggISAkIChBFGxqNgIUICEgJSAoQRRsajYCGCAhICYgKEEUbGo2AhwgISAnIChBFGxqNgIgICEgKiAoazYCJCAhQRA2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoEBADQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQEAsgDyEkIAMhJSAQICMgHGxqISYgESAjIBxsaiEnIB0hKgJAAkAgIUUNACAqQZDOAEgNACAqQQFqQQJuQQFsISggISAkIChBFGxqNgIUICEgJSAoQRRsajYCGCAhICYgKEEUbGo2AhwgISAnIChBFGxqNgIgICEgKiAoazYCJCAhQRA2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoEBADQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQEAsgEiEkIAMhJSATICMgHGxqISYgFCAjIBxsaiEnIB0hKgJAAkAgIUUNACAqQZDOAEgNACAqQQFqQQJuQQFsISggISAkIChBFGxqNgIUICEgJSAoQRRsajYCGCAhICYgKEEUbGo2AhwgISAnIChBFGxqNgIgICEgKiAoazYCJCAhQRA2AgwgIUEFNgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoEBADQCAh/hACBCApRw0ACwwBCyAkICUgJiAnICoQEAsgFSEtIAkhLiAdISwCQANAQQAgLE4NASAtIC5BFPwKAAAgLUHQAGohLSAuQRRqIS4gLEF/aiEsDAALCyAVQRRqIS0gDCEuIB0hLAJAA0BBACAsTg0BIC0gLkEU/AoAACAtQdAAaiEtIC5BFGohLiAsQX9qISwMAAsLIBVBKGohLSAPIS4gHSEsAkADQEEAICxODQEgLSAuQRT8CgAAIC1B0ABqIS0gLkEUaiEuICxBf2ohLAwACwsgFUE8aiEtIBIhLiAdISwCQANAQQAgLE4NASAtIC5BFPwKAAAgLUHQAGohLSAuQRRqIS4gLEF/aiEsDAALCyAVISQgFiElIBchJiAdIScCQAJAICFFDQAgJ0H0A0gNACAnQQNqQQRuQQJsISggISAkIChB0ABsajYCFCAhICU2AhggISAmIChBFGxqNgIcICEgJyAoazYCICAhQRE2AgwgIUEENgIQICEoAgBBAWohKSAhICn+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgKBARA0AgIf4QAgQgKUcNAAsMAQsgJCAlICYgJxARCyAYICMgHGxqIBIgHPwKAAAgGSAjIBxsaiAPIBz8CgAAIBogIyAcbGogDCAc/AoAACAbICMgHGxqIAkgHPwKAAAgASAXIBz8CgAAIAQgByAc/AoAACAiQQFqISIMAAsLC/MCBAd/AXsBfwN7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQfABTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQRRODQFBACEHIAQgBkEMbGogB0EEbGohDiAO/QACACEPIA79AAIMIRAgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACERIAn9CQIAIQ0gDyANIBH95gH95AEhDyAJ/QkCBCENIBAgDSAR/eYB/eQBIRAgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0fADgCACAOIA/9HwE4AgQgDiAP/R8COAIIIA4gEP0fADgCDCAOIBD9HwE4AhAgDiAQ/R8COAIUIAZBAmohBgwACwsgC0EQaiELDAALCwuPAwQHfwF7AX8GeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGQA04NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEUTg0BQQAhByAEIAZBFGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIUIREgDv0AAiQhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAR/QsCFCAOIBL9HwA4AiQgBkECaiEGDAALCyALQRBqIQsMAAsLC8sBAgN/BHtBACEF/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAEQRRqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCAP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIQ/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBCoCECAG/R8AkjgCEAu3AwQFfwF7AX8De0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQQxsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARB0ABsaiEGIAEgBUEEbGohByAGQdAAaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBv0JAlAhCSAMIAkgDf3mAf3kASEMIAZBBGohBiAHQQxqIQcgBiAISA0ACyAKIAv9HwA4AgAgCiAL/R8BOAIEIAogC/0fAjgCCCAKIAz9HwA4AgwgCiAM/R8BOAIQIAogDP0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEMbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACELIAAgBEHQAGxqIQYgASAFQQRsaiEHIAZB0ABqIQgDQCAH/QACACENIAb9CQIAIQkgCyAJIA395gH95AEhCyAGQQRqIQYgB0EMaiEHIAYgCEgNAAsgCiAL/R8AOAIAIAogC/0fATgCBCAKIAv9HwI4AgggBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAKUCBG5hbWUBnQIYAAlyb3dzXzIweDMBCnBvaW50d2lzZTACCXJvd3NfMjB4NQMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKdGltZV9sb29wMAYKcG9pbnR3aXNlMwcKcG9pbnR3aXNlNAgKcG9pbnR3aXNlNQkKcG9pbnR3aXNlNgoKcG9pbnR3aXNlNwsKdGltZV9sb29wMQwKcG9pbnR3aXNlOA0KcG9pbnR3aXNlOQ4LcG9pbnR3aXNlMTAPC3BvaW50d2lzZTExEAtwb2ludHdpc2UxMhEJY29sc18yMHg1Egp0aW1lX2xvb3AyEwpvdXRlcl8yMHgzFApvdXRlcl8yMHg1FQhjb2xzdW1fNRYJY29sc18yMHgzFwlub25maW5pdGU=";
 const kernelNames = ["rows_20x3","pointwise0","rows_20x5","pointwise1","pointwise2","time_loop0","pointwise3","pointwise4","pointwise5","pointwise6","pointwise7","time_loop1","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","cols_20x5","time_loop2","outer_20x3","outer_20x5","colsum_5","cols_20x3","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_20x3: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_20x5: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_20x5: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_20x3: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_20x5: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_20x3: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1917,7 +1923,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[154] = 0x03;
+  bytes[157] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1995,8 +2001,8 @@ function run_pointwise2(out: number, a0: number, a1: number, a2: number, rows: n
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, n0, n1, first, steps, T, control);
 }
 
 function run_pointwise3(out: number, a0: number, a1: number, rows: number): void {
@@ -2024,8 +2030,8 @@ function run_pointwise7(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, n0, n1, first, steps, T, control);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
@@ -2058,8 +2064,8 @@ function run_cols_20x5(a: number, b: number, out: number, samples: number): void
   (kernels as LoadedKernels).exports.cols_20x5(a, b, out, samples);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, n0, n1, first, steps, T, control);
 }
 
 function run_outer_20x3(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -2576,7 +2576,7 @@
     end
   )
   ;; a time loop of 6 ops a step, from the first step to the last
-  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
@@ -2590,7 +2590,7 @@
     (local $arg6 i32)
     (local $arg7 i32)
     (local $arg8 i32)
-    i32.const 0
+    local.get $first
     local.set $s
     block $b0
       loop $l1
@@ -4008,7 +4008,7 @@
     end
   )
   ;; a time loop of 17 ops a step, from the first step to the last
-  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
@@ -4019,7 +4019,7 @@
     (local $job i32)
     (local $arg4 i32)
     (local $arg5 i32)
-    i32.const 0
+    local.get $first
     local.set $s
     block $b0
       loop $l1
@@ -5536,7 +5536,7 @@
     end
   )
   ;; a time loop of 18 ops a step, from the last step to the first
-  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
@@ -5550,7 +5550,7 @@
     (local $row i32)
     (local $to i32)
     (local $from i32)
-    i32.const 0
+    local.get $first
     local.set $s
     block $b0
       loop $l1

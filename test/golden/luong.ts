@@ -317,47 +317,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state10_1_11.set(init7_7);
   const steps13 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps13; s++) {
-      const t = s;
-      const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 19: z = W @ x + U @ h + b
-      gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
-      // %5 add z — 19: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps13; s++) {
+        const t = s;
+        const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 19: z = W @ x + U @ h + b
+        gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
+        // %5 add z — 19: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+        // %16 add c' — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+        // %18 mul h' — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+            }
           }
         }
+        out10_0_12.set(v18_18, t * v18_18.length);
+        state10_0_10.set(v18_18);
+        state10_1_11.set(v16_17);
       }
-      out10_0_12.set(v18_18, t * v18_18.length);
-      state10_0_10.set(v18_18);
-      state10_1_11.set(v16_17);
-    }
+    })();
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -379,137 +381,139 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps32 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: matmul runs as JavaScript)
-  for (let s = 0; s < steps32; s++) {
-    const t = s;
-    const x23_0_33 = in1.subarray(t * B * 41, (t + 1) * B * 41);
-    // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const xo = l * 41;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 41; c++) cat9_34[(l * 1 + r) * 169 + 0 + c] = x23_0_33[xo + r * 41 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat9_34[(l * 1 + r) * 169 + 41 + c] = state23_2_30[xo + r * 128 + c];
-      }
-    }
-    // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_rows_512x169(p19, cat9_34, mm10_35, B);
-    // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_rows_512x128(p20, state23_0_28, mm11_36, B);
-    // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
-    if (kernels !== undefined && heapHolds(v13_37, mm10_35, mm11_36, p21)) run_pointwise4(v13_37.byteOffset, mm10_35.byteOffset, mm11_36.byteOffset, p21.byteOffset, B);
-    else {
+  (() => {
+    for (let s = 0; s < steps32; s++) {
+      const t = s;
+      const x23_0_33 = in1.subarray(t * B * 41, (t + 1) * B * 41);
+      // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
       for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v13_37[o + j] = (mm10_35[l * 512 + j] + mm11_36[l * 512 + j]) + p21[j];
+        const xo = l * 41;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 41; c++) cat9_34[(l * 1 + r) * 169 + 0 + c] = x23_0_33[xo + r * 41 + c];
         }
       }
-    }
-    // %24 add c' — 47: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v24_38, v13_37, state23_1_29)) run_pointwise2(v24_38.byteOffset, v13_37.byteOffset + 512, state23_1_29.byteOffset, v13_37.byteOffset, v13_37.byteOffset + 1024, B);
-    else {
       for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v24_38[o + j] = ((1 / (1 + Math.exp(-v13_37[l * 512 + 128 + j]))) * state23_1_29[l * 128 + j]) + ((1 / (1 + Math.exp(-v13_37[l * 512 + 0 + j]))) * (Math.tanh(v13_37[l * 512 + 256 + j])));
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat9_34[(l * 1 + r) * 169 + 41 + c] = state23_2_30[xo + r * 128 + c];
         }
       }
-    }
-    // %26 mul h' — 48: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v26_39, v13_37, v24_38)) run_pointwise3(v26_39.byteOffset, v13_37.byteOffset + 1536, v24_38.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v26_39[o + j] = (1 / (1 + Math.exp(-v13_37[l * 512 + 384 + j]))) * (Math.tanh(v24_38[l * 128 + j]));
+      // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_rows_512x169(p19, cat9_34, mm10_35, B);
+      // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_rows_512x128(p20, state23_0_28, mm11_36, B);
+      // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
+      if (kernels !== undefined && heapHolds(v13_37, mm10_35, mm11_36, p21)) run_pointwise4(v13_37.byteOffset, mm10_35.byteOffset, mm11_36.byteOffset, p21.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v13_37[o + j] = (mm10_35[l * 512 + j] + mm11_36[l * 512 + j]) + p21[j];
+          }
         }
       }
-    }
-    // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = l * 128;
-      const bo = l % B * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
-        for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += mm22_27[ao + i * 128 + p] * v26_39[bo + p * 1 + j];
-          mm28_40[oo + i * 1 + j] = acc;
+      // %24 add c' — 47: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v24_38, v13_37, state23_1_29)) run_pointwise2(v24_38.byteOffset, v13_37.byteOffset + 512, state23_1_29.byteOffset, v13_37.byteOffset, v13_37.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v24_38[o + j] = ((1 / (1 + Math.exp(-v13_37[l * 512 + 128 + j]))) * state23_1_29[l * 128 + j]) + ((1 / (1 + Math.exp(-v13_37[l * 512 + 0 + j]))) * (Math.tanh(v13_37[l * 512 + 256 + j])));
+          }
         }
       }
-    }
-    // %29 time_max a — 51: a = softmax(score, axis = S)
-    for (let j = 0; j < B; j++) {
-      let best = mm28_40[j];
-      for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_40[t * B + j]);
-      tmax29_41[j] = best;
-    }
-    // %31 exp a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v31_42[l] = Math.exp((mm28_40[l * 1 + 0] - tmax29_41[l % B * 1 + 0]));
-    }
-    // %32 unbroadcast a — 51: a = softmax(score, axis = S)
-    ub32_43.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub32_43[l % B * 1 + j] += v31_42[l * 1 + j];
+      // %26 mul h' — 48: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v26_39, v13_37, v24_38)) run_pointwise3(v26_39.byteOffset, v13_37.byteOffset + 1536, v24_38.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v26_39[o + j] = (1 / (1 + Math.exp(-v13_37[l * 512 + 384 + j]))) * (Math.tanh(v24_38[l * 128 + j]));
+          }
+        }
       }
-    }
-    // %33 div a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v33_44[l] = v31_42[l * 1 + 0] / ub32_43[l % B * 1 + 0];
-    }
-    // %34 mul — 52: context = sum(a * enc, axis = S)
-    if (kernels !== undefined && heapHolds(v34_45, v33_44, out10_0_12)) run_pointwise5(v34_45.byteOffset, v33_44.byteOffset, out10_0_12.byteOffset, T_S * B);
-    else {
+      // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v34_45[o + j] = v33_44[l * 1 + 0] * out10_0_12[l * 128 + j];
+        const ao = l * 128;
+        const bo = l % B * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += mm22_27[ao + i * 128 + p] * v26_39[bo + p * 1 + j];
+            mm28_40[oo + i * 1 + j] = acc;
+          }
         }
       }
-    }
-    // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
-    ub35_46.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 128; j++) {
-        ub35_46[l % B * 128 + j] += v34_45[l * 128 + j];
+      // %29 time_max a — 51: a = softmax(score, axis = S)
+      for (let j = 0; j < B; j++) {
+        let best = mm28_40[j];
+        for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_40[t * B + j]);
+        tmax29_41[j] = best;
       }
-    }
-    // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 0 + c] = ub35_46[xo + r * 128 + c];
+      // %31 exp a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v31_42[l] = Math.exp((mm28_40[l * 1 + 0] - tmax29_41[l % B * 1 + 0]));
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 128 + c] = v26_39[xo + r * 128 + c];
+      // %32 unbroadcast a — 51: a = softmax(score, axis = S)
+      ub32_43.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub32_43[l % B * 1 + j] += v31_42[l * 1 + j];
+        }
       }
-    }
-    // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
-    gemm_rows_128x256(p23, cat36_47, mm37_48, B);
-    // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
-    if (kernels !== undefined && heapHolds(v38_49, mm37_48)) run_pointwise6(v38_49.byteOffset, mm37_48.byteOffset, B);
-    else {
+      // %33 div a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v33_44[l] = v31_42[l * 1 + 0] / ub32_43[l % B * 1 + 0];
+      }
+      // %34 mul — 52: context = sum(a * enc, axis = S)
+      if (kernels !== undefined && heapHolds(v34_45, v33_44, out10_0_12)) run_pointwise5(v34_45.byteOffset, v33_44.byteOffset, out10_0_12.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v34_45[o + j] = v33_44[l * 1 + 0] * out10_0_12[l * 128 + j];
+          }
+        }
+      }
+      // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
+      ub35_46.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 128; j++) {
+          ub35_46[l % B * 128 + j] += v34_45[l * 128 + j];
+        }
+      }
+      // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
       for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v38_49[o + j] = Math.tanh(mm37_48[l * 128 + j]);
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 0 + c] = ub35_46[xo + r * 128 + c];
         }
       }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 128 + c] = v26_39[xo + r * 128 + c];
+        }
+      }
+      // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
+      gemm_rows_128x256(p23, cat36_47, mm37_48, B);
+      // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
+      if (kernels !== undefined && heapHolds(v38_49, mm37_48)) run_pointwise6(v38_49.byteOffset, mm37_48.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v38_49[o + j] = Math.tanh(mm37_48[l * 128 + j]);
+          }
+        }
+      }
+      out23_0_31.set(v38_49, t * v38_49.length);
+      state23_0_28.set(v26_39);
+      state23_1_29.set(v24_38);
+      state23_2_30.set(v38_49);
     }
-    out23_0_31.set(v38_49, t * v38_49.length);
-    state23_0_28.set(v26_39);
-    state23_1_29.set(v24_38);
-    state23_2_30.set(v38_49);
-  }
+  })();
   const p50 = heapStageParam("logits.W", params["logits.W"]);
   const p51 = heapStageParam("logits.b", params["logits.b"]);
   // %30 matmul — 7: // fed back as the next step's input ("input feeding"), a state of the cell.
@@ -723,103 +727,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state11_1_66.set(init8_62);
   const steps74 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p58, state11_0_65, mm3_76, v5_77, v10_64, v7_78, v9_79, v11_80, v13_81, v16_82, state11_1_66, v17_83, v18_84, out11_0_67, out11_1_68, out11_2_69, out11_3_70, out11_4_71, out11_5_72, out11_6_73)) run_time_loop1(p58.byteOffset, state11_0_65.byteOffset, mm3_76.byteOffset, v5_77.byteOffset, v10_64.byteOffset, v7_78.byteOffset, v9_79.byteOffset, v11_80.byteOffset, v13_81.byteOffset, v16_82.byteOffset, state11_1_66.byteOffset, v17_83.byteOffset, v18_84.byteOffset, out11_0_67.byteOffset, out11_1_68.byteOffset, out11_2_69.byteOffset, out11_3_70.byteOffset, out11_4_71.byteOffset, out11_5_72.byteOffset, out11_6_73.byteOffset, B, 4 * (B * 512), 4 * (B * 128), steps74, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p58, state11_0_65, mm3_76, v5_77, v10_64, v7_78, v9_79, v11_80, v13_81, v16_82, state11_1_66, v17_83, v18_84, out11_0_67, out11_1_68, out11_2_69, out11_3_70, out11_4_71, out11_5_72, out11_6_73)) run_time_loop1(p58.byteOffset, state11_0_65.byteOffset, mm3_76.byteOffset, v5_77.byteOffset, v10_64.byteOffset, v7_78.byteOffset, v9_79.byteOffset, v11_80.byteOffset, v13_81.byteOffset, v16_82.byteOffset, state11_1_66.byteOffset, v17_83.byteOffset, v18_84.byteOffset, out11_0_67.byteOffset, out11_1_68.byteOffset, out11_2_69.byteOffset, out11_3_70.byteOffset, out11_4_71.byteOffset, out11_5_72.byteOffset, out11_6_73.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps74, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps74; s++) {
-      const t = s;
-      const x11_0_75 = v10_64.subarray(t * B * 512, (t + 1) * B * 512);
-      // %3 matmul — 19: z = W @ x + U @ h + b
-      gemm_rows_512x128(p58, state11_0_65, mm3_76, B);
-      // %5 add z — 19: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_77, x11_0_75, mm3_76)) run_pointwise1(v5_77.byteOffset, x11_0_75.byteOffset, mm3_76.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v5_77[o + j] = x11_0_75[l * 512 + j] + mm3_76[l * 512 + j];
+    (() => {
+      for (let s = 0; s < steps74; s++) {
+        const t = s;
+        const x11_0_75 = v10_64.subarray(t * B * 512, (t + 1) * B * 512);
+        // %3 matmul — 19: z = W @ x + U @ h + b
+        gemm_rows_512x128(p58, state11_0_65, mm3_76, B);
+        // %5 add z — 19: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_77, x11_0_75, mm3_76)) run_pointwise1(v5_77.byteOffset, x11_0_75.byteOffset, mm3_76.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v5_77[o + j] = x11_0_75[l * 512 + j] + mm3_76[l * 512 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 20: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_78, v5_77)) run_pointwise8(v7_78.byteOffset, v5_77.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v7_78[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 0 + j]));
+        // %7 sigmoid i — 20: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_78, v5_77)) run_pointwise8(v7_78.byteOffset, v5_77.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v7_78[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_79, v5_77)) run_pointwise8(v9_79.byteOffset, v5_77.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v9_79[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 128 + j]));
+        // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_79, v5_77)) run_pointwise8(v9_79.byteOffset, v5_77.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v9_79[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 128 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 22: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_80, v5_77)) run_pointwise9(v11_80.byteOffset, v5_77.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v11_80[o + j] = Math.tanh(v5_77[l * 512 + 256 + j]);
+        // %11 tanh g — 22: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_80, v5_77)) run_pointwise9(v11_80.byteOffset, v5_77.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v11_80[o + j] = Math.tanh(v5_77[l * 512 + 256 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_81, v5_77)) run_pointwise8(v13_81.byteOffset, v5_77.byteOffset + 1536, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v13_81[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 384 + j]));
+        // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_81, v5_77)) run_pointwise8(v13_81.byteOffset, v5_77.byteOffset + 1536, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v13_81[o + j] = 1 / (1 + Math.exp(-v5_77[l * 512 + 384 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_82, v9_79, state11_1_66, v7_78, v11_80)) run_pointwise10(v16_82.byteOffset, v9_79.byteOffset, state11_1_66.byteOffset, v7_78.byteOffset, v11_80.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v16_82[o + j] = (v9_79[l * 128 + j] * state11_1_66[l * 128 + j]) + (v7_78[l * 128 + j] * v11_80[l * 128 + j]);
+        // %16 add c' — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_82, v9_79, state11_1_66, v7_78, v11_80)) run_pointwise10(v16_82.byteOffset, v9_79.byteOffset, state11_1_66.byteOffset, v7_78.byteOffset, v11_80.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v16_82[o + j] = (v9_79[l * 128 + j] * state11_1_66[l * 128 + j]) + (v7_78[l * 128 + j] * v11_80[l * 128 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_83, v16_82)) run_pointwise6(v17_83.byteOffset, v16_82.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v17_83[o + j] = Math.tanh(v16_82[l * 128 + j]);
+        // %17 tanh — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_83, v16_82)) run_pointwise6(v17_83.byteOffset, v16_82.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v17_83[o + j] = Math.tanh(v16_82[l * 128 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_84, v13_81, v17_83)) run_pointwise11(v18_84.byteOffset, v13_81.byteOffset, v17_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_84[o + j] = v13_81[l * 128 + j] * v17_83[l * 128 + j];
+        // %18 mul h' — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_84, v13_81, v17_83)) run_pointwise11(v18_84.byteOffset, v13_81.byteOffset, v17_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_84[o + j] = v13_81[l * 128 + j] * v17_83[l * 128 + j];
+            }
           }
         }
+        out11_0_67.set(v18_84, t * v18_84.length);
+        out11_1_68.set(v17_83, t * v17_83.length);
+        out11_2_69.set(v13_81, t * v13_81.length);
+        out11_3_70.set(v11_80, t * v11_80.length);
+        out11_4_71.set(v7_78, t * v7_78.length);
+        out11_5_72.set(v9_79, t * v9_79.length);
+        out11_6_73.set(state11_1_66, t * state11_1_66.length);
+        state11_0_65.set(v18_84);
+        state11_1_66.set(v16_82);
       }
-      out11_0_67.set(v18_84, t * v18_84.length);
-      out11_1_68.set(v17_83, t * v17_83.length);
-      out11_2_69.set(v13_81, t * v13_81.length);
-      out11_3_70.set(v11_80, t * v11_80.length);
-      out11_4_71.set(v7_78, t * v7_78.length);
-      out11_5_72.set(v9_79, t * v9_79.length);
-      out11_6_73.set(state11_1_66, t * state11_1_66.length);
-      state11_0_65.set(v18_84);
-      state11_1_66.set(v16_82);
-    }
+    })();
   }
   const p85 = heapStageParam("decoder.W", params["decoder.W"]);
   const p86 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -841,200 +847,202 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps111 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: matmul runs as JavaScript)
-  for (let s = 0; s < steps111; s++) {
-    const t = s;
-    const x24_0_112 = in55.subarray(t * B * 41, (t + 1) * B * 41);
-    // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
-    for (let l = 0; l < B; l++) {
-      const xo = l * 41;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 41; c++) cat9_113[(l * 1 + r) * 169 + 0 + c] = x24_0_112[xo + r * 41 + c];
-      }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat9_113[(l * 1 + r) * 169 + 41 + c] = state24_2_96[xo + r * 128 + c];
-      }
-    }
-    // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_rows_512x169(p85, cat9_113, mm10_114, B);
-    // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_rows_512x128(p86, state24_0_94, mm11_115, B);
-    // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
-    if (kernels !== undefined && heapHolds(v13_116, mm10_114, mm11_115, p87)) run_pointwise4(v13_116.byteOffset, mm10_114.byteOffset, mm11_115.byteOffset, p87.byteOffset, B);
-    else {
+  (() => {
+    for (let s = 0; s < steps111; s++) {
+      const t = s;
+      const x24_0_112 = in55.subarray(t * B * 41, (t + 1) * B * 41);
+      // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
       for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v13_116[o + j] = (mm10_114[l * 512 + j] + mm11_115[l * 512 + j]) + p87[j];
+        const xo = l * 41;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 41; c++) cat9_113[(l * 1 + r) * 169 + 0 + c] = x24_0_112[xo + r * 41 + c];
         }
       }
-    }
-    // %15 sigmoid i — 43: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v15_117, v13_116)) run_pointwise8(v15_117.byteOffset, v13_116.byteOffset, B);
-    else {
       for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v15_117[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 0 + j]));
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat9_113[(l * 1 + r) * 169 + 41 + c] = state24_2_96[xo + r * 128 + c];
         }
       }
-    }
-    // %17 sigmoid f — 44: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v17_118, v13_116)) run_pointwise8(v17_118.byteOffset, v13_116.byteOffset + 512, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v17_118[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 128 + j]));
+      // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_rows_512x169(p85, cat9_113, mm10_114, B);
+      // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_rows_512x128(p86, state24_0_94, mm11_115, B);
+      // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
+      if (kernels !== undefined && heapHolds(v13_116, mm10_114, mm11_115, p87)) run_pointwise4(v13_116.byteOffset, mm10_114.byteOffset, mm11_115.byteOffset, p87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v13_116[o + j] = (mm10_114[l * 512 + j] + mm11_115[l * 512 + j]) + p87[j];
+          }
         }
       }
-    }
-    // %19 tanh g — 45: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v19_119, v13_116)) run_pointwise9(v19_119.byteOffset, v13_116.byteOffset + 1024, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v19_119[o + j] = Math.tanh(v13_116[l * 512 + 256 + j]);
+      // %15 sigmoid i — 43: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v15_117, v13_116)) run_pointwise8(v15_117.byteOffset, v13_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v15_117[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 0 + j]));
+          }
         }
       }
-    }
-    // %21 sigmoid o — 46: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v21_120, v13_116)) run_pointwise8(v21_120.byteOffset, v13_116.byteOffset + 1536, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v21_120[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 384 + j]));
+      // %17 sigmoid f — 44: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v17_118, v13_116)) run_pointwise8(v17_118.byteOffset, v13_116.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v17_118[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 128 + j]));
+          }
         }
       }
-    }
-    // %24 add c' — 47: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v24_121, v17_118, state24_1_95, v15_117, v19_119)) run_pointwise10(v24_121.byteOffset, v17_118.byteOffset, state24_1_95.byteOffset, v15_117.byteOffset, v19_119.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v24_121[o + j] = (v17_118[l * 128 + j] * state24_1_95[l * 128 + j]) + (v15_117[l * 128 + j] * v19_119[l * 128 + j]);
+      // %19 tanh g — 45: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v19_119, v13_116)) run_pointwise9(v19_119.byteOffset, v13_116.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v19_119[o + j] = Math.tanh(v13_116[l * 512 + 256 + j]);
+          }
         }
       }
-    }
-    // %25 tanh — 48: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v25_122, v24_121)) run_pointwise6(v25_122.byteOffset, v24_121.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v25_122[o + j] = Math.tanh(v24_121[l * 128 + j]);
+      // %21 sigmoid o — 46: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v21_120, v13_116)) run_pointwise8(v21_120.byteOffset, v13_116.byteOffset + 1536, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v21_120[o + j] = 1 / (1 + Math.exp(-v13_116[l * 512 + 384 + j]));
+          }
         }
       }
-    }
-    // %26 mul h' — 48: h' = o * tanh(c')
-    if (kernels !== undefined && heapHolds(v26_123, v21_120, v25_122)) run_pointwise11(v26_123.byteOffset, v21_120.byteOffset, v25_122.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v26_123[o + j] = v21_120[l * 128 + j] * v25_122[l * 128 + j];
+      // %24 add c' — 47: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v24_121, v17_118, state24_1_95, v15_117, v19_119)) run_pointwise10(v24_121.byteOffset, v17_118.byteOffset, state24_1_95.byteOffset, v15_117.byteOffset, v19_119.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v24_121[o + j] = (v17_118[l * 128 + j] * state24_1_95[l * 128 + j]) + (v15_117[l * 128 + j] * v19_119[l * 128 + j]);
+          }
         }
       }
-    }
-    // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = l * 128;
-      const bo = l % B * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
-        for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += mm23_93[ao + i * 128 + p] * v26_123[bo + p * 1 + j];
-          mm28_124[oo + i * 1 + j] = acc;
+      // %25 tanh — 48: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v25_122, v24_121)) run_pointwise6(v25_122.byteOffset, v24_121.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v25_122[o + j] = Math.tanh(v24_121[l * 128 + j]);
+          }
         }
       }
-    }
-    // %29 time_max a — 51: a = softmax(score, axis = S)
-    for (let j = 0; j < B; j++) {
-      let best = mm28_124[j];
-      for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_124[t * B + j]);
-      tmax29_125[j] = best;
-    }
-    // %31 exp a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v31_126[l] = Math.exp((mm28_124[l * 1 + 0] - tmax29_125[l % B * 1 + 0]));
-    }
-    // %32 unbroadcast a — 51: a = softmax(score, axis = S)
-    ub32_127.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub32_127[l % B * 1 + j] += v31_126[l * 1 + j];
+      // %26 mul h' — 48: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v26_123, v21_120, v25_122)) run_pointwise11(v26_123.byteOffset, v21_120.byteOffset, v25_122.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v26_123[o + j] = v21_120[l * 128 + j] * v25_122[l * 128 + j];
+          }
+        }
       }
-    }
-    // %33 div a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v33_128[l] = v31_126[l * 1 + 0] / ub32_127[l % B * 1 + 0];
-    }
-    // %34 mul — 52: context = sum(a * enc, axis = S)
-    if (kernels !== undefined && heapHolds(v34_129, v33_128, out11_0_67)) run_pointwise5(v34_129.byteOffset, v33_128.byteOffset, out11_0_67.byteOffset, T_S * B);
-    else {
+      // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v34_129[o + j] = v33_128[l * 1 + 0] * out11_0_67[l * 128 + j];
+        const ao = l * 128;
+        const bo = l % B * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += mm23_93[ao + i * 128 + p] * v26_123[bo + p * 1 + j];
+            mm28_124[oo + i * 1 + j] = acc;
+          }
         }
       }
-    }
-    // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
-    ub35_130.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 128; j++) {
-        ub35_130[l % B * 128 + j] += v34_129[l * 128 + j];
+      // %29 time_max a — 51: a = softmax(score, axis = S)
+      for (let j = 0; j < B; j++) {
+        let best = mm28_124[j];
+        for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_124[t * B + j]);
+        tmax29_125[j] = best;
       }
-    }
-    // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 0 + c] = ub35_130[xo + r * 128 + c];
+      // %31 exp a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v31_126[l] = Math.exp((mm28_124[l * 1 + 0] - tmax29_125[l % B * 1 + 0]));
       }
-    }
-    for (let l = 0; l < B; l++) {
-      const xo = l * 128;
-      for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 128 + c] = v26_123[xo + r * 128 + c];
+      // %32 unbroadcast a — 51: a = softmax(score, axis = S)
+      ub32_127.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub32_127[l % B * 1 + j] += v31_126[l * 1 + j];
+        }
       }
-    }
-    // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
-    gemm_rows_128x256(p89, cat36_131, mm37_132, B);
-    // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
-    if (kernels !== undefined && heapHolds(v38_133, mm37_132)) run_pointwise6(v38_133.byteOffset, mm37_132.byteOffset, B);
-    else {
+      // %33 div a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v33_128[l] = v31_126[l * 1 + 0] / ub32_127[l % B * 1 + 0];
+      }
+      // %34 mul — 52: context = sum(a * enc, axis = S)
+      if (kernels !== undefined && heapHolds(v34_129, v33_128, out11_0_67)) run_pointwise5(v34_129.byteOffset, v33_128.byteOffset, out11_0_67.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v34_129[o + j] = v33_128[l * 1 + 0] * out11_0_67[l * 128 + j];
+          }
+        }
+      }
+      // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
+      ub35_130.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 128; j++) {
+          ub35_130[l % B * 128 + j] += v34_129[l * 128 + j];
+        }
+      }
+      // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
       for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v38_133[o + j] = Math.tanh(mm37_132[l * 128 + j]);
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 0 + c] = ub35_130[xo + r * 128 + c];
         }
       }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 128;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 128 + c] = v26_123[xo + r * 128 + c];
+        }
+      }
+      // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
+      gemm_rows_128x256(p89, cat36_131, mm37_132, B);
+      // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
+      if (kernels !== undefined && heapHolds(v38_133, mm37_132)) run_pointwise6(v38_133.byteOffset, mm37_132.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v38_133[o + j] = Math.tanh(mm37_132[l * 128 + j]);
+          }
+        }
+      }
+      out24_0_97.set(v38_133, t * v38_133.length);
+      out24_1_98.set(v38_133, t * v38_133.length);
+      out24_2_99.set(cat36_131, t * cat36_131.length);
+      out24_3_100.set(v26_123, t * v26_123.length);
+      out24_4_101.set(tmax29_125, t * tmax29_125.length);
+      out24_5_102.set(ub32_127, t * ub32_127.length);
+      out24_6_103.set(v25_122, t * v25_122.length);
+      out24_7_104.set(v21_120, t * v21_120.length);
+      out24_8_105.set(v19_119, t * v19_119.length);
+      out24_9_106.set(v15_117, t * v15_117.length);
+      out24_10_107.set(v17_118, t * v17_118.length);
+      out24_11_108.set(cat9_113, t * cat9_113.length);
+      out24_12_109.set(state24_0_94, t * state24_0_94.length);
+      out24_13_110.set(state24_1_95, t * state24_1_95.length);
+      state24_0_94.set(v26_123);
+      state24_1_95.set(v24_121);
+      state24_2_96.set(v38_133);
     }
-    out24_0_97.set(v38_133, t * v38_133.length);
-    out24_1_98.set(v38_133, t * v38_133.length);
-    out24_2_99.set(cat36_131, t * cat36_131.length);
-    out24_3_100.set(v26_123, t * v26_123.length);
-    out24_4_101.set(tmax29_125, t * tmax29_125.length);
-    out24_5_102.set(ub32_127, t * ub32_127.length);
-    out24_6_103.set(v25_122, t * v25_122.length);
-    out24_7_104.set(v21_120, t * v21_120.length);
-    out24_8_105.set(v19_119, t * v19_119.length);
-    out24_9_106.set(v15_117, t * v15_117.length);
-    out24_10_107.set(v17_118, t * v17_118.length);
-    out24_11_108.set(cat9_113, t * cat9_113.length);
-    out24_12_109.set(state24_0_94, t * state24_0_94.length);
-    out24_13_110.set(state24_1_95, t * state24_1_95.length);
-    state24_0_94.set(v26_123);
-    state24_1_95.set(v24_121);
-    state24_2_96.set(v38_133);
-  }
+  })();
   const p134 = heapStageParam("logits.W", params["logits.W"]);
   const p135 = heapStageParam("logits.b", params["logits.b"]);
   // %31 matmul — 7: // fed back as the next step's input ("input feeding"), a state of the cell.
@@ -1227,314 +1235,316 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps164 = T_U;
   // ∂decoder: from the last step to the first
   // (runs as JavaScript: slice runs as JavaScript)
-  for (let s = 0; s < steps164; s++) {
-    const t = T_U - 1 - s;
-    const x80_0_165 = mm50_146.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_1_166 = out24_3_100.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_2_167 = out24_4_101.subarray(t * B, (t + 1) * B);
-    const x80_3_168 = out24_5_102.subarray(t * B, (t + 1) * B);
-    const x80_4_169 = out24_6_103.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_5_170 = out24_7_104.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_6_171 = out24_8_105.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_7_172 = out24_9_106.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_8_173 = out24_13_110.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_9_174 = out24_10_107.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_10_175 = v69_150.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_11_176 = v71_151.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_12_177 = v73_152.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_13_178 = v75_153.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_14_179 = v77_154.subarray(t * B * 128, (t + 1) * B * 128);
-    const x80_15_180 = v79_155.subarray(t * B * 128, (t + 1) * B * 128);
-    // %6 mul ∂attn' — 53: attn' = tanh(W_c @ concat(context, h'))
-    if (kernels !== undefined && heapHolds(v6_181, state80_2_158, x80_0_165, x80_10_175)) run_pointwise16(v6_181.byteOffset, state80_2_158.byteOffset, x80_0_165.byteOffset, x80_10_175.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v6_181[o + j] = (state80_2_158[l * 128 + j] + x80_0_165[l * 128 + j]) * x80_10_175[l * 128 + j];
+  (() => {
+    for (let s = 0; s < steps164; s++) {
+      const t = T_U - 1 - s;
+      const x80_0_165 = mm50_146.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_1_166 = out24_3_100.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_2_167 = out24_4_101.subarray(t * B, (t + 1) * B);
+      const x80_3_168 = out24_5_102.subarray(t * B, (t + 1) * B);
+      const x80_4_169 = out24_6_103.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_5_170 = out24_7_104.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_6_171 = out24_8_105.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_7_172 = out24_9_106.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_8_173 = out24_13_110.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_9_174 = out24_10_107.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_10_175 = v69_150.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_11_176 = v71_151.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_12_177 = v73_152.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_13_178 = v75_153.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_14_179 = v77_154.subarray(t * B * 128, (t + 1) * B * 128);
+      const x80_15_180 = v79_155.subarray(t * B * 128, (t + 1) * B * 128);
+      // %6 mul ∂attn' — 53: attn' = tanh(W_c @ concat(context, h'))
+      if (kernels !== undefined && heapHolds(v6_181, state80_2_158, x80_0_165, x80_10_175)) run_pointwise16(v6_181.byteOffset, state80_2_158.byteOffset, x80_0_165.byteOffset, x80_10_175.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v6_181[o + j] = (state80_2_158[l * 128 + j] + x80_0_165[l * 128 + j]) * x80_10_175[l * 128 + j];
+          }
         }
       }
-    }
-    // %8 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
-    gemm_cols_128x256(v6_181, p89, mm8_182, B);
-    // %9 slice — 53: attn' = tanh(W_c @ concat(context, h'))
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl9_183[r * 128 + c] = mm8_182[r * 256 + 0 + c];
-    }
-    // %12 broadcast_to ∂context — 52: context = sum(a * enc, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      const o = l * 128;
-      for (let j = 0; j < 128; j++) {
-        bt12_184[o + j] = sl9_183[l % B * 128 + j];
+      // %8 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
+      gemm_cols_128x256(v6_181, p89, mm8_182, B);
+      // %9 slice — 53: attn' = tanh(W_c @ concat(context, h'))
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl9_183[r * 128 + c] = mm8_182[r * 256 + 0 + c];
       }
-    }
-    // %14 mul — 52: context = sum(a * enc, axis = S)
-    if (kernels !== undefined && heapHolds(v14_185, bt12_184, out11_0_67)) run_pointwise11(v14_185.byteOffset, bt12_184.byteOffset, out11_0_67.byteOffset, T_S * B);
-    else {
+      // %12 broadcast_to ∂context — 52: context = sum(a * enc, axis = S)
       for (let l = 0; l < T_S * B; l++) {
         const o = l * 128;
         for (let j = 0; j < 128; j++) {
-          v14_185[o + j] = bt12_184[l * 128 + j] * out11_0_67[l * 128 + j];
+          bt12_184[o + j] = sl9_183[l % B * 128 + j];
         }
       }
-    }
-    // %18 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    for (let l = 0; l < T_S * B; l++) {
-      const ao = l * 128;
-      const bo = l % B * 128;
-      const oo = l * 1;
-      for (let i = 0; i < 1; i++) {
+      // %14 mul — 52: context = sum(a * enc, axis = S)
+      if (kernels !== undefined && heapHolds(v14_185, bt12_184, out11_0_67)) run_pointwise11(v14_185.byteOffset, bt12_184.byteOffset, out11_0_67.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v14_185[o + j] = bt12_184[l * 128 + j] * out11_0_67[l * 128 + j];
+          }
+        }
+      }
+      // %18 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
+      for (let l = 0; l < T_S * B; l++) {
+        const ao = l * 128;
+        const bo = l % B * 128;
+        const oo = l * 1;
+        for (let i = 0; i < 1; i++) {
+          for (let j = 0; j < 1; j++) {
+            let acc = 0;
+            for (let p = 0; p < 128; p++) acc += mm23_93[ao + i * 128 + p] * x80_1_166[bo + p * 1 + j];
+            mm18_186[oo + i * 1 + j] = acc;
+          }
+        }
+      }
+      // %21 exp a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v21_187[l] = Math.exp((mm18_186[l * 1 + 0] - x80_2_167[l % B * 1 + 0]));
+      }
+      // %23 div a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v23_188[l] = v21_187[l * 1 + 0] / x80_3_168[l % B * 1 + 0];
+      }
+      // %25 unbroadcast
+      ub25_189.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 128; j++) {
+          ub25_189[l * 1 + 0] += v14_185[l * 128 + j];
+        }
+      }
+      // %26 div ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v26_190[l] = ub25_189[l * 1 + 0] / x80_3_168[l % B * 1 + 0];
+      }
+      // %28 neg ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v28_191[l] = -(v26_190[l * 1 + 0] * v23_188[l * 1 + 0]);
+      }
+      // %29 unbroadcast
+      ub29_192.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
         for (let j = 0; j < 1; j++) {
-          let acc = 0;
-          for (let p = 0; p < 128; p++) acc += mm23_93[ao + i * 128 + p] * x80_1_166[bo + p * 1 + j];
-          mm18_186[oo + i * 1 + j] = acc;
+          ub29_192[l % B * 1 + j] += v28_191[l * 1 + j];
         }
       }
-    }
-    // %21 exp a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v21_187[l] = Math.exp((mm18_186[l * 1 + 0] - x80_2_167[l % B * 1 + 0]));
-    }
-    // %23 div a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v23_188[l] = v21_187[l * 1 + 0] / x80_3_168[l % B * 1 + 0];
-    }
-    // %25 unbroadcast
-    ub25_189.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 128; j++) {
-        ub25_189[l * 1 + 0] += v14_185[l * 128 + j];
-      }
-    }
-    // %26 div ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v26_190[l] = ub25_189[l * 1 + 0] / x80_3_168[l % B * 1 + 0];
-    }
-    // %28 neg ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v28_191[l] = -(v26_190[l * 1 + 0] * v23_188[l * 1 + 0]);
-    }
-    // %29 unbroadcast
-    ub29_192.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub29_192[l % B * 1 + j] += v28_191[l * 1 + j];
-      }
-    }
-    // %30 broadcast_to ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt30_193[l] = ub29_192[l % B * 1 + 0];
-    }
-    // %32 mul ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v32_194[l] = (v26_190[l * 1 + 0] + bt30_193[l * 1 + 0]) * v21_187[l * 1 + 0];
-    }
-    // %33 neg ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v33_195[l] = -v32_194[l * 1 + 0];
-    }
-    // %34 unbroadcast
-    ub34_196.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub34_196[l % B * 1 + j] += v33_195[l * 1 + j];
-      }
-    }
-    // %35 broadcast_to ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt35_197[l] = x80_2_167[l % B * 1 + 0];
-    }
-    // %36 equal ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      v36_198[l] = (mm18_186[l * 1 + 0] == bt35_197[l * 1 + 0] ? 1 : 0);
-    }
-    // %37 unbroadcast ∂a — 51: a = softmax(score, axis = S)
-    ub37_199.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 1; j++) {
-        ub37_199[l % B * 1 + j] += v36_198[l * 1 + j];
-      }
-    }
-    // %38 div ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < B; l++) {
-      v38_200[l] = ub34_196[l * 1 + 0] / ub37_199[l * 1 + 0];
-    }
-    // %39 broadcast_to ∂a — 51: a = softmax(score, axis = S)
-    for (let l = 0; l < T_S * B; l++) {
-      bt39_201[l] = v38_200[l % B * 1 + 0];
-    }
-    // %41 add
-    for (let l = 0; l < T_S * B; l++) {
-      v41_202[l] = v32_194[l * 1 + 0] + (v36_198[l * 1 + 0] * bt39_201[l * 1 + 0]);
-    }
-    // %42 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    if (kernels !== undefined && heapHolds(v42_203, v41_202, x80_1_166)) {
-      for (let t = 0; t < T_S; t++) run_pointwise5(v42_203.byteOffset + t * B * 128 * 4, v41_202.byteOffset + t * B * 1 * 4, x80_1_166.byteOffset, B);
-    }
-    else {
+      // %30 broadcast_to ∂a — 51: a = softmax(score, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v42_203[o + j] = v41_202[l * 1 + 0] * x80_1_166[l % B * 128 + j];
-        }
+        bt30_193[l] = ub29_192[l % B * 1 + 0];
       }
-    }
-    // %43 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    if (kernels !== undefined && heapHolds(v43_204, v41_202, mm23_93)) run_pointwise5(v43_204.byteOffset, v41_202.byteOffset, mm23_93.byteOffset, T_S * B);
-    else {
+      // %32 mul ∂a — 51: a = softmax(score, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v43_204[o + j] = v41_202[l * 1 + 0] * mm23_93[l * 128 + j];
-        }
+        v32_194[l] = (v26_190[l * 1 + 0] + bt30_193[l * 1 + 0]) * v21_187[l * 1 + 0];
       }
-    }
-    // %44 unbroadcast
-    ub44_205.fill(0);
-    for (let l = 0; l < T_S * B; l++) {
-      for (let j = 0; j < 128; j++) {
-        ub44_205[l % B * 128 + j] += v43_204[l * 128 + j];
-      }
-    }
-    // %45 add
-    if (kernels !== undefined && heapHolds(v45_206, state80_0_156, mm8_182, ub44_205)) run_pointwise17(v45_206.byteOffset, state80_0_156.byteOffset, mm8_182.byteOffset + 512, ub44_205.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v45_206[o + j] = (state80_0_156[l * 128 + j] + mm8_182[l * 256 + 128 + j]) + ub44_205[l * 128 + j];
-        }
-      }
-    }
-    // %47 matmul — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-    gemm_cols_128x128(v42_203, p88, mm47_207, T_S * B);
-    // %48 unbroadcast
-    ub48_208.fill(0);
-    gemm_outer_128x128(v42_203, 128, out11_0_67, 128, ub48_208, T_S * B);
-    // %56 add
-    if (kernels !== undefined && heapHolds(v56_209, state80_1_157, v45_206, x80_5_170, x80_11_176)) run_pointwise18(v56_209.byteOffset, state80_1_157.byteOffset, v45_206.byteOffset, x80_5_170.byteOffset, x80_11_176.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v56_209[o + j] = state80_1_157[l * 128 + j] + ((v45_206[l * 128 + j] * x80_5_170[l * 128 + j]) * x80_11_176[l * 128 + j]);
-        }
-      }
-    }
-    // %64 mul — 47: c' = f * c + i * g
-    if (kernels !== undefined && heapHolds(v64_210, v56_209, x80_9_174)) run_pointwise11(v64_210.byteOffset, v56_209.byteOffset, x80_9_174.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v64_210[o + j] = v56_209[l * 128 + j] * x80_9_174[l * 128 + j];
-        }
-      }
-    }
-    // %66 mul ∂o — 46: o = sigmoid(z[3*H:4*H])
-    if (kernels !== undefined && heapHolds(v66_211, v45_206, x80_4_169, x80_12_177)) run_pointwise19(v66_211.byteOffset, v45_206.byteOffset, x80_4_169.byteOffset, x80_12_177.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v66_211[o + j] = (v45_206[l * 128 + j] * x80_4_169[l * 128 + j]) * x80_12_177[l * 128 + j];
-        }
-      }
-    }
-    // %67 pad_last — 46: o = sigmoid(z[3*H:4*H])
-    pad67_212.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad67_212[r * 512 + 384 + c] = v66_211[r * 128 + c];
-    }
-    // %69 mul ∂g — 45: g = tanh(z[2*H:3*H])
-    if (kernels !== undefined && heapHolds(v69_213, v56_209, x80_7_172, x80_13_178)) run_pointwise19(v69_213.byteOffset, v56_209.byteOffset, x80_7_172.byteOffset, x80_13_178.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v69_213[o + j] = (v56_209[l * 128 + j] * x80_7_172[l * 128 + j]) * x80_13_178[l * 128 + j];
-        }
-      }
-    }
-    // %70 pad_last — 45: g = tanh(z[2*H:3*H])
-    pad70_214.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad70_214[r * 512 + 256 + c] = v69_213[r * 128 + c];
-    }
-    // %73 mul ∂f — 44: f = sigmoid(z[H:2*H])
-    if (kernels !== undefined && heapHolds(v73_215, v56_209, x80_8_173, x80_14_179)) run_pointwise19(v73_215.byteOffset, v56_209.byteOffset, x80_8_173.byteOffset, x80_14_179.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v73_215[o + j] = (v56_209[l * 128 + j] * x80_8_173[l * 128 + j]) * x80_14_179[l * 128 + j];
-        }
-      }
-    }
-    // %74 pad_last — 44: f = sigmoid(z[H:2*H])
-    pad74_216.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad74_216[r * 512 + 128 + c] = v73_215[r * 128 + c];
-    }
-    // %77 mul ∂i — 43: i = sigmoid(z[0:H])
-    if (kernels !== undefined && heapHolds(v77_217, v56_209, x80_6_171, x80_15_180)) run_pointwise19(v77_217.byteOffset, v56_209.byteOffset, x80_6_171.byteOffset, x80_15_180.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v77_217[o + j] = (v56_209[l * 128 + j] * x80_6_171[l * 128 + j]) * x80_15_180[l * 128 + j];
-        }
-      }
-    }
-    // %78 pad_last — 43: i = sigmoid(z[0:H])
-    pad78_218.fill(0);
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) pad78_218[r * 512 + 0 + c] = v77_217[r * 128 + c];
-    }
-    // %79 add
-    if (kernels !== undefined && heapHolds(v79_219, pad67_212, pad70_214, pad74_216, pad78_218)) run_pointwise20(v79_219.byteOffset, pad67_212.byteOffset, pad70_214.byteOffset, pad74_216.byteOffset, pad78_218.byteOffset, B);
-    else {
-      for (let l = 0; l < B; l++) {
-        const o = l * 512;
-        for (let j = 0; j < 512; j++) {
-          v79_219[o + j] = ((pad67_212[l * 512 + j] + pad70_214[l * 512 + j]) + pad74_216[l * 512 + j]) + pad78_218[l * 512 + j];
-        }
-      }
-    }
-    // %81 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_cols_512x128(v79_219, p86, mm81_220, B);
-    // %83 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-    gemm_cols_512x169(v79_219, p85, mm83_221, B);
-    // %84 slice — 42: z = W @ concat(y, attn) + U @ h + b
-    for (let r = 0; r < B; r++) {
-      for (let c = 0; c < 128; c++) sl84_222[r * 128 + c] = mm83_221[r * 169 + 41 + c];
-    }
-    // %86 add
-    if (kernels !== undefined && heapHolds(v86_223, state80_3_159, bt12_184, v23_188, mm47_207)) run_pointwise21(v86_223.byteOffset, state80_3_159.byteOffset, bt12_184.byteOffset, v23_188.byteOffset, mm47_207.byteOffset, T_S * B);
-    else {
+      // %33 neg ∂a — 51: a = softmax(score, axis = S)
       for (let l = 0; l < T_S * B; l++) {
-        const o = l * 128;
-        for (let j = 0; j < 128; j++) {
-          v86_223[o + j] = state80_3_159[l * 128 + j] + ((bt12_184[l * 128 + j] * v23_188[l * 1 + 0]) + mm47_207[l * 128 + j]);
+        v33_195[l] = -v32_194[l * 1 + 0];
+      }
+      // %34 unbroadcast
+      ub34_196.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub34_196[l % B * 1 + j] += v33_195[l * 1 + j];
         }
       }
-    }
-    // %88 add
-    if (kernels !== undefined && heapHolds(v88_224, state80_4_160, ub48_208)) run_pointwise22(v88_224.byteOffset, state80_4_160.byteOffset, ub48_208.byteOffset, 1);
-    else {
-      for (let j = 0; j < 16384; j++) {
-        v88_224[j] = state80_4_160[j] + ub48_208[j];
+      // %35 broadcast_to ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        bt35_197[l] = x80_2_167[l % B * 1 + 0];
       }
+      // %36 equal ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        v36_198[l] = (mm18_186[l * 1 + 0] == bt35_197[l * 1 + 0] ? 1 : 0);
+      }
+      // %37 unbroadcast ∂a — 51: a = softmax(score, axis = S)
+      ub37_199.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 1; j++) {
+          ub37_199[l % B * 1 + j] += v36_198[l * 1 + j];
+        }
+      }
+      // %38 div ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < B; l++) {
+        v38_200[l] = ub34_196[l * 1 + 0] / ub37_199[l * 1 + 0];
+      }
+      // %39 broadcast_to ∂a — 51: a = softmax(score, axis = S)
+      for (let l = 0; l < T_S * B; l++) {
+        bt39_201[l] = v38_200[l % B * 1 + 0];
+      }
+      // %41 add
+      for (let l = 0; l < T_S * B; l++) {
+        v41_202[l] = v32_194[l * 1 + 0] + (v36_198[l * 1 + 0] * bt39_201[l * 1 + 0]);
+      }
+      // %42 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
+      if (kernels !== undefined && heapHolds(v42_203, v41_202, x80_1_166)) {
+        for (let t = 0; t < T_S; t++) run_pointwise5(v42_203.byteOffset + t * B * 128 * 4, v41_202.byteOffset + t * B * 1 * 4, x80_1_166.byteOffset, B);
+      }
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v42_203[o + j] = v41_202[l * 1 + 0] * x80_1_166[l % B * 128 + j];
+          }
+        }
+      }
+      // %43 mul ∂score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
+      if (kernels !== undefined && heapHolds(v43_204, v41_202, mm23_93)) run_pointwise5(v43_204.byteOffset, v41_202.byteOffset, mm23_93.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v43_204[o + j] = v41_202[l * 1 + 0] * mm23_93[l * 128 + j];
+          }
+        }
+      }
+      // %44 unbroadcast
+      ub44_205.fill(0);
+      for (let l = 0; l < T_S * B; l++) {
+        for (let j = 0; j < 128; j++) {
+          ub44_205[l % B * 128 + j] += v43_204[l * 128 + j];
+        }
+      }
+      // %45 add
+      if (kernels !== undefined && heapHolds(v45_206, state80_0_156, mm8_182, ub44_205)) run_pointwise17(v45_206.byteOffset, state80_0_156.byteOffset, mm8_182.byteOffset + 512, ub44_205.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v45_206[o + j] = (state80_0_156[l * 128 + j] + mm8_182[l * 256 + 128 + j]) + ub44_205[l * 128 + j];
+          }
+        }
+      }
+      // %47 matmul — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
+      gemm_cols_128x128(v42_203, p88, mm47_207, T_S * B);
+      // %48 unbroadcast
+      ub48_208.fill(0);
+      gemm_outer_128x128(v42_203, 128, out11_0_67, 128, ub48_208, T_S * B);
+      // %56 add
+      if (kernels !== undefined && heapHolds(v56_209, state80_1_157, v45_206, x80_5_170, x80_11_176)) run_pointwise18(v56_209.byteOffset, state80_1_157.byteOffset, v45_206.byteOffset, x80_5_170.byteOffset, x80_11_176.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v56_209[o + j] = state80_1_157[l * 128 + j] + ((v45_206[l * 128 + j] * x80_5_170[l * 128 + j]) * x80_11_176[l * 128 + j]);
+          }
+        }
+      }
+      // %64 mul — 47: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v64_210, v56_209, x80_9_174)) run_pointwise11(v64_210.byteOffset, v56_209.byteOffset, x80_9_174.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v64_210[o + j] = v56_209[l * 128 + j] * x80_9_174[l * 128 + j];
+          }
+        }
+      }
+      // %66 mul ∂o — 46: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v66_211, v45_206, x80_4_169, x80_12_177)) run_pointwise19(v66_211.byteOffset, v45_206.byteOffset, x80_4_169.byteOffset, x80_12_177.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v66_211[o + j] = (v45_206[l * 128 + j] * x80_4_169[l * 128 + j]) * x80_12_177[l * 128 + j];
+          }
+        }
+      }
+      // %67 pad_last — 46: o = sigmoid(z[3*H:4*H])
+      pad67_212.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad67_212[r * 512 + 384 + c] = v66_211[r * 128 + c];
+      }
+      // %69 mul ∂g — 45: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v69_213, v56_209, x80_7_172, x80_13_178)) run_pointwise19(v69_213.byteOffset, v56_209.byteOffset, x80_7_172.byteOffset, x80_13_178.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v69_213[o + j] = (v56_209[l * 128 + j] * x80_7_172[l * 128 + j]) * x80_13_178[l * 128 + j];
+          }
+        }
+      }
+      // %70 pad_last — 45: g = tanh(z[2*H:3*H])
+      pad70_214.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad70_214[r * 512 + 256 + c] = v69_213[r * 128 + c];
+      }
+      // %73 mul ∂f — 44: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v73_215, v56_209, x80_8_173, x80_14_179)) run_pointwise19(v73_215.byteOffset, v56_209.byteOffset, x80_8_173.byteOffset, x80_14_179.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v73_215[o + j] = (v56_209[l * 128 + j] * x80_8_173[l * 128 + j]) * x80_14_179[l * 128 + j];
+          }
+        }
+      }
+      // %74 pad_last — 44: f = sigmoid(z[H:2*H])
+      pad74_216.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad74_216[r * 512 + 128 + c] = v73_215[r * 128 + c];
+      }
+      // %77 mul ∂i — 43: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v77_217, v56_209, x80_6_171, x80_15_180)) run_pointwise19(v77_217.byteOffset, v56_209.byteOffset, x80_6_171.byteOffset, x80_15_180.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v77_217[o + j] = (v56_209[l * 128 + j] * x80_6_171[l * 128 + j]) * x80_15_180[l * 128 + j];
+          }
+        }
+      }
+      // %78 pad_last — 43: i = sigmoid(z[0:H])
+      pad78_218.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) pad78_218[r * 512 + 0 + c] = v77_217[r * 128 + c];
+      }
+      // %79 add
+      if (kernels !== undefined && heapHolds(v79_219, pad67_212, pad70_214, pad74_216, pad78_218)) run_pointwise20(v79_219.byteOffset, pad67_212.byteOffset, pad70_214.byteOffset, pad74_216.byteOffset, pad78_218.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v79_219[o + j] = ((pad67_212[l * 512 + j] + pad70_214[l * 512 + j]) + pad74_216[l * 512 + j]) + pad78_218[l * 512 + j];
+          }
+        }
+      }
+      // %81 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_cols_512x128(v79_219, p86, mm81_220, B);
+      // %83 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+      gemm_cols_512x169(v79_219, p85, mm83_221, B);
+      // %84 slice — 42: z = W @ concat(y, attn) + U @ h + b
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 128; c++) sl84_222[r * 128 + c] = mm83_221[r * 169 + 41 + c];
+      }
+      // %86 add
+      if (kernels !== undefined && heapHolds(v86_223, state80_3_159, bt12_184, v23_188, mm47_207)) run_pointwise21(v86_223.byteOffset, state80_3_159.byteOffset, bt12_184.byteOffset, v23_188.byteOffset, mm47_207.byteOffset, T_S * B);
+      else {
+        for (let l = 0; l < T_S * B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v86_223[o + j] = state80_3_159[l * 128 + j] + ((bt12_184[l * 128 + j] * v23_188[l * 1 + 0]) + mm47_207[l * 128 + j]);
+          }
+        }
+      }
+      // %88 add
+      if (kernels !== undefined && heapHolds(v88_224, state80_4_160, ub48_208)) run_pointwise22(v88_224.byteOffset, state80_4_160.byteOffset, ub48_208.byteOffset, 1);
+      else {
+        for (let j = 0; j < 16384; j++) {
+          v88_224[j] = state80_4_160[j] + ub48_208[j];
+        }
+      }
+      out80_0_161.set(v79_219, t * v79_219.length);
+      out80_1_162.set(v6_181, t * v6_181.length);
+      out80_2_163.set(mm83_221, t * mm83_221.length);
+      state80_0_156.set(mm81_220);
+      state80_1_157.set(v64_210);
+      state80_2_158.set(sl84_222);
+      state80_3_159.set(v86_223);
+      state80_4_160.set(v88_224);
     }
-    out80_0_161.set(v79_219, t * v79_219.length);
-    out80_1_162.set(v6_181, t * v6_181.length);
-    out80_2_163.set(mm83_221, t * mm83_221.length);
-    state80_0_156.set(mm81_220);
-    state80_1_157.set(v64_210);
-    state80_2_158.set(sl84_222);
-    state80_3_159.set(v86_223);
-    state80_4_160.set(v88_224);
-  }
+  })();
   // %88 unbroadcast ∂decoder: ∂W (batched)
   ub88_225.fill(0);
   gemm_outer_512x169(out80_0_161, 512, out24_11_108, 169, ub88_225, T_U * B);
@@ -1619,128 +1629,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v10_64.fill(0); // reused: its last value is dead
   const steps235 = T_S;
   // ∂encoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_248, state114_0_233, state80_3_159, v10_249, state114_1_234, out11_2_69, mm23_93, v18_250, out11_5_72, v20_251, out11_1_68, v107_229, pad21_252, v23_253, out11_4_71, v109_230, pad24_254, v27_255, out11_6_73, v111_231, pad28_256, v31_257, out11_3_70, v113_232, pad32_258, v33_259, p58, mm35_260, v10_64)) run_time_loop2(v3_248.byteOffset, state114_0_233.byteOffset, state80_3_159.byteOffset, v10_249.byteOffset, state114_1_234.byteOffset, out11_2_69.byteOffset, mm23_93.byteOffset, v18_250.byteOffset, out11_5_72.byteOffset, v20_251.byteOffset, out11_1_68.byteOffset, v107_229.byteOffset, pad21_252.byteOffset, v23_253.byteOffset, out11_4_71.byteOffset, v109_230.byteOffset, pad24_254.byteOffset, v27_255.byteOffset, out11_6_73.byteOffset, v111_231.byteOffset, pad28_256.byteOffset, v31_257.byteOffset, out11_3_70.byteOffset, v113_232.byteOffset, pad32_258.byteOffset, v33_259.byteOffset, p58.byteOffset, mm35_260.byteOffset, v10_64.byteOffset, 4 * (B * 128), B, 4 * (B * 512), steps235, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_248, state114_0_233, state80_3_159, v10_249, state114_1_234, out11_2_69, mm23_93, v18_250, out11_5_72, v20_251, out11_1_68, v107_229, pad21_252, v23_253, out11_4_71, v109_230, pad24_254, v27_255, out11_6_73, v111_231, pad28_256, v31_257, out11_3_70, v113_232, pad32_258, v33_259, p58, mm35_260, v10_64)) run_time_loop2(v3_248.byteOffset, state114_0_233.byteOffset, state80_3_159.byteOffset, v10_249.byteOffset, state114_1_234.byteOffset, out11_2_69.byteOffset, mm23_93.byteOffset, v18_250.byteOffset, out11_5_72.byteOffset, v20_251.byteOffset, out11_1_68.byteOffset, v107_229.byteOffset, pad21_252.byteOffset, v23_253.byteOffset, out11_4_71.byteOffset, v109_230.byteOffset, pad24_254.byteOffset, v27_255.byteOffset, out11_6_73.byteOffset, v111_231.byteOffset, pad28_256.byteOffset, v31_257.byteOffset, out11_3_70.byteOffset, v113_232.byteOffset, pad32_258.byteOffset, v33_259.byteOffset, p58.byteOffset, mm35_260.byteOffset, v10_64.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps235, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps235; s++) {
-      const t = T_S - 1 - s;
-      const x114_0_236 = state80_3_159.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_1_237 = out11_1_68.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_2_238 = out11_2_69.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_3_239 = out11_3_70.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_4_240 = out11_4_71.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_5_241 = out11_6_73.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_6_242 = out11_5_72.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_7_243 = mm23_93.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_8_244 = v107_229.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_9_245 = v109_230.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_10_246 = v111_231.subarray(t * B * 128, (t + 1) * B * 128);
-      const x114_11_247 = v113_232.subarray(t * B * 128, (t + 1) * B * 128);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_248, state114_0_233, x114_0_236)) run_pointwise23(v3_248.byteOffset, state114_0_233.byteOffset, x114_0_236.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v3_248[o + j] = state114_0_233[l * 128 + j] + x114_0_236[l * 128 + j];
+    (() => {
+      for (let s = 0; s < steps235; s++) {
+        const t = T_S - 1 - s;
+        const x114_0_236 = state80_3_159.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_1_237 = out11_1_68.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_2_238 = out11_2_69.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_3_239 = out11_3_70.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_4_240 = out11_4_71.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_5_241 = out11_6_73.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_6_242 = out11_5_72.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_7_243 = mm23_93.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_8_244 = v107_229.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_9_245 = v109_230.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_10_246 = v111_231.subarray(t * B * 128, (t + 1) * B * 128);
+        const x114_11_247 = v113_232.subarray(t * B * 128, (t + 1) * B * 128);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_248, state114_0_233, x114_0_236)) run_pointwise23(v3_248.byteOffset, state114_0_233.byteOffset, x114_0_236.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v3_248[o + j] = state114_0_233[l * 128 + j] + x114_0_236[l * 128 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_249, state114_1_234, v3_248, x114_2_238, x114_7_243)) run_pointwise18(v10_249.byteOffset, state114_1_234.byteOffset, v3_248.byteOffset, x114_2_238.byteOffset, x114_7_243.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v10_249[o + j] = state114_1_234[l * 128 + j] + ((v3_248[l * 128 + j] * x114_2_238[l * 128 + j]) * x114_7_243[l * 128 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_249, state114_1_234, v3_248, x114_2_238, x114_7_243)) run_pointwise18(v10_249.byteOffset, state114_1_234.byteOffset, v3_248.byteOffset, x114_2_238.byteOffset, x114_7_243.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v10_249[o + j] = state114_1_234[l * 128 + j] + ((v3_248[l * 128 + j] * x114_2_238[l * 128 + j]) * x114_7_243[l * 128 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_250, v10_249, x114_6_242)) run_pointwise11(v18_250.byteOffset, v10_249.byteOffset, x114_6_242.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v18_250[o + j] = v10_249[l * 128 + j] * x114_6_242[l * 128 + j];
+        // %18 mul — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_250, v10_249, x114_6_242)) run_pointwise11(v18_250.byteOffset, v10_249.byteOffset, x114_6_242.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v18_250[o + j] = v10_249[l * 128 + j] * x114_6_242[l * 128 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_251, v3_248, x114_1_237, x114_8_244)) run_pointwise19(v20_251.byteOffset, v3_248.byteOffset, x114_1_237.byteOffset, x114_8_244.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v20_251[o + j] = (v3_248[l * 128 + j] * x114_1_237[l * 128 + j]) * x114_8_244[l * 128 + j];
+        // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_251, v3_248, x114_1_237, x114_8_244)) run_pointwise19(v20_251.byteOffset, v3_248.byteOffset, x114_1_237.byteOffset, x114_8_244.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v20_251[o + j] = (v3_248[l * 128 + j] * x114_1_237[l * 128 + j]) * x114_8_244[l * 128 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
-      pad21_252.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad21_252[r * 512 + 384 + c] = v20_251[r * 128 + c];
-      }
-      // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_253, v10_249, x114_4_240, x114_9_245)) run_pointwise19(v23_253.byteOffset, v10_249.byteOffset, x114_4_240.byteOffset, x114_9_245.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v23_253[o + j] = (v10_249[l * 128 + j] * x114_4_240[l * 128 + j]) * x114_9_245[l * 128 + j];
+        // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
+        pad21_252.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad21_252[r * 512 + 384 + c] = v20_251[r * 128 + c];
+        }
+        // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_253, v10_249, x114_4_240, x114_9_245)) run_pointwise19(v23_253.byteOffset, v10_249.byteOffset, x114_4_240.byteOffset, x114_9_245.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v23_253[o + j] = (v10_249[l * 128 + j] * x114_4_240[l * 128 + j]) * x114_9_245[l * 128 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 22: g = tanh(z[2*H:3*H])
-      pad24_254.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad24_254[r * 512 + 256 + c] = v23_253[r * 128 + c];
-      }
-      // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_255, v10_249, x114_5_241, x114_10_246)) run_pointwise19(v27_255.byteOffset, v10_249.byteOffset, x114_5_241.byteOffset, x114_10_246.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v27_255[o + j] = (v10_249[l * 128 + j] * x114_5_241[l * 128 + j]) * x114_10_246[l * 128 + j];
+        // %24 pad_last — 22: g = tanh(z[2*H:3*H])
+        pad24_254.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad24_254[r * 512 + 256 + c] = v23_253[r * 128 + c];
+        }
+        // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_255, v10_249, x114_5_241, x114_10_246)) run_pointwise19(v27_255.byteOffset, v10_249.byteOffset, x114_5_241.byteOffset, x114_10_246.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v27_255[o + j] = (v10_249[l * 128 + j] * x114_5_241[l * 128 + j]) * x114_10_246[l * 128 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 21: f = sigmoid(z[H:2*H])
-      pad28_256.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad28_256[r * 512 + 128 + c] = v27_255[r * 128 + c];
-      }
-      // %31 mul ∂i — 20: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_257, v10_249, x114_3_239, x114_11_247)) run_pointwise19(v31_257.byteOffset, v10_249.byteOffset, x114_3_239.byteOffset, x114_11_247.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v31_257[o + j] = (v10_249[l * 128 + j] * x114_3_239[l * 128 + j]) * x114_11_247[l * 128 + j];
+        // %28 pad_last — 21: f = sigmoid(z[H:2*H])
+        pad28_256.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad28_256[r * 512 + 128 + c] = v27_255[r * 128 + c];
+        }
+        // %31 mul ∂i — 20: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_257, v10_249, x114_3_239, x114_11_247)) run_pointwise19(v31_257.byteOffset, v10_249.byteOffset, x114_3_239.byteOffset, x114_11_247.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 128;
+            for (let j = 0; j < 128; j++) {
+              v31_257[o + j] = (v10_249[l * 128 + j] * x114_3_239[l * 128 + j]) * x114_11_247[l * 128 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 20: i = sigmoid(z[0:H])
-      pad32_258.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) pad32_258[r * 512 + 0 + c] = v31_257[r * 128 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_259, pad21_252, pad24_254, pad28_256, pad32_258)) run_pointwise20(v33_259.byteOffset, pad21_252.byteOffset, pad24_254.byteOffset, pad28_256.byteOffset, pad32_258.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v33_259[o + j] = ((pad21_252[l * 512 + j] + pad24_254[l * 512 + j]) + pad28_256[l * 512 + j]) + pad32_258[l * 512 + j];
+        // %32 pad_last — 20: i = sigmoid(z[0:H])
+        pad32_258.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 128; c++) pad32_258[r * 512 + 0 + c] = v31_257[r * 128 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_259, pad21_252, pad24_254, pad28_256, pad32_258)) run_pointwise20(v33_259.byteOffset, pad21_252.byteOffset, pad24_254.byteOffset, pad28_256.byteOffset, pad32_258.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 512;
+            for (let j = 0; j < 512; j++) {
+              v33_259[o + j] = ((pad21_252[l * 512 + j] + pad24_254[l * 512 + j]) + pad28_256[l * 512 + j]) + pad32_258[l * 512 + j];
+            }
           }
         }
+        // %35 matmul — 19: z = W @ x + U @ h + b
+        gemm_cols_512x128(v33_259, p58, mm35_260, B);
+        v10_64.set(v33_259, t * v33_259.length);
+        state114_0_233.set(mm35_260);
+        state114_1_234.set(v18_250);
       }
-      // %35 matmul — 19: z = W @ x + U @ h + b
-      gemm_cols_512x128(v33_259, p58, mm35_260, B);
-      v10_64.set(v33_259, t * v33_259.length);
-      state114_0_233.set(mm35_260);
-      state114_1_234.set(v18_250);
-    }
+    })();
   }
   // %119 unbroadcast ∂encoder: ∂W (batched)
   ub119_261.fill(0);
@@ -3585,13 +3597,13 @@ function gemm_cols_512x28(v: Float32Array, w: Float32Array, out: Float32Array, s
   gemm_cols_512x28_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (49016 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, time_loop0, rows_128x128, rows_512x169, rows_256x169, pointwise4, pointwise5, rows_128x256, rows_64x256, pointwise6, rows_41x128, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, time_loop1, pointwise12, pointwise13, colsum_41, cols_41x128, outer_41x128, pointwise14, pointwise15, pointwise16, cols_128x256, pointwise17, cols_128x128, outer_128x128, pointwise18, pointwise19, pointwise20, cols_512x128, cols_512x169, pointwise21, pointwise22, outer_512x169, outer_512x128, colsum_512, outer_128x256, pointwise23, time_loop2, outer_512x28, cols_512x28, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (49019 bytes): rows_512x28, pointwise0, rows_512x128, rows_256x128, pointwise1, pointwise2, pointwise3, time_loop0, rows_128x128, rows_512x169, rows_256x169, pointwise4, pointwise5, rows_128x256, rows_64x256, pointwise6, rows_41x128, pointwise7, pointwise8, pointwise9, pointwise10, pointwise11, time_loop1, pointwise12, pointwise13, colsum_41, cols_41x128, outer_41x128, pointwise14, pointwise15, pointwise16, cols_128x256, pointwise17, cols_128x128, outer_128x128, pointwise18, pointwise19, pointwise20, cols_512x128, cols_512x169, pointwise21, pointwise22, outer_512x169, outer_512x128, colsum_512, outer_128x256, pointwise23, time_loop2, outer_512x28, cols_512x28, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABdAdgBH9/f38AYAZ/f39/f38AYA9/f39/f39/f39/f39/f38AYAV/f39/fwBgA39/fwBgGn9/f39/f39/f39/f39/f39/f39/f39/f39/AGAjf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDNDMAAAAAAAEAAgAAAAMAAAAEAAAEBAEABQADBAABAAADAAMAAQEDAQAAAQABAQQBAAYBAAQHzQUzC3Jvd3NfNTEyeDI4AAAKcG9pbnR3aXNlMAABDHJvd3NfNTEyeDEyOAACDHJvd3NfMjU2eDEyOAADCnBvaW50d2lzZTEABApwb2ludHdpc2UyAAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwxyb3dzXzEyOHgxMjgACAxyb3dzXzUxMngxNjkACQxyb3dzXzI1NngxNjkACgpwb2ludHdpc2U0AAsKcG9pbnR3aXNlNQAMDHJvd3NfMTI4eDI1NgANC3Jvd3NfNjR4MjU2AA4KcG9pbnR3aXNlNgAPC3Jvd3NfNDF4MTI4ABAKcG9pbnR3aXNlNwARCnBvaW50d2lzZTgAEgpwb2ludHdpc2U5ABMLcG9pbnR3aXNlMTAAFAtwb2ludHdpc2UxMQAVCnRpbWVfbG9vcDEAFgtwb2ludHdpc2UxMgAXC3BvaW50d2lzZTEzABgJY29sc3VtXzQxABkLY29sc180MXgxMjgAGgxvdXRlcl80MXgxMjgAGwtwb2ludHdpc2UxNAAcC3BvaW50d2lzZTE1AB0LcG9pbnR3aXNlMTYAHgxjb2xzXzEyOHgyNTYAHwtwb2ludHdpc2UxNwAgDGNvbHNfMTI4eDEyOAAhDW91dGVyXzEyOHgxMjgAIgtwb2ludHdpc2UxOAAjC3BvaW50d2lzZTE5ACQLcG9pbnR3aXNlMjAAJQxjb2xzXzUxMngxMjgAJgxjb2xzXzUxMngxNjkAJwtwb2ludHdpc2UyMQAoC3BvaW50d2lzZTIyACkNb3V0ZXJfNTEyeDE2OQAqDW91dGVyXzUxMngxMjgAKwpjb2xzdW1fNTEyACwNb3V0ZXJfMTI4eDI1NgAtC3BvaW50d2lzZTIzAC4KdGltZV9sb29wMgAvDG91dGVyXzUxMngyOAAwC2NvbHNfNTEyeDI4ADEJbm9uZmluaXRlADIKt/ICM4oMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgB/0AAnAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QAC4AEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAtACIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgBAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJwIQogDCAKIBP95gH95AEhDCAG/QAC4AEhCiANIAogE/3mAf3kASENIAb9AALQAiEKIA4gCiAT/eYB/eQBIQ4gBv0AAsADIQogGCAKIBP95gH95AEhGCAG/QACsAQhCiAZIAogE/3mAf3kASEZIAb9AAKgBSEKIBogCiAT/eYB/eQBIRogBv0AApAGIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgBEEBaiEEDAALCwuoDQICfxN7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEPIA/9DAAAQEsAAEBLAABASwAAQEv95QEhECAOIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRcgF/0MAABASwAAQEsAAEBLAABAS/3lASEYIBYgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAS/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBQgGiAS/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC80JAgJ/DntBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRMgDSATIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAQaiEBIAJBgARqIQIgBEEBaiEEDAALCwv9BwEKf0EAIQ8CQANAIA8gDE4NASAPIRAgACERIAEhEiACIRMgCSEUAkACQCAORQ0AIBRBCEgNACAUQQdqQQhuQQRsIRUgDiARNgIUIA4gEiAVQYAEbGo2AhggDiATIBVBgBBsajYCHCAOIBQgFWs2AiAgDkECNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAgNAIA7+EAIEIBZHDQALDAELAkAgDkUNACAUQQFHDQAgDiARQYCACGo2AhQgDiASNgIYIA4gE0GACGo2AhwgDiAUNgIgIA5BAzYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUEAMDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQcQBSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUGAEGxqNgIUIA4gEiAVQYAQbGo2AhggDiATIBVBgBBsajYCHCAOIBQgFWs2AiAgDkEENgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQBANAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQBAsgBSERIANBgARqIRIgBiETIAMhFCADQYAIaiEXIAkhGAJAAkAgDkUNACAYQYMBSA0AIBhBAWpBAm5BAWwhFSAOIBEgFUGABGxqNgIUIA4gEiAVQYAQbGo2AhggDiATIBVBgARsajYCHCAOIBQgFUGAEGxqNgIgIA4gFyAVQYAQbGo2AiQgDiAYIBVrNgIoIA5BBTYCDCAOQQY2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgFRAFA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBgQBQsgByERIANBgAxqIRIgBSETIAkhFAJAAkAgDkUNACAUQYUCSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUGABGxqNgIUIA4gEiAVQYAQbGo2AhggDiATIBVBgARsajYCHCAOIBQgFWs2AiAgDkEGNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQBgNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQBgsgCCAQIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgD0EBaiEPDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLmxYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGkBWxqIQYgASAEQaQFbGohByAGQaAFaiEIA0AgB/0AAgAhEyAH/QACpAUhFCAH/QACyAohFSAH/QAC7A8hFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAqQFIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACpAUhFCAH/QACyAohFSAH/QAC7A8hFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACpAUhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGkBWxqIQYgASAEQaQFbGohByAGQaAFaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAqQFIQogDCAKIBP95gH95AEhDCAG/QACyAohCiAaIAogE/3mAf3kASEaIAb9AALsDyEKIBsgCiAT/eYB/eQBIRsgBv0AApAVIQogHCAKIBP95gH95AEhHCAG/QACtBohCiAdIAogE/3mAf3kASEdIAb9AALYHyEKIB4gCiAT/eYB/eQBIR4gBv0AAvwkIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACpAUhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAsgKIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AALsDyEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACkBUhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AArQaIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AALYHyEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QAC/CQhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAVsaiEGIAEgBEGkBWxqIQcgBkGgBWohCANAIAf9AAIAIRMgB/0AAqQFIRQgB/0AAsgKIRUgB/0AAuwPIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkBSEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQFIRQgB/0AAsgKIRUgB/0AAuwPIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQFIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAVsaiEGIAEgBEGkBWxqIQcgBkGgBWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkBSEKIAwgCiAT/eYB/eQBIQwgBv0AAsgKIQogGiAKIBP95gH95AEhGiAG/QAC7A8hCiAbIAogE/3mAf3kASEbIAb9AAKQFSEKIBwgCiAT/eYB/eQBIRwgBv0AArQaIQogHSAKIBP95gH95AEhHSAG/QAC2B8hCiAeIAogE/3mAf3kASEeIAb9AAL8JCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQFIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALICiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7A8hCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAVIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0GiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2B8hCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwkIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwt2AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiAFQQFqIQUMAAsLC2wCAn8Be0EAIQQCQANAIAQgA04NASAB/QkCACEGQQAhBQNAIAAgBWogBiACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUEEaiEBIAJBgARqIQIgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAEaiEBIANBAWohAwwACwsL5R0CBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIAkgGf0fATgCqAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgCSAZ/R8BOALMAiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAJIBn9HwE4AvADIAVBAmohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgBEEBaiEEDAALCwuGAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIARBAWohBAwACwsLiwQCAn8Fe0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhByAH/QwAAEBLAABASwAAQEsAAEBL/eUBIQggBiAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuqDwEKf0EAIRoCQANAIBogF04NASAaIRsgACEcIAEhHSACIR4gFCEfAkACQCAZRQ0AIB9BCEgNACAfQQdqQQhuQQRsISAgGSAcNgIUIBkgHSAgQYAEbGo2AhggGSAeICBBgBBsajYCHCAZIB8gIGs2AiAgGUECNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAgNAIBn+EAIEICFHDQALDAELAkAgGUUNACAfQQFHDQAgGSAcQYCACGo2AhQgGSAdNgIYIBkgHkGACGo2AhwgGSAfNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAILIAMhHCAEIBsgFWxqIR0gAiEeIBQhHwJAAkAgGUUNACAfQcQBSA0AIB9BAWpBAm5BAWwhICAZIBwgIEGAEGxqNgIUIBkgHSAgQYAQbGo2AhggGSAeICBBgBBsajYCHCAZIB8gIGs2AiAgGUEENgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQBANAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QBAsgBSEcIAMhHSAUIR4CQAJAIBlFDQAgHkGOBkgNACAeQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGAEGxqNgIYIBkgHiAgazYCHCAZQRI2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQEgNAIBn+EAIEICFHDQALDAELIBwgHSAeEBILIAYhHCADQYAEaiEdIBQhHgJAAkAgGUUNACAeQY4GSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAQbGo2AhggGSAeICBrNgIcIBlBEjYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBASA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QEgsgByEcIANBgAhqIR0gFCEeAkACQCAZRQ0AIB5BjgZIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgBBsajYCGCAZIB4gIGs2AhwgGUETNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEBMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhATCyAIIRwgA0GADGohHSAUIR4CQAJAIBlFDQAgHkGOBkgNACAeQQFqQQJuQQFsISAgGSAcICBBgARsajYCFCAZIB0gIEGAEGxqNgIYIBkgHiAgazYCHCAZQRI2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQEgNAIBn+EAIEICFHDQALDAELIBwgHSAeEBILIAkhHCAGIR0gCiEeIAUhHyAHISIgFCEjAkACQCAZRQ0AICNBhQJIDQAgI0EBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgARsajYCGCAZIB4gIEGABGxqNgIcIBkgHyAgQYAEbGo2AiAgGSAiICBBgARsajYCJCAZICMgIGs2AiggGUEUNgIMIBlBBjYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeIB8gIiAgEBQDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfICIgIxAUCyALIRwgCSEdIBQhHgJAAkAgGUUNACAeQY4GSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGABGxqNgIUIBkgHSAgQYAEbGo2AhggGSAeICBrNgIcIBlBDzYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAPA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDwsgDCEcIAghHSALIR4gFCEfAkACQCAZRQ0AIB9BjgZIDQAgH0EBakECbkEBbCEgIBkgHCAgQYAEbGo2AhQgGSAdICBBgARsajYCGCAZIB4gIEGABGxqNgIcIBkgHyAgazYCICAZQRU2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBAVA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxAVCyANIBsgFmxqIAwgFvwKAAAgDiAbIBZsaiALIBb8CgAAIA8gGyAWbGogCCAW/AoAACAQIBsgFmxqIAcgFvwKAAAgESAbIBZsaiAFIBb8CgAAIBIgGyAWbGogBiAW/AoAACATIBsgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAaQQFqIRoMAAsLC44BAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiAEQQFqIQQMAAsLC/YHAgJ/DXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ4gDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIRMgEyAT/eYBIAMgBmr9AAIA/eYB/eUBIQ0gACAN/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiADQaQBaiEDIAVBAWohBQwACwsLvwQCA38Ee0EAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALC/0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIgIAb9HwCSOAIgC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGApAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgARsaiEGIAEgBUEEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAEIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgARsaiEGIAEgBUEEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGACGohAiADQYAEaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAU4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIARBgARqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgBBIDQALIABBgBBqIQAgAUGAEGohASACQYAQaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu6CwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBoAFODQEgAiAEQaQFbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBpAVqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAqQFIAogEP0LArQFIAogEf0LAsQFIAogEv0LAtQFIAVBEGohBQwACwtBoAEhBSACIARBpAVsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQaQFaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA/9CwKkBSAKIBD9CwK0BSAKIBH9HwA4AsQFIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBoAFODQEgAiAEQaQFbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GkBWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0GgASEFIAIgBEGkBWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBpAVqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIARBAWohBAwACwsLlAECAn8Be0EAIQYCQANAIAYgBU4NASAD/QkCACEIQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgCP3mASAEIAdq/QACAP3kAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBBGohAyAEQYAEaiEEIAZBAWohBgwACwsLbgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAgARIDQALIABBgIAEaiEAIAFBgIAEaiEBIAJBgIAEaiECIARBAWohBAwACwsL+QYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgJAVTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GgAU4NASAEIAZBpAVsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAqQFIRMgDv0AArQFIRQgDv0AAsQFIRUgDv0AAtQFIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCpAUgDiAU/QsCtAUgDiAV/QsCxAUgDiAW/QsC1AUgB0EQaiEHDAALC0GgASEHIAQgBkGkBWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAqQFIRMgDv0AArQFIRQgDv0AAsQFIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAT/QsCpAUgDiAU/QsCtAUgDiAV/R8AOALEBSAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgBBODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgBBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgAhODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAFODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC5cSAQ1/QQAhIwJAA0AgIyAgTg0BICFBAWsgI2shJCAAISUgASEmIAIgJCAdbGohJyAeISgCQAJAICJFDQAgKEGOBkgNACAoQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClrNgIgICJBLjYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEC4DQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEC4LIAMhJSAEISYgACEnIAUgJCAdbGohKCAGICQgHWxqISsgHiEsAkACQCAiRQ0AICxBhQJIDQAgLEEBakECbkEBbCEpICIgJSApQYAEbGo2AhQgIiAmIClBgARsajYCGCAiICcgKUGABGxqNgIcICIgKCApQYAEbGo2AiAgIiArIClBgARsajYCJCAiICwgKWs2AiggIkEjNgIMICJBBjYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKyApECMDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsgLBAjCyAHISUgAyEmIAggJCAdbGohJyAeISgCQAJAICJFDQAgKEGOBkgNACAoQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClrNgIgICJBFTYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBUDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBULIAkhJSAAISYgCiAkIB1saiEnIAsgJCAdbGohKCAeISsCQAJAICJFDQAgK0GHA0gNACArQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClBgARsajYCICAiICsgKWs2AiQgIkEkNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAkA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArECQLIAxBACAf/AsAIAxBgAxqIS4gCSEvIB4hLQJAA0BBACAtTg0BIC4gL0GABPwKAAAgLkGAEGohLiAvQYAEaiEvIC1Bf2ohLQwACwsgDSElIAMhJiAOICQgHWxqIScgDyAkIB1saiEoIB4hKwJAAkAgIkUNACArQYcDSA0AICtBAWpBAm5BAWwhKSAiICUgKUGABGxqNgIUICIgJiApQYAEbGo2AhggIiAnIClBgARsajYCHCAiICggKUGABGxqNgIgICIgKyApazYCJCAiQSQ2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApECQDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQJAsgEEEAIB/8CwAgEEGACGohLiANIS8gHiEtAkADQEEAIC1ODQEgLiAvQYAE/AoAACAuQYAQaiEuIC9BgARqIS8gLUF/aiEtDAALCyARISUgAyEmIBIgJCAdbGohJyATICQgHWxqISggHiErAkACQCAiRQ0AICtBhwNIDQAgK0EBakECbkEBbCEpICIgJSApQYAEbGo2AhQgIiAmIClBgARsajYCGCAiICcgKUGABGxqNgIcICIgKCApQYAEbGo2AiAgIiArIClrNgIkICJBJDYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQJANAICL+EAIEICpHDQALDAELICUgJiAnICggKxAkCyAUQQAgH/wLACAUQYAEaiEuIBEhLyAeIS0CQANAQQAgLU4NASAuIC9BgAT8CgAAIC5BgBBqIS4gL0GABGohLyAtQX9qIS0MAAsLIBUhJSADISYgFiAkIB1saiEnIBcgJCAdbGohKCAeISsCQAJAICJFDQAgK0GHA0gNACArQQFqQQJuQQFsISkgIiAlIClBgARsajYCFCAiICYgKUGABGxqNgIYICIgJyApQYAEbGo2AhwgIiAoIClBgARsajYCICAiICsgKWs2AiQgIkEkNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAkA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArECQLIBhBACAf/AsAIBghLiAVIS8gHiEtAkADQEEAIC1ODQEgLiAvQYAE/AoAACAuQYAQaiEuIC9BgARqIS8gLUF/aiEtDAALCyAZISUgDCEmIBAhJyAUISggGCErIB4hLAJAAkAgIkUNACAsQcIASA0AICxBAWpBAm5BAWwhKSAiICUgKUGAEGxqNgIUICIgJiApQYAQbGo2AhggIiAnIClBgBBsajYCHCAiICggKUGAEGxqNgIgICIgKyApQYAQbGo2AiQgIiAsIClrNgIoICJBJTYCDCAiQQY2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICsgKRAlA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArICwQJQsgGSElIBohJiAbIScgHiEoAkACQCAiRQ0AIChBBEgNACAoQQNqQQRuQQJsISkgIiAlIClBgBBsajYCFCAiICY2AhggIiAnIClBgARsajYCHCAiICggKWs2AiAgIkEmNgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQJgNAICL+EAIEICpHDQALDAELICUgJiAnICgQJgsgHCAkIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgI0EBaiEjDAALCwvvBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAwANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQRBODQEgBCAGQfAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgDv0AAqABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAOIBb9CwKgASAHQRBqIQcMAAsLQRAhByAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gE/0LAnAgDiAU/QsCgAEgDiAV/QsCkAEgBkECaiEGDAALCyALQQRqIQsMAAsLC64LBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIAogEv0LAqABIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAKIFBG5hbWUBmgUzAAtyb3dzXzUxMngyOAEKcG9pbnR3aXNlMAIMcm93c181MTJ4MTI4Awxyb3dzXzI1NngxMjgECnBvaW50d2lzZTEFCnBvaW50d2lzZTIGCnBvaW50d2lzZTMHCnRpbWVfbG9vcDAIDHJvd3NfMTI4eDEyOAkMcm93c181MTJ4MTY5Cgxyb3dzXzI1NngxNjkLCnBvaW50d2lzZTQMCnBvaW50d2lzZTUNDHJvd3NfMTI4eDI1Ng4Lcm93c182NHgyNTYPCnBvaW50d2lzZTYQC3Jvd3NfNDF4MTI4EQpwb2ludHdpc2U3Egpwb2ludHdpc2U4Ewpwb2ludHdpc2U5FAtwb2ludHdpc2UxMBULcG9pbnR3aXNlMTEWCnRpbWVfbG9vcDEXC3BvaW50d2lzZTEyGAtwb2ludHdpc2UxMxkJY29sc3VtXzQxGgtjb2xzXzQxeDEyOBsMb3V0ZXJfNDF4MTI4HAtwb2ludHdpc2UxNB0LcG9pbnR3aXNlMTUeC3BvaW50d2lzZTE2Hwxjb2xzXzEyOHgyNTYgC3BvaW50d2lzZTE3IQxjb2xzXzEyOHgxMjgiDW91dGVyXzEyOHgxMjgjC3BvaW50d2lzZTE4JAtwb2ludHdpc2UxOSULcG9pbnR3aXNlMjAmDGNvbHNfNTEyeDEyOCcMY29sc181MTJ4MTY5KAtwb2ludHdpc2UyMSkLcG9pbnR3aXNlMjIqDW91dGVyXzUxMngxNjkrDW91dGVyXzUxMngxMjgsCmNvbHN1bV81MTItDW91dGVyXzEyOHgyNTYuC3BvaW50d2lzZTIzLwp0aW1lX2xvb3AyMAxvdXRlcl81MTJ4MjgxC2NvbHNfNTEyeDI4Mglub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABdwdgBH9/f38AYAZ/f39/f38AYBB/f39/f39/f39/f39/f39/AGAFf39/f38AYAN/f38AYBt/f39/f39/f39/f39/f39/f39/f39/f39/f38AYCR/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDNDMAAAAAAAEAAgAAAAMAAAAEAAAEBAEABQADBAABAAADAAMAAQEDAQAAAQABAQQBAAYBAAQHzQUzC3Jvd3NfNTEyeDI4AAAKcG9pbnR3aXNlMAABDHJvd3NfNTEyeDEyOAACDHJvd3NfMjU2eDEyOAADCnBvaW50d2lzZTEABApwb2ludHdpc2UyAAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwxyb3dzXzEyOHgxMjgACAxyb3dzXzUxMngxNjkACQxyb3dzXzI1NngxNjkACgpwb2ludHdpc2U0AAsKcG9pbnR3aXNlNQAMDHJvd3NfMTI4eDI1NgANC3Jvd3NfNjR4MjU2AA4KcG9pbnR3aXNlNgAPC3Jvd3NfNDF4MTI4ABAKcG9pbnR3aXNlNwARCnBvaW50d2lzZTgAEgpwb2ludHdpc2U5ABMLcG9pbnR3aXNlMTAAFAtwb2ludHdpc2UxMQAVCnRpbWVfbG9vcDEAFgtwb2ludHdpc2UxMgAXC3BvaW50d2lzZTEzABgJY29sc3VtXzQxABkLY29sc180MXgxMjgAGgxvdXRlcl80MXgxMjgAGwtwb2ludHdpc2UxNAAcC3BvaW50d2lzZTE1AB0LcG9pbnR3aXNlMTYAHgxjb2xzXzEyOHgyNTYAHwtwb2ludHdpc2UxNwAgDGNvbHNfMTI4eDEyOAAhDW91dGVyXzEyOHgxMjgAIgtwb2ludHdpc2UxOAAjC3BvaW50d2lzZTE5ACQLcG9pbnR3aXNlMjAAJQxjb2xzXzUxMngxMjgAJgxjb2xzXzUxMngxNjkAJwtwb2ludHdpc2UyMQAoC3BvaW50d2lzZTIyACkNb3V0ZXJfNTEyeDE2OQAqDW91dGVyXzUxMngxMjgAKwpjb2xzdW1fNTEyACwNb3V0ZXJfMTI4eDI1NgAtC3BvaW50d2lzZTIzAC4KdGltZV9sb29wMgAvDG91dGVyXzUxMngyOAAwC2NvbHNfNTEyeDI4ADEJbm9uZmluaXRlADIKt/ICM4oMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgB/0AAnAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACcCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QAC4AEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAtACIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgBBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgBAgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB8ABsaiEGIAEgBEHwAGxqIQcgBkHwAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJwIQogDCAKIBP95gH95AEhDCAG/QAC4AEhCiANIAogE/3mAf3kASENIAb9AALQAiEKIA4gCiAT/eYB/eQBIQ4gBv0AAsADIQogGCAKIBP95gH95AEhGCAG/QACsAQhCiAZIAogE/3mAf3kASEZIAb9AAKgBSEKIBogCiAT/eYB/eQBIRogBv0AApAGIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgBBIDQALIABBgBBqIQAgAUGAEGohASAEQQFqIQQMAAsLC/gQAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgB/0AAoAEIRQgB/0AAoAIIRUgB/0AAoAMIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAICAJIBn9HwE4AoQgIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAwIAkgGf0fATgChDAgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYAETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAEGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAIIAkgGf0fATgChAggDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgBAgCSAZ/R8BOAKEECARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAGCAJIBn9HwE4AoQYIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAEEgNAAsgAEGAEGohACABQYAQaiEBIAJBgBBqIQIgBEEBaiEEDAALCwuoDQICfxN7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEPIA/9DAAAQEsAAEBLAABASwAAQEv95QEhECAOIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRcgF/0MAABASwAAQEsAAEBLAABAS/3lASEYIBYgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAS/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBQgGiAS/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGAEGohASACQYAEaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC80JAgJ/DntBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRMgDSATIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAQaiEBIAJBgARqIQIgBEEBaiEEDAALCwv9BwEKfyAMIRACQANAIBAgDU4NASAQIREgACESIAEhEyACIRQgCSEVAkACQCAPRQ0AIBVBCEgNACAVQQdqQQhuQQRsIRYgDyASNgIUIA8gEyAWQYAEbGo2AhggDyAUIBZBgBBsajYCHCAPIBUgFms2AiAgD0ECNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAgNAIA/+EAIEIBdHDQALDAELAkAgD0UNACAVQQFHDQAgDyASQYCACGo2AhQgDyATNgIYIA8gFEGACGo2AhwgDyAVNgIgIA9BAzYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVEAMDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAILIAMhEiAEIBEgCmxqIRMgAiEUIAkhFQJAAkAgD0UNACAVQcQBSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkGAEGxqNgIUIA8gEyAWQYAQbGo2AhggDyAUIBZBgBBsajYCHCAPIBUgFms2AiAgD0EENgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQBANAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQBAsgBSESIANBgARqIRMgBiEUIAMhFSADQYAIaiEYIAkhGQJAAkAgD0UNACAZQYMBSA0AIBlBAWpBAm5BAWwhFiAPIBIgFkGABGxqNgIUIA8gEyAWQYAQbGo2AhggDyAUIBZBgARsajYCHCAPIBUgFkGAEGxqNgIgIA8gGCAWQYAQbGo2AiQgDyAZIBZrNgIoIA9BBTYCDCAPQQY2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVIBggFhAFA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYIBkQBQsgByESIANBgAxqIRMgBSEUIAkhFQJAAkAgD0UNACAVQYUCSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkGABGxqNgIUIA8gEyAWQYAQbGo2AhggDyAUIBZBgARsajYCHCAPIBUgFms2AiAgD0EGNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQBgNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQBgsgCCARIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgEEEBaiEQDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAQhCiAMIAogE/3mAf3kASEMIAb9AAKACCEKIBogCiAT/eYB/eQBIRogBv0AAoAMIQogGyAKIBP95gH95AEhGyAG/QACgBAhCiAcIAogE/3mAf3kASEcIAb9AAKAFCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAYIQogHiAKIBP95gH95AEhHiAG/QACgBwhCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLmxYCBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGkBWxqIQYgASAEQaQFbGohByAGQaAFaiEIA0AgB/0AAgAhEyAH/QACpAUhFCAH/QACyAohFSAH/QAC7A8hFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAqQFIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACpAUhFCAH/QACyAohFSAH/QAC7A8hFiAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyANIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ0gDyAKIBX95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIBEgCiAW/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhESAG/QACpAUhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgDiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIBAgCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECASIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRIgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGkBWxqIQYgASAEQaQFbGohByAGQaAFaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAqQFIQogDCAKIBP95gH95AEhDCAG/QACyAohCiAaIAogE/3mAf3kASEaIAb9AALsDyEKIBsgCiAT/eYB/eQBIRsgBv0AApAVIQogHCAKIBP95gH95AEhHCAG/QACtBohCiAdIAogE/3mAf3kASEdIAb9AALYHyEKIB4gCiAT/eYB/eQBIR4gBv0AAvwkIQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhCyAG/QACpAUhCiAMIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQwgBv0AAsgKIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AALsDyEKIBsgCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGyAG/QACkBUhCiAcIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRwgBv0AArQaIQogHSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEdIAb9AALYHyEKIB4gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHiAG/QAC/CQhCiAfIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR8gAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC5sWAgZ/FntBACEEAkADQCADIARrQQRIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBpAVsaiEGIAEgBEGkBWxqIQcgBkGgBWohCANAIAf9AAIAIRMgB/0AAqQFIRQgB/0AAsgKIRUgB/0AAuwPIRYgBv0AAgAhCiALIAogE/3mAf3kASELIA0gCiAU/eYB/eQBIQ0gDyAKIBX95gH95AEhDyARIAogFv3mAf3kASERIAb9AAKkBSEKIAwgCiAT/eYB/eQBIQwgDiAKIBT95gH95AEhDiAQIAogFf3mAf3kASEQIBIgCiAW/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgB/0AAqQFIRQgB/0AAsgKIRUgB/0AAuwPIRYgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDSAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIA8gCiAV/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDyARIAogFv3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAqQFIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIA4gCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDiAQIAogFf3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRAgEiAKIBb95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAYIAkgGf0fATgChBggBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBpAVsaiEGIAEgBEGkBWxqIQcgBkGgBWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKkBSEKIAwgCiAT/eYB/eQBIQwgBv0AAsgKIQogGiAKIBP95gH95AEhGiAG/QAC7A8hCiAbIAogE/3mAf3kASEbIAb9AAKQFSEKIBwgCiAT/eYB/eQBIRwgBv0AArQaIQogHSAKIBP95gH95AEhHSAG/QAC2B8hCiAeIAogE/3mAf3kASEeIAb9AAL8JCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgBv0AAqQFIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AALICiEKIBogCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhGiAG/QAC7A8hCiAbIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIRsgBv0AApAVIQogHCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEcIAb9AAK0GiEKIB0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhHSAG/QAC2B8hCiAeIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIR4gBv0AAvwkIQogHyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEfIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwt2AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYAQSA0ACyAAQYAQaiEAIAFBgBBqIQEgAkGAEGohAiAFQQFqIQUMAAsLC2wCAn8Be0EAIQQCQANAIAQgA04NASAB/QkCACEGQQAhBQNAIAAgBWogBiACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUEEaiEBIAJBgARqIQIgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAggCSAZ/R8BOAKECCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKADCAJIBn9HwE4AoQMIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgARsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAEaiEBIANBAWohAwwACwsL5R0CBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBKE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBpAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AqQBIAkgGf0fATgCqAEgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCyAIgCSAZ/R8BOALMAiARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOALsAyAJIBn9HwE4AvADIAVBAmohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIREgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKkASAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AsgCIBH9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEf0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgC7AMgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEoTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DAAAAAAAAAAAAAAAAAAAAAAhHyAAIAVBgARsaiEGIAEgBEGABGxqIQcgBkGABGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKABCEKIAwgCiAT/eYB/eQBIQwgBv0AAoAIIQogGiAKIBP95gH95AEhGiAG/QACgAwhCiAbIAogE/3mAf3kASEbIAb9AAKAECEKIBwgCiAT/eYB/eQBIRwgBv0AAoAUIQogHSAKIBP95gH95AEhHSAG/QACgBghCiAeIAogE/3mAf3kASEeIAb9AAKAHCEKIB8gCiAT/eYB/eQBIR8gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGkAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEXIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCACAcIB39DQABAgMEBQYHEBESExQVFhcgHCAd/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgHiAf/Q0AAQIDBAUGBxAREhMUFRYXIB4gH/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIQIAVBCGohBQwACwtBKCEF/QwAAAAAAAAAAAAAAAAAAAAAIQsgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQaQBbGogBUEEbGohCSAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgBEEBaiEEDAALCwuGAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQaABSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCoAEgAEGkAWohACABQaQBaiEBIARBAWohBAwACwsLiwQCAn8Fe0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhByAH/QwAAEBLAABASwAAQEsAAEBL/eUBIQggBiAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEGABEgNAAsgAEGABGohACABQYAQaiEBIANBAWohAwwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQYAESA0ACyAAQYAEaiEAIAFBgBBqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAEQYAEaiEEIAZBAWohBgwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgBEEBaiEEDAALCwuqDwEKfyAXIRsCQANAIBsgGE4NASAbIRwgACEdIAEhHiACIR8gFCEgAkACQCAaRQ0AICBBCEgNACAgQQdqQQhuQQRsISEgGiAdNgIUIBogHiAhQYAEbGo2AhggGiAfICFBgBBsajYCHCAaICAgIWs2AiAgGkECNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAgNAIBr+EAIEICJHDQALDAELAkAgGkUNACAgQQFHDQAgGiAdQYCACGo2AhQgGiAeNgIYIBogH0GACGo2AhwgGiAgNgIgIBpBAzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgEAMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAILIAMhHSAEIBwgFWxqIR4gAiEfIBQhIAJAAkAgGkUNACAgQcQBSA0AICBBAWpBAm5BAWwhISAaIB0gIUGAEGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFBgBBsajYCHCAaICAgIWs2AiAgGkEENgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQBANAIBr+EAIEICJHDQALDAELIB0gHiAfICAQBAsgBSEdIAMhHiAUIR8CQAJAIBpFDQAgH0GOBkgNACAfQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGAEGxqNgIYIBogHyAhazYCHCAaQRI2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQEgNAIBr+EAIEICJHDQALDAELIB0gHiAfEBILIAYhHSADQYAEaiEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAQbGo2AhggGiAfICFrNgIcIBpBEjYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRASA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QEgsgByEdIANBgAhqIR4gFCEfAkACQCAaRQ0AIB9BjgZIDQAgH0EBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgBBsajYCGCAaIB8gIWs2AhwgGkETNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEBMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxATCyAIIR0gA0GADGohHiAUIR8CQAJAIBpFDQAgH0GOBkgNACAfQQFqQQJuQQFsISEgGiAdICFBgARsajYCFCAaIB4gIUGAEGxqNgIYIBogHyAhazYCHCAaQRI2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQEgNAIBr+EAIEICJHDQALDAELIB0gHiAfEBILIAkhHSAGIR4gCiEfIAUhICAHISMgFCEkAkACQCAaRQ0AICRBhQJIDQAgJEEBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgARsajYCGCAaIB8gIUGABGxqNgIcIBogICAhQYAEbGo2AiAgGiAjICFBgARsajYCJCAaICQgIWs2AiggGkEUNgIMIBpBBjYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICAgIyAhEBQDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgICMgJBAUCyALIR0gCSEeIBQhHwJAAkAgGkUNACAfQY4GSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGABGxqNgIUIBogHiAhQYAEbGo2AhggGiAfICFrNgIcIBpBDzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAPA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDwsgDCEdIAghHiALIR8gFCEgAkACQCAaRQ0AICBBjgZIDQAgIEEBakECbkEBbCEhIBogHSAhQYAEbGo2AhQgGiAeICFBgARsajYCGCAaIB8gIUGABGxqNgIcIBogICAhazYCICAaQRU2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAVA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAVCyANIBwgFmxqIAwgFvwKAAAgDiAcIBZsaiALIBb8CgAAIA8gHCAWbGogCCAW/AoAACAQIBwgFmxqIAcgFvwKAAAgESAcIBZsaiAFIBb8CgAAIBIgHCAWbGogBiAW/AoAACATIBwgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAbQQFqIRsMAAsLC44BAgJ/AXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBoAFIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiAEQQFqIQQMAAsLC/YHAgJ/DXtBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBoAFIDQALIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQ4gDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIRMgEyAT/eYBIAMgBmr9AAIA/eYB/eUBIQ0gACAN/R8AOAKgASAAQaQBaiEAIAFBpAFqIQEgAkGkAWohAiADQaQBaiEDIAVBAWohBQwACwsLvwQCA38Ee0EAIQUCQANAIAVBgAFODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALC/0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEGkAWohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQaQBaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAhAgBv3kAf0LAhD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACIP3kASEGIARBpAFqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAEKgIgIAb9HwCSOAIgC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAqQBIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBpAFsaiEGIAEgBUEEbGohByAGQaQBaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvMBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGApAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBKE4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALC0EoIQZBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGABEgNAAsgAEGABGohACABQYAEaiEBIAJBgARqIQIgA0GABGohAyAFQQFqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgARsaiEGIAEgBUEEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAEIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgARsaiEGIAEgBUEEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95AEgAyAGav0AAgD95AH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGACGohAiADQYAEaiEDIAVBAWohBQwACwsL1gYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAQhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYAEaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKABCAKIBD9CwKQBCAKIBH9CwKgBCAKIBL9CwKwBCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGABGxqIQYgASAFQQRsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7UEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYCABE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGAAU4NAUEAIQcCQANAIAdBgAFODQEgBCAGQYAEbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKABCETIA79AAKQBCEUIA79AAKgBCEVIA79AAKwBCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAEIA4gFP0LApAEIA4gFf0LAqAEIA4gFv0LArAEIAdBEGohBwwACwsgBkECaiEGDAALCyALQRBqIQsMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIARBgARqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiADQYAEaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgBBIDQALIABBgBBqIQAgAUGAEGohASACQYAQaiECIANBgBBqIQMgBEGAEGohBCAGQQFqIQYMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAQgCiAQ/QsCkAQgCiAR/QsCoAQgCiAS/QsCsAQgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYABTg0BIAIgBEGABGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgBBsaiEGIAEgBUEEbGohByAGQYAQaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu6CwQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBoAFODQEgAiAEQaQFbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBpAVqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAqQFIAogEP0LArQFIAogEf0LAsQFIAogEv0LAtQFIAVBEGohBQwACwtBoAEhBSACIARBpAVsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACERIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAb9CQKAECEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIAZBBGohBiAHQaQFaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA/9CwKkBSAKIBD9CwK0BSAKIBH9HwA4AsQFIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBoAFODQEgAiAEQaQFbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GkBWohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0GgASEFIAIgBEGkBWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBkEEaiEGIAdBpAVqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIARBAWohBAwACwsLlAECAn8Be0EAIQYCQANAIAYgBU4NASAD/QkCACEIQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgCP3mASAEIAdq/QACAP3kAf3kAf0LAgAgB0EQaiEHIAdBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIANBBGohAyAEQYAEaiEEIAZBAWohBgwACwsLbgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAgARIDQALIABBgIAEaiEAIAFBgIAEaiEBIAJBgIAEaiECIARBAWohBAwACwsL+QYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgJAVTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GgAU4NASAEIAZBpAVsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAqQFIRMgDv0AArQFIRQgDv0AAsQFIRUgDv0AAtQFIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCpAUgDiAU/QsCtAUgDiAV/QsCxAUgDiAW/QsC1AUgB0EQaiEHDAALC0GgASEHIAQgBkGkBWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAqQFIRMgDv0AArQFIRQgDv0AAsQFIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9HwA4AiAgDiAT/QsCpAUgDiAU/QsCtAUgDiAV/R8AOALEBSAGQQJqIQYMAAsLIAtBBGohCwwACwsLtQQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYAETg0BQQAhBwJAA0AgB0GAAU4NASAEIAZBgARsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAoAEIRMgDv0AApAEIRQgDv0AAqAEIRUgDv0AArAEIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCgAQgDiAU/QsCkAQgDiAV/QsCoAQgDiAW/QsCsAQgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBBGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBgBBODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBgBBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgAhODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAFODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAESA0ACyAAQYAEaiEAIAFBgARqIQEgAkGABGohAiAEQQFqIQQMAAsLC5cSAQ1/ICAhJAJAA0AgJCAhTg0BICJBAWsgJGshJSAAISYgASEnIAIgJSAdbGohKCAeISkCQAJAICNFDQAgKUGOBkgNACApQQFqQQJuQQFsISogIyAmICpBgARsajYCFCAjICcgKkGABGxqNgIYICMgKCAqQYAEbGo2AhwgIyApICprNgIgICNBLjYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEC4DQCAj/hACBCArRw0ACwwBCyAmICcgKCApEC4LIAMhJiAEIScgACEoIAUgJSAdbGohKSAGICUgHWxqISwgHiEtAkACQCAjRQ0AIC1BhQJIDQAgLUEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqQYAEbGo2AiAgIyAsICpBgARsajYCJCAjIC0gKms2AiggI0EjNgIMICNBBjYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgLCAqECMDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwgLRAjCyAHISYgAyEnIAggJSAdbGohKCAeISkCQAJAICNFDQAgKUGOBkgNACApQQFqQQJuQQFsISogIyAmICpBgARsajYCFCAjICcgKkGABGxqNgIYICMgKCAqQYAEbGo2AhwgIyApICprNgIgICNBFTYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEBUDQCAj/hACBCArRw0ACwwBCyAmICcgKCApEBULIAkhJiAAIScgCiAlIB1saiEoIAsgJSAdbGohKSAeISwCQAJAICNFDQAgLEGHA0gNACAsQQFqQQJuQQFsISogIyAmICpBgARsajYCFCAjICcgKkGABGxqNgIYICMgKCAqQYAEbGo2AhwgIyApICpBgARsajYCICAjICwgKms2AiQgI0EkNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAkA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsECQLIAxBACAf/AsAIAxBgAxqIS8gCSEwIB4hLgJAA0BBACAuTg0BIC8gMEGABPwKAAAgL0GAEGohLyAwQYAEaiEwIC5Bf2ohLgwACwsgDSEmIAMhJyAOICUgHWxqISggDyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQYcDSA0AICxBAWpBAm5BAWwhKiAjICYgKkGABGxqNgIUICMgJyAqQYAEbGo2AhggIyAoICpBgARsajYCHCAjICkgKkGABGxqNgIgICMgLCAqazYCJCAjQSQ2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqECQDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQJAsgEEEAIB/8CwAgEEGACGohLyANITAgHiEuAkADQEEAIC5ODQEgLyAwQYAE/AoAACAvQYAQaiEvIDBBgARqITAgLkF/aiEuDAALCyARISYgAyEnIBIgJSAdbGohKCATICUgHWxqISkgHiEsAkACQCAjRQ0AICxBhwNIDQAgLEEBakECbkEBbCEqICMgJiAqQYAEbGo2AhQgIyAnICpBgARsajYCGCAjICggKkGABGxqNgIcICMgKSAqQYAEbGo2AiAgIyAsICprNgIkICNBJDYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQJANAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAkCyAUQQAgH/wLACAUQYAEaiEvIBEhMCAeIS4CQANAQQAgLk4NASAvIDBBgAT8CgAAIC9BgBBqIS8gMEGABGohMCAuQX9qIS4MAAsLIBUhJiADIScgFiAlIB1saiEoIBcgJSAdbGohKSAeISwCQAJAICNFDQAgLEGHA0gNACAsQQFqQQJuQQFsISogIyAmICpBgARsajYCFCAjICcgKkGABGxqNgIYICMgKCAqQYAEbGo2AhwgIyApICpBgARsajYCICAjICwgKms2AiQgI0EkNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAkA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsECQLIBhBACAf/AsAIBghLyAVITAgHiEuAkADQEEAIC5ODQEgLyAwQYAE/AoAACAvQYAQaiEvIDBBgARqITAgLkF/aiEuDAALCyAZISYgDCEnIBAhKCAUISkgGCEsIB4hLQJAAkAgI0UNACAtQcIASA0AIC1BAWpBAm5BAWwhKiAjICYgKkGAEGxqNgIUICMgJyAqQYAQbGo2AhggIyAoICpBgBBsajYCHCAjICkgKkGAEGxqNgIgICMgLCAqQYAQbGo2AiQgIyAtICprNgIoICNBJTYCDCAjQQY2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICwgKhAlA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsIC0QJQsgGSEmIBohJyAbISggHiEpAkACQCAjRQ0AIClBBEgNACApQQNqQQRuQQJsISogIyAmICpBgBBsajYCFCAjICc2AhggIyAoICpBgARsajYCHCAjICkgKms2AiAgI0EmNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQJgNAICP+EAIEICtHDQALDAELICYgJyAoICkQJgsgHCAlIB9saiAZIB/8CgAAIAEgGyAd/AoAACAEIAcgHfwKAAAgJEEBaiEkDAALCwvvBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAwANODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgARODQFBACEHAkADQCAHQRBODQEgBCAGQfAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgDv0AAqABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCcCAOIBT9CwKAASAOIBX9CwKQASAOIBb9CwKgASAHQRBqIQcMAAsLQRAhByAEIAZB8ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAJwIRMgDv0AAoABIRQgDv0AApABIRUgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gE/0LAnAgDiAU/QsCgAEgDiAV/QsCkAEgBkECaiEGDAALCyALQQRqIQsMAAsLC64LBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgBAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIAogEv0LAqABIAVBEGohBQwACwtBECEFIAIgBEHwAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIREgACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gBv0JAoAQIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgBkEEaiEGIAdB8ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA/9CwJwIAogEP0LAoABIAogEf0LApABIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAQbGohBiABIAVBBGxqIQcgBkGAEGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB8ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAEGxqIQYgASAFQQRsaiEHIAZBgBBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIAZBBGohBiAHQfAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALAKIFBG5hbWUBmgUzAAtyb3dzXzUxMngyOAEKcG9pbnR3aXNlMAIMcm93c181MTJ4MTI4Awxyb3dzXzI1NngxMjgECnBvaW50d2lzZTEFCnBvaW50d2lzZTIGCnBvaW50d2lzZTMHCnRpbWVfbG9vcDAIDHJvd3NfMTI4eDEyOAkMcm93c181MTJ4MTY5Cgxyb3dzXzI1NngxNjkLCnBvaW50d2lzZTQMCnBvaW50d2lzZTUNDHJvd3NfMTI4eDI1Ng4Lcm93c182NHgyNTYPCnBvaW50d2lzZTYQC3Jvd3NfNDF4MTI4EQpwb2ludHdpc2U3Egpwb2ludHdpc2U4Ewpwb2ludHdpc2U5FAtwb2ludHdpc2UxMBULcG9pbnR3aXNlMTEWCnRpbWVfbG9vcDEXC3BvaW50d2lzZTEyGAtwb2ludHdpc2UxMxkJY29sc3VtXzQxGgtjb2xzXzQxeDEyOBsMb3V0ZXJfNDF4MTI4HAtwb2ludHdpc2UxNB0LcG9pbnR3aXNlMTUeC3BvaW50d2lzZTE2Hwxjb2xzXzEyOHgyNTYgC3BvaW50d2lzZTE3IQxjb2xzXzEyOHgxMjgiDW91dGVyXzEyOHgxMjgjC3BvaW50d2lzZTE4JAtwb2ludHdpc2UxOSULcG9pbnR3aXNlMjAmDGNvbHNfNTEyeDEyOCcMY29sc181MTJ4MTY5KAtwb2ludHdpc2UyMSkLcG9pbnR3aXNlMjIqDW91dGVyXzUxMngxNjkrDW91dGVyXzUxMngxMjgsCmNvbHN1bV81MTItDW91dGVyXzEyOHgyNTYuC3BvaW50d2lzZTIzLwp0aW1lX2xvb3AyMAxvdXRlcl81MTJ4MjgxC2NvbHNfNTEyeDI4Mglub25maW5pdGU=";
 const kernelNames = ["rows_512x28","pointwise0","rows_512x128","rows_256x128","pointwise1","pointwise2","pointwise3","time_loop0","rows_128x128","rows_512x169","rows_256x169","pointwise4","pointwise5","rows_128x256","rows_64x256","pointwise6","rows_41x128","pointwise7","pointwise8","pointwise9","pointwise10","pointwise11","time_loop1","pointwise12","pointwise13","colsum_41","cols_41x128","outer_41x128","pointwise14","pointwise15","pointwise16","cols_128x256","pointwise17","cols_128x128","outer_128x128","pointwise18","pointwise19","pointwise20","cols_512x128","cols_512x169","pointwise21","pointwise22","outer_512x169","outer_512x128","colsum_512","outer_128x256","pointwise23","time_loop2","outer_512x28","cols_512x28","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_128x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x169: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x169: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_128x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_128x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly cols_512x169: (a: number, b: number, out: number, samples: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, rows: number) => void; readonly outer_512x169: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly outer_128x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_512x28: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_512x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_128x128: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x169: (a: number, b: number, out: number, samples: number) => void; readonly rows_256x169: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_128x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly rows_41x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_41: (a: number, out: number, rows: number) => void; readonly cols_41x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_41x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_128x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_128x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_128x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_512x128: (a: number, b: number, out: number, samples: number) => void; readonly cols_512x169: (a: number, b: number, out: number, samples: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, rows: number) => void; readonly outer_512x169: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_512x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_512: (a: number, out: number, rows: number) => void; readonly outer_128x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_512x28: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_512x28: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -3773,7 +3785,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[141] = 0x03;
+  bytes[144] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -3857,8 +3869,8 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_128x128(a: number, b: number, out: number, samples: number): void {
@@ -3923,8 +3935,8 @@ function run_pointwise11(out: number, a0: number, a1: number, rows: number): voi
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise12(out: number, a0: number, a1: number, rows: number): void {
@@ -4040,8 +4052,8 @@ function run_pointwise23(out: number, a0: number, a1: number, rows: number): voi
   (kernels as LoadedKernels).exports.pointwise23(out, a0, a1, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_512x28(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

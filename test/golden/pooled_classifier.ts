@@ -392,50 +392,52 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state21_0_20.set(init11_11);
   const steps22 = T_T;
   // states.fwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed20_19, state21_0_20, mm3_26, v8_27, v17_15, v12_28, v18_16, p6, mm13_29, v21_30, v19_17, out21_0_21)) run_time_loop0(packed20_19.byteOffset, state21_0_20.byteOffset, mm3_26.byteOffset, v8_27.byteOffset, v17_15.byteOffset, v12_28.byteOffset, v18_16.byteOffset, p6.byteOffset, mm13_29.byteOffset, v21_30.byteOffset, v19_17.byteOffset, out21_0_21.byteOffset, B, 4 * (B * 16), steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed20_19, state21_0_20, mm3_26, v8_27, v17_15, v12_28, v18_16, p6, mm13_29, v21_30, v19_17, out21_0_21)) run_time_loop0(packed20_19.byteOffset, state21_0_20.byteOffset, mm3_26.byteOffset, v8_27.byteOffset, v17_15.byteOffset, v12_28.byteOffset, v18_16.byteOffset, p6.byteOffset, mm13_29.byteOffset, v21_30.byteOffset, v19_17.byteOffset, out21_0_21.byteOffset, B, 4 * (B * 16), 0, steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps22; s++) {
-      const t = s;
-      const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-      const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-      const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
-      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps22; s++) {
+        const t = s;
+        const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+        const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+        const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
+        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
+            }
           }
         }
-      }
-      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+            }
           }
         }
-      }
-      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_rows_16x16(p6, v12_28, mm13_29, B);
-      // %21 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_rows_16x16(p6, v12_28, mm13_29, B);
+        // %21 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+            }
           }
         }
+        out21_0_21.set(v21_30, t * v21_30.length);
+        state21_0_20.set(v21_30);
       }
-      out21_0_21.set(v21_30, t * v21_30.length);
-      state21_0_20.set(v21_30);
-    }
+    })();
   }
   const p31 = packed === undefined ? heapStageParam("states.bwd.W_z", params["states.bwd.W_z"]) : params["states.bwd.W_z"];
   const p32 = packed === undefined ? heapStageParam("states.bwd.W_r", params["states.bwd.W_r"]) : params["states.bwd.W_r"];
@@ -509,50 +511,52 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state43_0_43.set(init33_40);
   const steps45 = T_T;
   // states.bwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed42_42, state43_0_43, mm3_49, v8_50, v19_17, v12_51, v18_16, p36, mm13_52, v21_53, v17_15, out43_0_44)) run_time_loop1(packed42_42.byteOffset, state43_0_43.byteOffset, mm3_49.byteOffset, v8_50.byteOffset, v19_17.byteOffset, v12_51.byteOffset, v18_16.byteOffset, p36.byteOffset, mm13_52.byteOffset, v21_53.byteOffset, v17_15.byteOffset, out43_0_44.byteOffset, B, 4 * (B * 16), steps45, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed42_42, state43_0_43, mm3_49, v8_50, v19_17, v12_51, v18_16, p36, mm13_52, v21_53, v17_15, out43_0_44)) run_time_loop1(packed42_42.byteOffset, state43_0_43.byteOffset, mm3_49.byteOffset, v8_50.byteOffset, v19_17.byteOffset, v12_51.byteOffset, v18_16.byteOffset, p36.byteOffset, mm13_52.byteOffset, v21_53.byteOffset, v17_15.byteOffset, out43_0_44.byteOffset, B, 4 * (B * 16), 0, steps45, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps45; s++) {
-      const t = T_T - 1 - s;
-      const x43_0_46 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-      const x43_1_47 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-      const x43_2_48 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      gemm_rows_32x16(packed42_42, state43_0_43, mm3_49, B);
-      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v8_50, x43_0_46, mm3_49)) run_pointwise1(v8_50.byteOffset, x43_0_46.byteOffset, mm3_49.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_50[o + j] = 1 / (1 + Math.exp(-(x43_0_46[l * 16 + j] + mm3_49[l * 32 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps45; s++) {
+        const t = T_T - 1 - s;
+        const x43_0_46 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+        const x43_1_47 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+        const x43_2_48 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        gemm_rows_32x16(packed42_42, state43_0_43, mm3_49, B);
+        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v8_50, x43_0_46, mm3_49)) run_pointwise1(v8_50.byteOffset, x43_0_46.byteOffset, mm3_49.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v8_50[o + j] = 1 / (1 + Math.exp(-(x43_0_46[l * 16 + j] + mm3_49[l * 32 + 0 + j])));
+            }
           }
         }
-      }
-      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v12_51, x43_1_47, mm3_49, state43_0_43)) run_pointwise2(v12_51.byteOffset, x43_1_47.byteOffset, mm3_49.byteOffset + 64, state43_0_43.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v12_51[o + j] = (1 / (1 + Math.exp(-(x43_1_47[l * 16 + j] + mm3_49[l * 32 + 16 + j])))) * state43_0_43[l * 16 + j];
+        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v12_51, x43_1_47, mm3_49, state43_0_43)) run_pointwise2(v12_51.byteOffset, x43_1_47.byteOffset, mm3_49.byteOffset + 64, state43_0_43.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v12_51[o + j] = (1 / (1 + Math.exp(-(x43_1_47[l * 16 + j] + mm3_49[l * 32 + 16 + j])))) * state43_0_43[l * 16 + j];
+            }
           }
         }
-      }
-      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_rows_16x16(p36, v12_51, mm13_52, B);
-      // %21 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v21_53, v8_50, x43_2_48, mm13_52, state43_0_43)) run_pointwise3(v21_53.byteOffset, v8_50.byteOffset, x43_2_48.byteOffset, mm13_52.byteOffset, v8_50.byteOffset, state43_0_43.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_53[o + j] = ((1 - v8_50[l * 16 + j]) * (Math.tanh((x43_2_48[l * 16 + j] + mm13_52[l * 16 + j])))) + (v8_50[l * 16 + j] * state43_0_43[l * 16 + j]);
+        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_rows_16x16(p36, v12_51, mm13_52, B);
+        // %21 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v21_53, v8_50, x43_2_48, mm13_52, state43_0_43)) run_pointwise3(v21_53.byteOffset, v8_50.byteOffset, x43_2_48.byteOffset, mm13_52.byteOffset, v8_50.byteOffset, state43_0_43.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_53[o + j] = ((1 - v8_50[l * 16 + j]) * (Math.tanh((x43_2_48[l * 16 + j] + mm13_52[l * 16 + j])))) + (v8_50[l * 16 + j] * state43_0_43[l * 16 + j]);
+            }
           }
         }
+        out43_0_44.set(v21_53, t * v21_53.length);
+        state43_0_43.set(v21_53);
       }
-      out43_0_44.set(v21_53, t * v21_53.length);
-      state43_0_43.set(v21_53);
-    }
+    })();
   }
   // %46 concat states — 34: layer states = bidirectional GRU(I, H) over x
   for (let l = 0; l < T_T * B; l++) {
@@ -797,85 +801,87 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state22_0_83.set(init12_74);
   const steps90 = T_T;
   // states.fwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_82, state22_0_83, mm3_94, v8_95, v18_78, v11_96, v19_79, v12_97, p69, mm13_98, v16_99, v20_80, v18_100, v21_101, out22_0_84, out22_1_85, out22_2_86, out22_3_87, out22_4_88, out22_5_89)) run_time_loop2(packed21_82.byteOffset, state22_0_83.byteOffset, mm3_94.byteOffset, v8_95.byteOffset, v18_78.byteOffset, v11_96.byteOffset, v19_79.byteOffset, v12_97.byteOffset, p69.byteOffset, mm13_98.byteOffset, v16_99.byteOffset, v20_80.byteOffset, v18_100.byteOffset, v21_101.byteOffset, out22_0_84.byteOffset, out22_1_85.byteOffset, out22_2_86.byteOffset, out22_3_87.byteOffset, out22_4_88.byteOffset, out22_5_89.byteOffset, B, 4 * (B * 16), steps90, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_82, state22_0_83, mm3_94, v8_95, v18_78, v11_96, v19_79, v12_97, p69, mm13_98, v16_99, v20_80, v18_100, v21_101, out22_0_84, out22_1_85, out22_2_86, out22_3_87, out22_4_88, out22_5_89)) run_time_loop2(packed21_82.byteOffset, state22_0_83.byteOffset, mm3_94.byteOffset, v8_95.byteOffset, v18_78.byteOffset, v11_96.byteOffset, v19_79.byteOffset, v12_97.byteOffset, p69.byteOffset, mm13_98.byteOffset, v16_99.byteOffset, v20_80.byteOffset, v18_100.byteOffset, v21_101.byteOffset, out22_0_84.byteOffset, out22_1_85.byteOffset, out22_2_86.byteOffset, out22_3_87.byteOffset, out22_4_88.byteOffset, out22_5_89.byteOffset, B, 4 * (B * 16), 0, steps90, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps90; s++) {
-      const t = s;
-      const x22_0_91 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
-      const x22_1_92 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
-      const x22_2_93 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      gemm_rows_32x16(packed21_82, state22_0_83, mm3_94, B);
-      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v8_95, x22_0_91, mm3_94)) run_pointwise1(v8_95.byteOffset, x22_0_91.byteOffset, mm3_94.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_95[o + j] = 1 / (1 + Math.exp(-(x22_0_91[l * 16 + j] + mm3_94[l * 32 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps90; s++) {
+        const t = s;
+        const x22_0_91 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
+        const x22_1_92 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
+        const x22_2_93 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        gemm_rows_32x16(packed21_82, state22_0_83, mm3_94, B);
+        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v8_95, x22_0_91, mm3_94)) run_pointwise1(v8_95.byteOffset, x22_0_91.byteOffset, mm3_94.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v8_95[o + j] = 1 / (1 + Math.exp(-(x22_0_91[l * 16 + j] + mm3_94[l * 32 + 0 + j])));
+            }
           }
         }
-      }
-      // %11 sigmoid r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
-      if (kernels !== undefined && heapHolds(v11_96, x22_1_92, mm3_94)) run_pointwise1(v11_96.byteOffset, x22_1_92.byteOffset, mm3_94.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v11_96[o + j] = 1 / (1 + Math.exp(-(x22_1_92[l * 16 + j] + mm3_94[l * 32 + 16 + j])));
+        // %11 sigmoid r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
+        if (kernels !== undefined && heapHolds(v11_96, x22_1_92, mm3_94)) run_pointwise1(v11_96.byteOffset, x22_1_92.byteOffset, mm3_94.byteOffset + 64, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v11_96[o + j] = 1 / (1 + Math.exp(-(x22_1_92[l * 16 + j] + mm3_94[l * 32 + 16 + j])));
+            }
           }
         }
-      }
-      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v12_97, v11_96, state22_0_83)) run_pointwise4(v12_97.byteOffset, v11_96.byteOffset, state22_0_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v12_97[o + j] = v11_96[l * 16 + j] * state22_0_83[l * 16 + j];
+        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v12_97, v11_96, state22_0_83)) run_pointwise4(v12_97.byteOffset, v11_96.byteOffset, state22_0_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v12_97[o + j] = v11_96[l * 16 + j] * state22_0_83[l * 16 + j];
+            }
           }
         }
-      }
-      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_rows_16x16(p69, v12_97, mm13_98, B);
-      // %16 tanh n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v16_99, x22_2_93, mm13_98)) run_pointwise5(v16_99.byteOffset, x22_2_93.byteOffset, mm13_98.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_99[o + j] = Math.tanh((x22_2_93[l * 16 + j] + mm13_98[l * 16 + j]));
+        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_rows_16x16(p69, v12_97, mm13_98, B);
+        // %16 tanh n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v16_99, x22_2_93, mm13_98)) run_pointwise5(v16_99.byteOffset, x22_2_93.byteOffset, mm13_98.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_99[o + j] = Math.tanh((x22_2_93[l * 16 + j] + mm13_98[l * 16 + j]));
+            }
           }
         }
-      }
-      // %18 sub — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v18_100, v8_95)) run_pointwise6(v18_100.byteOffset, v8_95.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_100[o + j] = 1 - v8_95[l * 16 + j];
+        // %18 sub — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v18_100, v8_95)) run_pointwise6(v18_100.byteOffset, v8_95.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_100[o + j] = 1 - v8_95[l * 16 + j];
+            }
           }
         }
-      }
-      // %21 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v21_101, v18_100, v16_99, v8_95, state22_0_83)) run_pointwise7(v21_101.byteOffset, v18_100.byteOffset, v16_99.byteOffset, v8_95.byteOffset, state22_0_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_101[o + j] = (v18_100[l * 16 + j] * v16_99[l * 16 + j]) + (v8_95[l * 16 + j] * state22_0_83[l * 16 + j]);
+        // %21 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v21_101, v18_100, v16_99, v8_95, state22_0_83)) run_pointwise7(v21_101.byteOffset, v18_100.byteOffset, v16_99.byteOffset, v8_95.byteOffset, state22_0_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_101[o + j] = (v18_100[l * 16 + j] * v16_99[l * 16 + j]) + (v8_95[l * 16 + j] * state22_0_83[l * 16 + j]);
+            }
           }
         }
+        out22_0_84.set(v21_101, t * v21_101.length);
+        out22_1_85.set(v8_95, t * v8_95.length);
+        out22_2_86.set(v16_99, t * v16_99.length);
+        out22_3_87.set(v18_100, t * v18_100.length);
+        out22_4_88.set(v12_97, t * v12_97.length);
+        out22_5_89.set(v11_96, t * v11_96.length);
+        state22_0_83.set(v21_101);
       }
-      out22_0_84.set(v21_101, t * v21_101.length);
-      out22_1_85.set(v8_95, t * v8_95.length);
-      out22_2_86.set(v16_99, t * v16_99.length);
-      out22_3_87.set(v18_100, t * v18_100.length);
-      out22_4_88.set(v12_97, t * v12_97.length);
-      out22_5_89.set(v11_96, t * v11_96.length);
-      state22_0_83.set(v21_101);
-    }
+    })();
   }
   const p102 = packed === undefined ? heapStageParam("states.bwd.W_z", params["states.bwd.W_z"]) : params["states.bwd.W_z"];
   const p103 = packed === undefined ? heapStageParam("states.bwd.W_r", params["states.bwd.W_r"]) : params["states.bwd.W_r"];
@@ -949,85 +955,87 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state44_0_114.set(init34_111);
   const steps121 = T_T;
   // states.bwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed43_113, state44_0_114, mm3_125, v8_126, v20_80, v11_127, v19_79, v12_128, p107, mm13_129, v16_130, v18_78, v18_131, v21_132, out44_0_115, out44_1_116, out44_2_117, out44_3_118, out44_4_119, out44_5_120)) run_time_loop3(packed43_113.byteOffset, state44_0_114.byteOffset, mm3_125.byteOffset, v8_126.byteOffset, v20_80.byteOffset, v11_127.byteOffset, v19_79.byteOffset, v12_128.byteOffset, p107.byteOffset, mm13_129.byteOffset, v16_130.byteOffset, v18_78.byteOffset, v18_131.byteOffset, v21_132.byteOffset, out44_0_115.byteOffset, out44_1_116.byteOffset, out44_2_117.byteOffset, out44_3_118.byteOffset, out44_4_119.byteOffset, out44_5_120.byteOffset, B, 4 * (B * 16), steps121, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed43_113, state44_0_114, mm3_125, v8_126, v20_80, v11_127, v19_79, v12_128, p107, mm13_129, v16_130, v18_78, v18_131, v21_132, out44_0_115, out44_1_116, out44_2_117, out44_3_118, out44_4_119, out44_5_120)) run_time_loop3(packed43_113.byteOffset, state44_0_114.byteOffset, mm3_125.byteOffset, v8_126.byteOffset, v20_80.byteOffset, v11_127.byteOffset, v19_79.byteOffset, v12_128.byteOffset, p107.byteOffset, mm13_129.byteOffset, v16_130.byteOffset, v18_78.byteOffset, v18_131.byteOffset, v21_132.byteOffset, out44_0_115.byteOffset, out44_1_116.byteOffset, out44_2_117.byteOffset, out44_3_118.byteOffset, out44_4_119.byteOffset, out44_5_120.byteOffset, B, 4 * (B * 16), 0, steps121, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps121; s++) {
-      const t = T_T - 1 - s;
-      const x44_0_122 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
-      const x44_1_123 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
-      const x44_2_124 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      gemm_rows_32x16(packed43_113, state44_0_114, mm3_125, B);
-      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v8_126, x44_0_122, mm3_125)) run_pointwise1(v8_126.byteOffset, x44_0_122.byteOffset, mm3_125.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_126[o + j] = 1 / (1 + Math.exp(-(x44_0_122[l * 16 + j] + mm3_125[l * 32 + 0 + j])));
+    (() => {
+      for (let s = 0; s < steps121; s++) {
+        const t = T_T - 1 - s;
+        const x44_0_122 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
+        const x44_1_123 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
+        const x44_2_124 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        gemm_rows_32x16(packed43_113, state44_0_114, mm3_125, B);
+        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v8_126, x44_0_122, mm3_125)) run_pointwise1(v8_126.byteOffset, x44_0_122.byteOffset, mm3_125.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v8_126[o + j] = 1 / (1 + Math.exp(-(x44_0_122[l * 16 + j] + mm3_125[l * 32 + 0 + j])));
+            }
           }
         }
-      }
-      // %11 sigmoid r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
-      if (kernels !== undefined && heapHolds(v11_127, x44_1_123, mm3_125)) run_pointwise1(v11_127.byteOffset, x44_1_123.byteOffset, mm3_125.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v11_127[o + j] = 1 / (1 + Math.exp(-(x44_1_123[l * 16 + j] + mm3_125[l * 32 + 16 + j])));
+        // %11 sigmoid r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
+        if (kernels !== undefined && heapHolds(v11_127, x44_1_123, mm3_125)) run_pointwise1(v11_127.byteOffset, x44_1_123.byteOffset, mm3_125.byteOffset + 64, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v11_127[o + j] = 1 / (1 + Math.exp(-(x44_1_123[l * 16 + j] + mm3_125[l * 32 + 16 + j])));
+            }
           }
         }
-      }
-      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v12_128, v11_127, state44_0_114)) run_pointwise4(v12_128.byteOffset, v11_127.byteOffset, state44_0_114.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v12_128[o + j] = v11_127[l * 16 + j] * state44_0_114[l * 16 + j];
+        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v12_128, v11_127, state44_0_114)) run_pointwise4(v12_128.byteOffset, v11_127.byteOffset, state44_0_114.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v12_128[o + j] = v11_127[l * 16 + j] * state44_0_114[l * 16 + j];
+            }
           }
         }
-      }
-      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_rows_16x16(p107, v12_128, mm13_129, B);
-      // %16 tanh n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v16_130, x44_2_124, mm13_129)) run_pointwise5(v16_130.byteOffset, x44_2_124.byteOffset, mm13_129.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_130[o + j] = Math.tanh((x44_2_124[l * 16 + j] + mm13_129[l * 16 + j]));
+        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_rows_16x16(p107, v12_128, mm13_129, B);
+        // %16 tanh n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v16_130, x44_2_124, mm13_129)) run_pointwise5(v16_130.byteOffset, x44_2_124.byteOffset, mm13_129.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_130[o + j] = Math.tanh((x44_2_124[l * 16 + j] + mm13_129[l * 16 + j]));
+            }
           }
         }
-      }
-      // %18 sub — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v18_131, v8_126)) run_pointwise6(v18_131.byteOffset, v8_126.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_131[o + j] = 1 - v8_126[l * 16 + j];
+        // %18 sub — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v18_131, v8_126)) run_pointwise6(v18_131.byteOffset, v8_126.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_131[o + j] = 1 - v8_126[l * 16 + j];
+            }
           }
         }
-      }
-      // %21 add h' — 25: h' = (1 - z) * n + z * h
-      if (kernels !== undefined && heapHolds(v21_132, v18_131, v16_130, v8_126, state44_0_114)) run_pointwise7(v21_132.byteOffset, v18_131.byteOffset, v16_130.byteOffset, v8_126.byteOffset, state44_0_114.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_132[o + j] = (v18_131[l * 16 + j] * v16_130[l * 16 + j]) + (v8_126[l * 16 + j] * state44_0_114[l * 16 + j]);
+        // %21 add h' — 25: h' = (1 - z) * n + z * h
+        if (kernels !== undefined && heapHolds(v21_132, v18_131, v16_130, v8_126, state44_0_114)) run_pointwise7(v21_132.byteOffset, v18_131.byteOffset, v16_130.byteOffset, v8_126.byteOffset, state44_0_114.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_132[o + j] = (v18_131[l * 16 + j] * v16_130[l * 16 + j]) + (v8_126[l * 16 + j] * state44_0_114[l * 16 + j]);
+            }
           }
         }
+        out44_0_115.set(v21_132, t * v21_132.length);
+        out44_1_116.set(v8_126, t * v8_126.length);
+        out44_2_117.set(v16_130, t * v16_130.length);
+        out44_3_118.set(v18_131, t * v18_131.length);
+        out44_4_119.set(v12_128, t * v12_128.length);
+        out44_5_120.set(v11_127, t * v11_127.length);
+        state44_0_114.set(v21_132);
       }
-      out44_0_115.set(v21_132, t * v21_132.length);
-      out44_1_116.set(v8_126, t * v8_126.length);
-      out44_2_117.set(v16_130, t * v16_130.length);
-      out44_3_118.set(v18_131, t * v18_131.length);
-      out44_4_119.set(v12_128, t * v12_128.length);
-      out44_5_120.set(v11_127, t * v11_127.length);
-      state44_0_114.set(v21_132);
-    }
+    })();
   }
   // %47 concat states — 34: layer states = bidirectional GRU(I, H) over x
   for (let l = 0; l < T_T * B; l++) {
@@ -1307,91 +1315,93 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state100_0_160.set(c11_73);
   const steps164 = T_T;
   // ∂states.bwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_174, state100_0_160, v19_79, v14_175, out44_3_118, v93_155, p107, mm16_176, v21_177, v20_80, v95_156, v23_178, out44_2_117, v97_157, cat24_179, packed98_158, mm26_180, v28_181, out44_1_116, out44_5_120, out100_0_161, out100_1_162, out100_2_163)) run_time_loop4(v2_174.byteOffset, state100_0_160.byteOffset, v19_79.byteOffset, v14_175.byteOffset, out44_3_118.byteOffset, v93_155.byteOffset, p107.byteOffset, mm16_176.byteOffset, v21_177.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_178.byteOffset, out44_2_117.byteOffset, v97_157.byteOffset, cat24_179.byteOffset, packed98_158.byteOffset, mm26_180.byteOffset, v28_181.byteOffset, out44_1_116.byteOffset, out44_5_120.byteOffset, out100_0_161.byteOffset, out100_1_162.byteOffset, out100_2_163.byteOffset, 4 * (B * 16), B, steps164, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_174, state100_0_160, v19_79, v14_175, out44_3_118, v93_155, p107, mm16_176, v21_177, v20_80, v95_156, v23_178, out44_2_117, v97_157, cat24_179, packed98_158, mm26_180, v28_181, out44_1_116, out44_5_120, out100_0_161, out100_1_162, out100_2_163)) run_time_loop4(v2_174.byteOffset, state100_0_160.byteOffset, v19_79.byteOffset, v14_175.byteOffset, out44_3_118.byteOffset, v93_155.byteOffset, p107.byteOffset, mm16_176.byteOffset, v21_177.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_178.byteOffset, out44_2_117.byteOffset, v97_157.byteOffset, cat24_179.byteOffset, packed98_158.byteOffset, mm26_180.byteOffset, v28_181.byteOffset, out44_1_116.byteOffset, out44_5_120.byteOffset, out100_0_161.byteOffset, out100_1_162.byteOffset, out100_2_163.byteOffset, 4 * (B * 16), B, 0, steps164, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps164; s++) {
-      const t = s;
-      const x100_0_165 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_1_166 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_2_167 = out44_1_116.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_3_168 = out44_2_117.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_4_169 = out44_3_118.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_5_170 = out44_5_120.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_6_171 = v93_155.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_7_172 = v95_156.subarray(t * B * 16, (t + 1) * B * 16);
-      const x100_8_173 = v97_157.subarray(t * B * 16, (t + 1) * B * 16);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_174, state100_0_160, x100_0_165)) run_pointwise13(v2_174.byteOffset, state100_0_160.byteOffset, x100_0_165.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v2_174[o + j] = state100_0_160[l * 16 + j] + x100_0_165[l * 16 + j];
+    (() => {
+      for (let s = 0; s < steps164; s++) {
+        const t = s;
+        const x100_0_165 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_1_166 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_2_167 = out44_1_116.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_3_168 = out44_2_117.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_4_169 = out44_3_118.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_5_170 = out44_5_120.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_6_171 = v93_155.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_7_172 = v95_156.subarray(t * B * 16, (t + 1) * B * 16);
+        const x100_8_173 = v97_157.subarray(t * B * 16, (t + 1) * B * 16);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_174, state100_0_160, x100_0_165)) run_pointwise13(v2_174.byteOffset, state100_0_160.byteOffset, x100_0_165.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v2_174[o + j] = state100_0_160[l * 16 + j] + x100_0_165[l * 16 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v14_175, v2_174, x100_4_169, x100_6_171)) run_pointwise14(v14_175.byteOffset, v2_174.byteOffset, x100_4_169.byteOffset, x100_6_171.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v14_175[o + j] = (v2_174[l * 16 + j] * x100_4_169[l * 16 + j]) * x100_6_171[l * 16 + j];
+        // %14 mul ∂n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v14_175, v2_174, x100_4_169, x100_6_171)) run_pointwise14(v14_175.byteOffset, v2_174.byteOffset, x100_4_169.byteOffset, x100_6_171.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v14_175[o + j] = (v2_174[l * 16 + j] * x100_4_169[l * 16 + j]) * x100_6_171[l * 16 + j];
+            }
           }
         }
-      }
-      // %16 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_cols_16x16(v14_175, p107, mm16_176, B);
-      // %21 mul ∂r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
-      if (kernels !== undefined && heapHolds(v21_177, mm16_176, x100_1_166, x100_7_172)) run_pointwise14(v21_177.byteOffset, mm16_176.byteOffset, x100_1_166.byteOffset, x100_7_172.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_177[o + j] = (mm16_176[l * 16 + j] * x100_1_166[l * 16 + j]) * x100_7_172[l * 16 + j];
+        // %16 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_cols_16x16(v14_175, p107, mm16_176, B);
+        // %21 mul ∂r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
+        if (kernels !== undefined && heapHolds(v21_177, mm16_176, x100_1_166, x100_7_172)) run_pointwise14(v21_177.byteOffset, mm16_176.byteOffset, x100_1_166.byteOffset, x100_7_172.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_177[o + j] = (mm16_176[l * 16 + j] * x100_1_166[l * 16 + j]) * x100_7_172[l * 16 + j];
+            }
           }
         }
-      }
-      // %23 mul ∂z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v23_178, v2_174, x100_1_166, x100_3_168, x100_8_173)) run_pointwise15(v23_178.byteOffset, v2_174.byteOffset, x100_1_166.byteOffset, v2_174.byteOffset, x100_3_168.byteOffset, x100_8_173.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_178[o + j] = ((v2_174[l * 16 + j] * x100_1_166[l * 16 + j]) + (-(v2_174[l * 16 + j] * x100_3_168[l * 16 + j]))) * x100_8_173[l * 16 + j];
+        // %23 mul ∂z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v23_178, v2_174, x100_1_166, x100_3_168, x100_8_173)) run_pointwise15(v23_178.byteOffset, v2_174.byteOffset, x100_1_166.byteOffset, v2_174.byteOffset, x100_3_168.byteOffset, x100_8_173.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v23_178[o + j] = ((v2_174[l * 16 + j] * x100_1_166[l * 16 + j]) + (-(v2_174[l * 16 + j] * x100_3_168[l * 16 + j]))) * x100_8_173[l * 16 + j];
+            }
           }
         }
-      }
-      // %24 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat24_179[(l * 1 + r) * 32 + 0 + c] = v21_177[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat24_179[(l * 1 + r) * 32 + 16 + c] = v23_178[xo + r * 16 + c];
-        }
-      }
-      // %26 matmul fused gate products
-      gemm_cols_32x16(cat24_179, packed98_158, mm26_180, B);
-      // %28 add
-      if (kernels !== undefined && heapHolds(v28_181, mm26_180, v2_174, x100_2_167, mm16_176, x100_5_170)) run_pointwise16(v28_181.byteOffset, mm26_180.byteOffset, v2_174.byteOffset, x100_2_167.byteOffset, mm16_176.byteOffset, x100_5_170.byteOffset, B);
-      else {
+        // %24 concat
         for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v28_181[o + j] = (mm26_180[l * 16 + j] + (v2_174[l * 16 + j] * x100_2_167[l * 16 + j])) + (mm16_176[l * 16 + j] * x100_5_170[l * 16 + j]);
+          const xo = l * 16;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 16; c++) cat24_179[(l * 1 + r) * 32 + 0 + c] = v21_177[xo + r * 16 + c];
           }
         }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 16;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 16; c++) cat24_179[(l * 1 + r) * 32 + 16 + c] = v23_178[xo + r * 16 + c];
+          }
+        }
+        // %26 matmul fused gate products
+        gemm_cols_32x16(cat24_179, packed98_158, mm26_180, B);
+        // %28 add
+        if (kernels !== undefined && heapHolds(v28_181, mm26_180, v2_174, x100_2_167, mm16_176, x100_5_170)) run_pointwise16(v28_181.byteOffset, mm26_180.byteOffset, v2_174.byteOffset, x100_2_167.byteOffset, mm16_176.byteOffset, x100_5_170.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v28_181[o + j] = (mm26_180[l * 16 + j] + (v2_174[l * 16 + j] * x100_2_167[l * 16 + j])) + (mm16_176[l * 16 + j] * x100_5_170[l * 16 + j]);
+            }
+          }
+        }
+        out100_0_161.set(v23_178, t * v23_178.length);
+        out100_1_162.set(v21_177, t * v21_177.length);
+        out100_2_163.set(v14_175, t * v14_175.length);
+        state100_0_160.set(v28_181);
       }
-      out100_0_161.set(v23_178, t * v23_178.length);
-      out100_1_162.set(v21_177, t * v21_177.length);
-      out100_2_163.set(v14_175, t * v14_175.length);
-      state100_0_160.set(v28_181);
-    }
+    })();
   }
   // %105 concat
   v83_154.fill(0); // reused: its last value is dead
@@ -1538,91 +1548,93 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v19_79.fill(0); // reused: its last value is dead
   const steps194 = T_T;
   // ∂states.fwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_204, state131_0_191, v18_78, v14_205, out22_3_87, v97_157, p69, mm16_206, v21_207, v20_80, v95_156, v23_208, out22_2_86, v93_155, cat24_209, packed129_189, mm26_210, v28_211, out22_1_85, out22_5_89, v19_79, out131_1_192, out131_2_193)) run_time_loop5(v2_204.byteOffset, state131_0_191.byteOffset, v18_78.byteOffset, v14_205.byteOffset, out22_3_87.byteOffset, v97_157.byteOffset, p69.byteOffset, mm16_206.byteOffset, v21_207.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_208.byteOffset, out22_2_86.byteOffset, v93_155.byteOffset, cat24_209.byteOffset, packed129_189.byteOffset, mm26_210.byteOffset, v28_211.byteOffset, out22_1_85.byteOffset, out22_5_89.byteOffset, v19_79.byteOffset, out131_1_192.byteOffset, out131_2_193.byteOffset, 4 * (B * 16), B, steps194, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_204, state131_0_191, v18_78, v14_205, out22_3_87, v97_157, p69, mm16_206, v21_207, v20_80, v95_156, v23_208, out22_2_86, v93_155, cat24_209, packed129_189, mm26_210, v28_211, out22_1_85, out22_5_89, v19_79, out131_1_192, out131_2_193)) run_time_loop5(v2_204.byteOffset, state131_0_191.byteOffset, v18_78.byteOffset, v14_205.byteOffset, out22_3_87.byteOffset, v97_157.byteOffset, p69.byteOffset, mm16_206.byteOffset, v21_207.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_208.byteOffset, out22_2_86.byteOffset, v93_155.byteOffset, cat24_209.byteOffset, packed129_189.byteOffset, mm26_210.byteOffset, v28_211.byteOffset, out22_1_85.byteOffset, out22_5_89.byteOffset, v19_79.byteOffset, out131_1_192.byteOffset, out131_2_193.byteOffset, 4 * (B * 16), B, 0, steps194, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps194; s++) {
-      const t = T_T - 1 - s;
-      const x131_0_195 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_1_196 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_2_197 = out22_1_85.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_3_198 = out22_2_86.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_4_199 = out22_3_87.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_5_200 = out22_5_89.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_6_201 = v97_157.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_7_202 = v95_156.subarray(t * B * 16, (t + 1) * B * 16);
-      const x131_8_203 = v93_155.subarray(t * B * 16, (t + 1) * B * 16);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_204, state131_0_191, x131_0_195)) run_pointwise13(v2_204.byteOffset, state131_0_191.byteOffset, x131_0_195.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v2_204[o + j] = state131_0_191[l * 16 + j] + x131_0_195[l * 16 + j];
+    (() => {
+      for (let s = 0; s < steps194; s++) {
+        const t = T_T - 1 - s;
+        const x131_0_195 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_1_196 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_2_197 = out22_1_85.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_3_198 = out22_2_86.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_4_199 = out22_3_87.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_5_200 = out22_5_89.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_6_201 = v97_157.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_7_202 = v95_156.subarray(t * B * 16, (t + 1) * B * 16);
+        const x131_8_203 = v93_155.subarray(t * B * 16, (t + 1) * B * 16);
+        // %2 add
+        if (kernels !== undefined && heapHolds(v2_204, state131_0_191, x131_0_195)) run_pointwise13(v2_204.byteOffset, state131_0_191.byteOffset, x131_0_195.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v2_204[o + j] = state131_0_191[l * 16 + j] + x131_0_195[l * 16 + j];
+            }
           }
         }
-      }
-      // %14 mul ∂n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      if (kernels !== undefined && heapHolds(v14_205, v2_204, x131_4_199, x131_6_201)) run_pointwise14(v14_205.byteOffset, v2_204.byteOffset, x131_4_199.byteOffset, x131_6_201.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v14_205[o + j] = (v2_204[l * 16 + j] * x131_4_199[l * 16 + j]) * x131_6_201[l * 16 + j];
+        // %14 mul ∂n — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        if (kernels !== undefined && heapHolds(v14_205, v2_204, x131_4_199, x131_6_201)) run_pointwise14(v14_205.byteOffset, v2_204.byteOffset, x131_4_199.byteOffset, x131_6_201.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v14_205[o + j] = (v2_204[l * 16 + j] * x131_4_199[l * 16 + j]) * x131_6_201[l * 16 + j];
+            }
           }
         }
-      }
-      // %16 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-      gemm_cols_16x16(v14_205, p69, mm16_206, B);
-      // %21 mul ∂r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
-      if (kernels !== undefined && heapHolds(v21_207, mm16_206, x131_1_196, x131_7_202)) run_pointwise14(v21_207.byteOffset, mm16_206.byteOffset, x131_1_196.byteOffset, x131_7_202.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v21_207[o + j] = (mm16_206[l * 16 + j] * x131_1_196[l * 16 + j]) * x131_7_202[l * 16 + j];
+        // %16 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+        gemm_cols_16x16(v14_205, p69, mm16_206, B);
+        // %21 mul ∂r — 23: r = sigmoid(W_r @ x + U_r @ h + b_r)
+        if (kernels !== undefined && heapHolds(v21_207, mm16_206, x131_1_196, x131_7_202)) run_pointwise14(v21_207.byteOffset, mm16_206.byteOffset, x131_1_196.byteOffset, x131_7_202.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v21_207[o + j] = (mm16_206[l * 16 + j] * x131_1_196[l * 16 + j]) * x131_7_202[l * 16 + j];
+            }
           }
         }
-      }
-      // %23 mul ∂z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-      if (kernels !== undefined && heapHolds(v23_208, v2_204, x131_1_196, x131_3_198, x131_8_203)) run_pointwise15(v23_208.byteOffset, v2_204.byteOffset, x131_1_196.byteOffset, v2_204.byteOffset, x131_3_198.byteOffset, x131_8_203.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_208[o + j] = ((v2_204[l * 16 + j] * x131_1_196[l * 16 + j]) + (-(v2_204[l * 16 + j] * x131_3_198[l * 16 + j]))) * x131_8_203[l * 16 + j];
+        // %23 mul ∂z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+        if (kernels !== undefined && heapHolds(v23_208, v2_204, x131_1_196, x131_3_198, x131_8_203)) run_pointwise15(v23_208.byteOffset, v2_204.byteOffset, x131_1_196.byteOffset, v2_204.byteOffset, x131_3_198.byteOffset, x131_8_203.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v23_208[o + j] = ((v2_204[l * 16 + j] * x131_1_196[l * 16 + j]) + (-(v2_204[l * 16 + j] * x131_3_198[l * 16 + j]))) * x131_8_203[l * 16 + j];
+            }
           }
         }
-      }
-      // %24 concat
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat24_209[(l * 1 + r) * 32 + 0 + c] = v21_207[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat24_209[(l * 1 + r) * 32 + 16 + c] = v23_208[xo + r * 16 + c];
-        }
-      }
-      // %26 matmul fused gate products
-      gemm_cols_32x16(cat24_209, packed129_189, mm26_210, B);
-      // %28 add
-      if (kernels !== undefined && heapHolds(v28_211, mm26_210, v2_204, x131_2_197, mm16_206, x131_5_200)) run_pointwise16(v28_211.byteOffset, mm26_210.byteOffset, v2_204.byteOffset, x131_2_197.byteOffset, mm16_206.byteOffset, x131_5_200.byteOffset, B);
-      else {
+        // %24 concat
         for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v28_211[o + j] = (mm26_210[l * 16 + j] + (v2_204[l * 16 + j] * x131_2_197[l * 16 + j])) + (mm16_206[l * 16 + j] * x131_5_200[l * 16 + j]);
+          const xo = l * 16;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 16; c++) cat24_209[(l * 1 + r) * 32 + 0 + c] = v21_207[xo + r * 16 + c];
           }
         }
+        for (let l = 0; l < B; l++) {
+          const xo = l * 16;
+          for (let r = 0; r < 1; r++) {
+            for (let c = 0; c < 16; c++) cat24_209[(l * 1 + r) * 32 + 16 + c] = v23_208[xo + r * 16 + c];
+          }
+        }
+        // %26 matmul fused gate products
+        gemm_cols_32x16(cat24_209, packed129_189, mm26_210, B);
+        // %28 add
+        if (kernels !== undefined && heapHolds(v28_211, mm26_210, v2_204, x131_2_197, mm16_206, x131_5_200)) run_pointwise16(v28_211.byteOffset, mm26_210.byteOffset, v2_204.byteOffset, x131_2_197.byteOffset, mm16_206.byteOffset, x131_5_200.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v28_211[o + j] = (mm26_210[l * 16 + j] + (v2_204[l * 16 + j] * x131_2_197[l * 16 + j])) + (mm16_206[l * 16 + j] * x131_5_200[l * 16 + j]);
+            }
+          }
+        }
+        v19_79.set(v23_208, t * v23_208.length);
+        out131_1_192.set(v21_207, t * v21_207.length);
+        out131_2_193.set(v14_205, t * v14_205.length);
+        state131_0_191.set(v28_211);
       }
-      v19_79.set(v23_208, t * v23_208.length);
-      out131_1_192.set(v21_207, t * v21_207.length);
-      out131_2_193.set(v14_205, t * v14_205.length);
-      state131_0_191.set(v28_211);
-    }
+    })();
   }
   // %136 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -2893,13 +2905,13 @@ function gemm_outer_96x6(a: Float32Array, aStep: number, b: Float32Array, bStep:
   gemm_outer_96x6_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (27619 bytes): rows_48x6, pointwise0, rows_32x16, pointwise1, pointwise2, rows_16x16, pointwise3, time_loop0, time_loop1, rows_3x64, pointwise4, pointwise5, pointwise6, pointwise7, time_loop2, time_loop3, cols_3x64, outer_3x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_16x16, pointwise15, cols_32x16, pointwise16, time_loop4, outer_32x16, outer_16x16, colsum_16, cols_48x6, time_loop5, outer_96x6, pointwise17, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (27622 bytes): rows_48x6, pointwise0, rows_32x16, pointwise1, pointwise2, rows_16x16, pointwise3, time_loop0, time_loop1, rows_3x64, pointwise4, pointwise5, pointwise6, pointwise7, time_loop2, time_loop3, cols_3x64, outer_3x64, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_16x16, pointwise15, cols_32x16, pointwise16, time_loop4, outer_32x16, outer_16x16, colsum_16, cols_48x6, time_loop5, outer_96x6, pointwise17, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABeAhgBH9/f38AYAV/f39/fwBgB39/f39/f38AYBF/f39/f39/f39/f39/f39/fwBgA39/fwBgBn9/f39/fwBgGX9/f39/f39/f39/f39/f39/f39/f39/f38AYBx/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAycmAAAAAAEAAgMDAAAABAUGBgAFAAABAAAAAQACAAIHBQUEAAcFAAQH8wMmCXJvd3NfNDh4NgAACnBvaW50d2lzZTAAAQpyb3dzXzMyeDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApyb3dzXzE2eDE2AAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwp0aW1lX2xvb3AxAAgJcm93c18zeDY0AAkKcG9pbnR3aXNlNAAKCnBvaW50d2lzZTUACwpwb2ludHdpc2U2AAwKcG9pbnR3aXNlNwANCnRpbWVfbG9vcDIADgp0aW1lX2xvb3AzAA8JY29sc18zeDY0ABAKb3V0ZXJfM3g2NAARCnBvaW50d2lzZTgAEgpwb2ludHdpc2U5ABMLcG9pbnR3aXNlMTAAFAtwb2ludHdpc2UxMQAVC3BvaW50d2lzZTEyABYLcG9pbnR3aXNlMTMAFwtwb2ludHdpc2UxNAAYCmNvbHNfMTZ4MTYAGQtwb2ludHdpc2UxNQAaCmNvbHNfMzJ4MTYAGwtwb2ludHdpc2UxNgAcCnRpbWVfbG9vcDQAHQtvdXRlcl8zMngxNgAeC291dGVyXzE2eDE2AB8JY29sc3VtXzE2ACAJY29sc180OHg2ACEKdGltZV9sb29wNQAiCm91dGVyXzk2eDYAIwtwb2ludHdpc2UxNwAkCW5vbmZpbml0ZQAlCtLOASaWEQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBGGxqIQYgASAEQRhsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhghFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACGCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACMCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACSCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACGCEUIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA8gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyAG/QACGCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgBv0AAjAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAJIIQogDiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBIgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCwAEgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEYbGohBiABIARBGGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhghCiAMIAogE/3mAf3kASEMIAb9AAIwIQogDSAKIBP95gH95AEhDSAG/QACSCEKIA4gCiAT/eYB/eQBIQ4gBv0AAmAhCiAYIAogE/3mAf3kASEYIAb9AAJ4IQogGSAKIBP95gH95AEhGSAG/QACkAEhCiAaIAogE/3mAf3kASEaIAb9AAKoASEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAhghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAjAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gBv0AAkghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gBv0AAmAhCiAYIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRggBv0AAnghCiAZIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRkgBv0AApABIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAKoASEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcABaiEBIARBAWohBAwACwsLiAwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAkAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAoABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoABIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAG/QACwAIhCiAZIAogE/3mAf3kASEZIAb9AAKAAyEKIBogCiAT/eYB/eQBIRogBv0AAsADIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC58EAgJ/BXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQYABaiECIARBAWohBAwACwsLswQCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBgAFqIQIgA0HAAGohAyAFQQFqIQUMAAsLC4cMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJAIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACwAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwJAIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAG/QACwAIhCiAZIAogE/3mAf3kASEZIAb9AAKAAyEKIBogCiAT/eYB/eQBIRogBv0AAsADIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC+sGAgJ/CXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIav0MAACAPwAAgD8AAIA/AACAPyABIAhq/QACAP3lASACIAhq/QACACADIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASENIA39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDiAO/QwAAEBLAABASwAAQEsAAEBL/eUBIQ8gDSAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAn9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgCyARIAn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAQgCGr9AAIAIAUgCGr9AAIA/eYB/eQB/QsCACAIQRBqIQggCEHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAVBwABqIQUgB0EBaiEHDAALCwvXCAELf0EAIRECQANAIBEgDk4NASARIRIgACETIAEhFCACIRUgDCEWAkACQCAQRQ0AIBZB4gBIDQAgFkEDakEEbkECbCEXIBAgEzYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQYABbGo2AhwgECAWIBdrNgIgIBBBAjYCDCAQQQQ2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAXEAIDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWEAILIAMhEyAEIBIgDWxqIRQgAiEVIAwhFgJAAkAgEEUNACAWQbUYSA0AIBZBAWpBAm5BAWwhFyAQIBMgF0HAAGxqNgIUIBAgFCAXQcAAbGo2AhggECAVIBdBgAFsajYCHCAQIBYgF2s2AiAgEEEDNgIMIBBBBDYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBcQAwNAIBD+EAIEIBhHDQALDAELIBMgFCAVIBYQAwsgBSETIAYgEiANbGohFCACQcAAaiEVIAEhFiAMIRkCQAJAIBBFDQAgGUGkEEgNACAZQQFqQQJuQQFsIRcgECATIBdBwABsajYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQYABbGo2AhwgECAWIBdBwABsajYCICAQIBkgF2s2AiQgEEEENgIMIBBBBTYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBYgFxAEA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFiAZEAQLIAchEyAFIRQgCCEVIAwhFgJAAkAgEEUNACAWQcQBSA0AIBZBA2pBBG5BAmwhFyAQIBM2AhQgECAUIBdBwABsajYCGCAQIBUgF0HAAGxqNgIcIBAgFiAXazYCICAQQQU2AgwgEEEENgIQIBAoAgBBAWohGCAQIBj+FwIAAkAgEP4QAghBAUcNACAQQQH+AAIAGgsgEyAUIBUgFxAFA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFhAFCyAJIRMgAyEUIAogEiANbGohFSAIIRYgAyEZIAEhGiAMIRsCQAJAIBBFDQAgG0GSCEgNACAbQQFqQQJuQQFsIRcgECATIBdBwABsajYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQcAAbGo2AhwgECAWIBdBwABsajYCICAQIBkgF0HAAGxqNgIkIBAgGiAXQcAAbGo2AiggECAbIBdrNgIsIBBBBjYCDCAQQQc2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAWIBkgGiAXEAYDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWIBkgGiAbEAYLIAsgEiANbGogCSAN/AoAACABIAkgDfwKAAAgEUEBaiERDAALCwvdCAELf0EAIRECQANAIBEgDk4NASAPQQFrIBFrIRIgACETIAEhFCACIRUgDCEWAkACQCAQRQ0AIBZB4gBIDQAgFkEDakEEbkECbCEXIBAgEzYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQYABbGo2AhwgECAWIBdrNgIgIBBBAjYCDCAQQQQ2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAXEAIDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWEAILIAMhEyAEIBIgDWxqIRQgAiEVIAwhFgJAAkAgEEUNACAWQbUYSA0AIBZBAWpBAm5BAWwhFyAQIBMgF0HAAGxqNgIUIBAgFCAXQcAAbGo2AhggECAVIBdBgAFsajYCHCAQIBYgF2s2AiAgEEEDNgIMIBBBBDYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBcQAwNAIBD+EAIEIBhHDQALDAELIBMgFCAVIBYQAwsgBSETIAYgEiANbGohFCACQcAAaiEVIAEhFiAMIRkCQAJAIBBFDQAgGUGkEEgNACAZQQFqQQJuQQFsIRcgECATIBdBwABsajYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQYABbGo2AhwgECAWIBdBwABsajYCICAQIBkgF2s2AiQgEEEENgIMIBBBBTYCECAQKAIAQQFqIRggECAY/hcCAAJAIBD+EAIIQQFHDQAgEEEB/gACABoLIBMgFCAVIBYgFxAEA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFiAZEAQLIAchEyAFIRQgCCEVIAwhFgJAAkAgEEUNACAWQcQBSA0AIBZBA2pBBG5BAmwhFyAQIBM2AhQgECAUIBdBwABsajYCGCAQIBUgF0HAAGxqNgIcIBAgFiAXazYCICAQQQU2AgwgEEEENgIQIBAoAgBBAWohGCAQIBj+FwIAAkAgEP4QAghBAUcNACAQQQH+AAIAGgsgEyAUIBUgFxAFA0AgEP4QAgQgGEcNAAsMAQsgEyAUIBUgFhAFCyAJIRMgAyEUIAogEiANbGohFSAIIRYgAyEZIAEhGiAMIRsCQAJAIBBFDQAgG0GSCEgNACAbQQFqQQJuQQFsIRcgECATIBdBwABsajYCFCAQIBQgF0HAAGxqNgIYIBAgFSAXQcAAbGo2AhwgECAWIBdBwABsajYCICAQIBkgF0HAAGxqNgIkIBAgGiAXQcAAbGo2AiggECAbIBdrNgIsIBBBBjYCDCAQQQc2AhAgECgCAEEBaiEYIBAgGP4XAgACQCAQ/hACCEEBRw0AIBBBAf4AAgAaCyATIBQgFSAWIBkgGiAXEAYDQCAQ/hACBCAYRw0ACwwBCyATIBQgFSAWIBkgGiAbEAYLIAsgEiANbGogCSAN/AoAACABIAkgDfwKAAAgEUEBaiERDAALCwvVCQIGfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIREgB/0AAoACIRIgBv0AAgAhCiALIAogEf3mAf3kASELIA4gCiAS/eYB/eQBIQ4gBv0AAoACIQogDCAKIBH95gH95AEhDCAPIAogEv3mAf3kASEPIAb9AAKABCEKIA0gCiAR/eYB/eQBIQ0gECAKIBL95gH95AEhECAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhEyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAkgFf0fATgCBCAJIBX9HwI4AgggDiAP/Q0AAQIDBAUGBxAREhMUFRYXIA4gD/0NCAkKCwwNDg8YGRobHB0eH/3kASETIBD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgCSAV/R8BOAIQIAkgFf0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQNODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACERIAb9AAIAIQogCyAKIBH95gH95AEhCyAG/QACgAIhCiAMIAogEf3mAf3kASEMIAb9AAKABCEKIA0gCiAR/eYB/eQBIQ0gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRMgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAJIBX9HwE4AgQgCSAV/R8COAIIIAVBA2ohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC5oGAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCyAL/QwAAEBLAABASwAAQEsAAEBL/eUBIQwgCiAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCCAOIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAZBAWohBgwACwsLog0BCn9BACEZAkADQCAZIBZODQEgGSEaIAAhGyABIRwgAiEdIBQhHgJAAkAgGEUNACAeQeIASA0AIB5BA2pBBG5BAmwhHyAYIBs2AhQgGCAcIB9BwABsajYCGCAYIB0gH0GAAWxqNgIcIBggHiAfazYCICAYQQI2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxACA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhACCyADIRsgBCAaIBVsaiEcIAIhHSAUIR4CQAJAIBhFDQAgHkG1GEgNACAeQQFqQQJuQQFsIR8gGCAbIB9BwABsajYCFCAYIBwgH0HAAGxqNgIYIBggHSAfQYABbGo2AhwgGCAeIB9rNgIgIBhBAzYCDCAYQQQ2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAfEAMDQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeEAMLIAUhGyAGIBogFWxqIRwgAkHAAGohHSAUIR4CQAJAIBhFDQAgHkG1GEgNACAeQQFqQQJuQQFsIR8gGCAbIB9BwABsajYCFCAYIBwgH0HAAGxqNgIYIBggHSAfQYABbGo2AhwgGCAeIB9rNgIgIBhBAzYCDCAYQQQ2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAfEAMDQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeEAMLIAchGyAFIRwgASEdIBQhHgJAAkAgGEUNACAeQeowSA0AIB5BAWpBAm5BAWwhHyAYIBsgH0HAAGxqNgIUIBggHCAfQcAAbGo2AhggGCAdIB9BwABsajYCHCAYIB4gH2s2AiAgGEEKNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QCgNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QCgsgCCEbIAchHCAJIR0gFCEeAkACQCAYRQ0AIB5BxAFIDQAgHkEDakEEbkECbCEfIBggGzYCFCAYIBwgH0HAAGxqNgIYIBggHSAfQcAAbGo2AhwgGCAeIB9rNgIgIBhBBTYCDCAYQQQ2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAfEAUDQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeEAULIAohGyALIBogFWxqIRwgCSEdIBQhHgJAAkAgGEUNACAeQbUYSA0AIB5BAWpBAm5BAWwhHyAYIBsgH0HAAGxqNgIUIBggHCAfQcAAbGo2AhggGCAdIB9BwABsajYCHCAYIB4gH2s2AiAgGEELNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QCwNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QCwsgDCEbIAMhHCAUIR0CQAJAIBhFDQAgHUHqMEgNACAdQQFqQQJuQQFsIR8gGCAbIB9BwABsajYCFCAYIBwgH0HAAGxqNgIYIBggHSAfazYCHCAYQQw2AgwgGEEDNgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB8QDANAIBj+EAIEICBHDQALDAELIBsgHCAdEAwLIA0hGyAMIRwgCiEdIAMhHiABISEgFCEiAkACQCAYRQ0AICJBpBBIDQAgIkEBakECbkEBbCEfIBggGyAfQcAAbGo2AhQgGCAcIB9BwABsajYCGCAYIB0gH0HAAGxqNgIcIBggHiAfQcAAbGo2AiAgGCAhIB9BwABsajYCJCAYICIgH2s2AiggGEENNgIMIBhBBjYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB4gISAfEA0DQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeICEgIhANCyAOIBogFWxqIA0gFfwKAAAgDyAaIBVsaiADIBX8CgAAIBAgGiAVbGogCiAV/AoAACARIBogFWxqIAwgFfwKAAAgEiAaIBVsaiAHIBX8CgAAIBMgGiAVbGogBSAV/AoAACABIA0gFfwKAAAgGUEBaiEZDAALCwuoDQEKf0EAIRkCQANAIBkgFk4NASAXQQFrIBlrIRogACEbIAEhHCACIR0gFCEeAkACQCAYRQ0AIB5B4gBIDQAgHkEDakEEbkECbCEfIBggGzYCFCAYIBwgH0HAAGxqNgIYIBggHSAfQYABbGo2AhwgGCAeIB9rNgIgIBhBAjYCDCAYQQQ2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHSAfEAIDQCAY/hACBCAgRw0ACwwBCyAbIBwgHSAeEAILIAMhGyAEIBogFWxqIRwgAiEdIBQhHgJAAkAgGEUNACAeQbUYSA0AIB5BAWpBAm5BAWwhHyAYIBsgH0HAAGxqNgIUIBggHCAfQcAAbGo2AhggGCAdIB9BgAFsajYCHCAYIB4gH2s2AiAgGEEDNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QAwNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QAwsgBSEbIAYgGiAVbGohHCACQcAAaiEdIBQhHgJAAkAgGEUNACAeQbUYSA0AIB5BAWpBAm5BAWwhHyAYIBsgH0HAAGxqNgIUIBggHCAfQcAAbGo2AhggGCAdIB9BgAFsajYCHCAYIB4gH2s2AiAgGEEDNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QAwNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QAwsgByEbIAUhHCABIR0gFCEeAkACQCAYRQ0AIB5B6jBIDQAgHkEBakECbkEBbCEfIBggGyAfQcAAbGo2AhQgGCAcIB9BwABsajYCGCAYIB0gH0HAAGxqNgIcIBggHiAfazYCICAYQQo2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxAKA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhAKCyAIIRsgByEcIAkhHSAUIR4CQAJAIBhFDQAgHkHEAUgNACAeQQNqQQRuQQJsIR8gGCAbNgIUIBggHCAfQcAAbGo2AhggGCAdIB9BwABsajYCHCAYIB4gH2s2AiAgGEEFNgIMIBhBBDYCECAYKAIAQQFqISAgGCAg/hcCAAJAIBj+EAIIQQFHDQAgGEEB/gACABoLIBsgHCAdIB8QBQNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4QBQsgCiEbIAsgGiAVbGohHCAJIR0gFCEeAkACQCAYRQ0AIB5BtRhIDQAgHkEBakECbkEBbCEfIBggGyAfQcAAbGo2AhQgGCAcIB9BwABsajYCGCAYIB0gH0HAAGxqNgIcIBggHiAfazYCICAYQQs2AgwgGEEENgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHxALA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0gHhALCyAMIRsgAyEcIBQhHQJAAkAgGEUNACAdQeowSA0AIB1BAWpBAm5BAWwhHyAYIBsgH0HAAGxqNgIUIBggHCAfQcAAbGo2AhggGCAdIB9rNgIcIBhBDDYCDCAYQQM2AhAgGCgCAEEBaiEgIBggIP4XAgACQCAY/hACCEEBRw0AIBhBAf4AAgAaCyAbIBwgHxAMA0AgGP4QAgQgIEcNAAsMAQsgGyAcIB0QDAsgDSEbIAwhHCAKIR0gAyEeIAEhISAUISICQAJAIBhFDQAgIkGkEEgNACAiQQFqQQJuQQFsIR8gGCAbIB9BwABsajYCFCAYIBwgH0HAAGxqNgIYIBggHSAfQcAAbGo2AhwgGCAeIB9BwABsajYCICAYICEgH0HAAGxqNgIkIBggIiAfazYCKCAYQQ02AgwgGEEGNgIQIBgoAgBBAWohICAYICD+FwIAAkAgGP4QAghBAUcNACAYQQH+AAIAGgsgGyAcIB0gHiAhIB8QDQNAIBj+EAIEICBHDQALDAELIBsgHCAdIB4gISAiEA0LIA4gGiAVbGogDSAV/AoAACAPIBogFWxqIAMgFfwKAAAgECAaIBVsaiAKIBX8CgAAIBEgGiAVbGogDCAV/AoAACASIBogFWxqIAcgFfwKAAAgEyAaIBVsaiAFIBX8CgAAIAEgDSAV/AoAACAZQQFqIRkMAAsLC9EGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLywYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAZODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBAk4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALC0ECIQZBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt9AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD9Qf0MAACAPwAAgD8AAIA/AACAP/1O/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95wH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAJqIQEgAkGAAWohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQJAIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLqQEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAFQcAAaiEFIAdBAWohBwwACwsL0AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYABbGohBiABIAVBBGxqIQcgBkGAAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAASEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAWxqIQYgASAFQQRsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6YBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgD95gH95AEgBCAIav0AAgAgBSAIav0AAgD95gH95AH9CwIAIAhBEGohCCAIQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBUHAAGohBSAHQQFqIQcMAAsLC/ENAQ5/QQAhHAJAA0AgHCAZTg0BIBwhHSAAIR4gASEfIAIgHSAXbGohICAYISECQAJAIBtFDQAgIUHqMEgNACAhQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJrNgIgIBtBFzYCDCAbQQQ2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAiEBcDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhEBcLIAMhHiAAIR8gBCAdIBdsaiEgIAUgHSAXbGohISAYISQCQAJAIBtFDQAgJEG1GEgNACAkQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIms2AiQgG0EYNgIMIBtBBTYCECAbKAIAQQFqISMgGyAj/hcCAAJAIBv+EAIIQQFHDQAgG0EB/gACABoLIB4gHyAgICEgIhAYA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgISAkEBgLIAMhHiAGIR8gByEgIBghIQJAAkAgG0UNACAhQcQBSA0AICFBA2pBBG5BAmwhIiAbIB4gIkHAAGxqNgIUIBsgHzYCGCAbICAgIkHAAGxqNgIcIBsgISAiazYCICAbQRk2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAZA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAZCyAIIR4gByEfIAkgHSAXbGohICAKIB0gF2xqISEgGCEkAkACQCAbRQ0AICRBtRhIDQAgJEEBakECbkEBbCEiIBsgHiAiQcAAbGo2AhQgGyAfICJBwABsajYCGCAbICAgIkHAAGxqNgIcIBsgISAiQcAAbGo2AiAgGyAkICJrNgIkIBtBGDYCDCAbQQU2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICIQGANAIBv+EAIEICNHDQALDAELIB4gHyAgICEgJBAYCyALIR4gACEfIAkgHSAXbGohICAAISEgDCAdIBdsaiEkIA0gHSAXbGohJSAYISYCQAJAIBtFDQAgJkHiCUgNACAmQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIkHAAGxqNgIkIBsgJSAiQcAAbGo2AiggGyAmICJrNgIsIBtBGjYCDCAbQQc2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICQgJSAiEBoDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhICQgJSAmEBoLIA4hKCAIISkgGCEnAkADQEEAICdODQEgKCApQcAA/AoAACAoQYABaiEoIClBwABqISkgJ0F/aiEnDAALCyAOQcAAaiEoIAshKSAYIScCQANAQQAgJ04NASAoIClBwAD8CgAAIChBgAFqISggKUHAAGohKSAnQX9qIScMAAsLIA4hHiAPIR8gECEgIBghIQJAAkAgG0UNACAhQeIASA0AICFBA2pBBG5BAmwhIiAbIB4gIkGAAWxqNgIUIBsgHzYCGCAbICAgIkHAAGxqNgIcIBsgISAiazYCICAbQRs2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAbA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAbCyARIR4gECEfIAAhICASIB0gF2xqISEgByEkIBMgHSAXbGohJSAYISYCQAJAIBtFDQAgJkGbDEgNACAmQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIkHAAGxqNgIkIBsgJSAiQcAAbGo2AiggGyAmICJrNgIsIBtBHDYCDCAbQQc2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICQgJSAiEBwDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhICQgJSAmEBwLIBQgHSAXbGogCyAX/AoAACAVIB0gF2xqIAggF/wKAAAgFiAdIBdsaiADIBf8CgAAIAEgESAX/AoAACAcQQFqIRwMAAsLC6oEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQSBODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuqBAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEQTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBwABqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuoBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCwAEhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBGGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDP0fATgCFCAKIA39CwIYIAogDv0fADgCKCAKIA79HwE4AiwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBGGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBGGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDP0fATgCFCAEQQFqIQQMAAsLC/cNAQ5/QQAhHAJAA0AgHCAZTg0BIBpBAWsgHGshHSAAIR4gASEfIAIgHSAXbGohICAYISECQAJAIBtFDQAgIUHqMEgNACAhQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJrNgIgIBtBFzYCDCAbQQQ2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAiEBcDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhEBcLIAMhHiAAIR8gBCAdIBdsaiEgIAUgHSAXbGohISAYISQCQAJAIBtFDQAgJEG1GEgNACAkQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIms2AiQgG0EYNgIMIBtBBTYCECAbKAIAQQFqISMgGyAj/hcCAAJAIBv+EAIIQQFHDQAgG0EB/gACABoLIB4gHyAgICEgIhAYA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgISAkEBgLIAMhHiAGIR8gByEgIBghIQJAAkAgG0UNACAhQcQBSA0AICFBA2pBBG5BAmwhIiAbIB4gIkHAAGxqNgIUIBsgHzYCGCAbICAgIkHAAGxqNgIcIBsgISAiazYCICAbQRk2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAZA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAZCyAIIR4gByEfIAkgHSAXbGohICAKIB0gF2xqISEgGCEkAkACQCAbRQ0AICRBtRhIDQAgJEEBakECbkEBbCEiIBsgHiAiQcAAbGo2AhQgGyAfICJBwABsajYCGCAbICAgIkHAAGxqNgIcIBsgISAiQcAAbGo2AiAgGyAkICJrNgIkIBtBGDYCDCAbQQU2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICIQGANAIBv+EAIEICNHDQALDAELIB4gHyAgICEgJBAYCyALIR4gACEfIAkgHSAXbGohICAAISEgDCAdIBdsaiEkIA0gHSAXbGohJSAYISYCQAJAIBtFDQAgJkHiCUgNACAmQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIkHAAGxqNgIkIBsgJSAiQcAAbGo2AiggGyAmICJrNgIsIBtBGjYCDCAbQQc2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICQgJSAiEBoDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhICQgJSAmEBoLIA4hKCAIISkgGCEnAkADQEEAICdODQEgKCApQcAA/AoAACAoQYABaiEoIClBwABqISkgJ0F/aiEnDAALCyAOQcAAaiEoIAshKSAYIScCQANAQQAgJ04NASAoIClBwAD8CgAAIChBgAFqISggKUHAAGohKSAnQX9qIScMAAsLIA4hHiAPIR8gECEgIBghIQJAAkAgG0UNACAhQeIASA0AICFBA2pBBG5BAmwhIiAbIB4gIkGAAWxqNgIUIBsgHzYCGCAbICAgIkHAAGxqNgIcIBsgISAiazYCICAbQRs2AgwgG0EENgIQIBsoAgBBAWohIyAbICP+FwIAAkAgG/4QAghBAUcNACAbQQH+AAIAGgsgHiAfICAgIhAbA0AgG/4QAgQgI0cNAAsMAQsgHiAfICAgIRAbCyARIR4gECEfIAAhICASIB0gF2xqISEgByEkIBMgHSAXbGohJSAYISYCQAJAIBtFDQAgJkGbDEgNACAmQQFqQQJuQQFsISIgGyAeICJBwABsajYCFCAbIB8gIkHAAGxqNgIYIBsgICAiQcAAbGo2AhwgGyAhICJBwABsajYCICAbICQgIkHAAGxqNgIkIBsgJSAiQcAAbGo2AiggGyAmICJrNgIsIBtBHDYCDCAbQQc2AhAgGygCAEEBaiEjIBsgI/4XAgACQCAb/hACCEEBRw0AIBtBAf4AAgAaCyAeIB8gICAhICQgJSAiEBwDQCAb/hACBCAjRw0ACwwBCyAeIB8gICAhICQgJSAmEBwLIBQgHSAXbGogCyAX/AoAACAVIB0gF2xqIAggF/wKAAAgFiAdIBdsaiADIBf8CgAAIAEgESAX/AoAACAcQQFqIRwMAAsLC6QDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYASTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBGGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIYIREgDv0AAighEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAQ/R8BOAIUIA4gEf0LAhggDiAS/R8AOAIoIA4gEv0fATgCLCAGQQJqIQYMAAsLIAtBEGohCwwACwsLkwECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAIAb9HwE4AhQgAEEYaiEAIAFBGGohASACQRhqIQIgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANUDBG5hbWUBzQMmAAlyb3dzXzQ4eDYBCnBvaW50d2lzZTACCnJvd3NfMzJ4MTYDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnJvd3NfMTZ4MTYGCnBvaW50d2lzZTMHCnRpbWVfbG9vcDAICnRpbWVfbG9vcDEJCXJvd3NfM3g2NAoKcG9pbnR3aXNlNAsKcG9pbnR3aXNlNQwKcG9pbnR3aXNlNg0KcG9pbnR3aXNlNw4KdGltZV9sb29wMg8KdGltZV9sb29wMxAJY29sc18zeDY0EQpvdXRlcl8zeDY0Egpwb2ludHdpc2U4Ewpwb2ludHdpc2U5FAtwb2ludHdpc2UxMBULcG9pbnR3aXNlMTEWC3BvaW50d2lzZTEyFwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZCmNvbHNfMTZ4MTYaC3BvaW50d2lzZTE1Gwpjb2xzXzMyeDE2HAtwb2ludHdpc2UxNh0KdGltZV9sb29wNB4Lb3V0ZXJfMzJ4MTYfC291dGVyXzE2eDE2IAljb2xzdW1fMTYhCWNvbHNfNDh4NiIKdGltZV9sb29wNSMKb3V0ZXJfOTZ4NiQLcG9pbnR3aXNlMTclCW5vbmZpbml0ZQ==";
+const kernelBytes = "AGFzbQEAAAABewhgBH9/f38AYAV/f39/fwBgB39/f39/f38AYBJ/f39/f39/f39/f39/f39/f38AYAN/f38AYAZ/f39/f38AYBp/f39/f39/f39/f39/f39/f39/f39/f39/fwBgHX9/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAycmAAAAAAEAAgMDAAAABAUGBgAFAAABAAAAAQACAAIHBQUEAAcFAAQH8wMmCXJvd3NfNDh4NgAACnBvaW50d2lzZTAAAQpyb3dzXzMyeDE2AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApyb3dzXzE2eDE2AAUKcG9pbnR3aXNlMwAGCnRpbWVfbG9vcDAABwp0aW1lX2xvb3AxAAgJcm93c18zeDY0AAkKcG9pbnR3aXNlNAAKCnBvaW50d2lzZTUACwpwb2ludHdpc2U2AAwKcG9pbnR3aXNlNwANCnRpbWVfbG9vcDIADgp0aW1lX2xvb3AzAA8JY29sc18zeDY0ABAKb3V0ZXJfM3g2NAARCnBvaW50d2lzZTgAEgpwb2ludHdpc2U5ABMLcG9pbnR3aXNlMTAAFAtwb2ludHdpc2UxMQAVC3BvaW50d2lzZTEyABYLcG9pbnR3aXNlMTMAFwtwb2ludHdpc2UxNAAYCmNvbHNfMTZ4MTYAGQtwb2ludHdpc2UxNQAaCmNvbHNfMzJ4MTYAGwtwb2ludHdpc2UxNgAcCnRpbWVfbG9vcDQAHQtvdXRlcl8zMngxNgAeC291dGVyXzE2eDE2AB8JY29sc3VtXzE2ACAJY29sc180OHg2ACEKdGltZV9sb29wNQAiCm91dGVyXzk2eDYAIwtwb2ludHdpc2UxNwAkCW5vbmZpbml0ZQAlCtLOASaWEQIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBGGxqIQYgASAEQRhsaiEHIAZBEGohCANAIAf9AAIAIRMgB/0AAhghFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACGCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACMCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACSCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACGCEUIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA8gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyAG/QACGCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgBv0AAjAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAJIIQogDiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBIgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCwAEgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQTBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEYbGohBiABIARBGGxqIQcgBkEQaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAhghCiAMIAogE/3mAf3kASEMIAb9AAIwIQogDSAKIBP95gH95AEhDSAG/QACSCEKIA4gCiAT/eYB/eQBIQ4gBv0AAmAhCiAYIAogE/3mAf3kASEYIAb9AAJ4IQogGSAKIBP95gH95AEhGSAG/QACkAEhCiAaIAogE/3mAf3kASEaIAb9AAKoASEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAhghCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAjAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gBv0AAkghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gBv0AAmAhCiAYIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRggBv0AAnghCiAZIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRkgBv0AApABIQogGiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEaIAb9AAKoASEKIBsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGyACIARBwAFsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcABaiEBIARBAWohBAwACwsLiAwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBIE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQcAAbGohBiABIARBwABsaiEHIAZBwABqIQgDQCAH/QACACETIAf9AAJAIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAkAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAoABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoABIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAG/QACwAIhCiAZIAogE/3mAf3kASEZIAb9AAKAAyEKIBogCiAT/eYB/eQBIRogBv0AAsADIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC58EAgJ/BXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQYABaiECIARBAWohBAwACwsLswQCAn8Fe0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eQB/eEBIQf9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBgAFqIQIgA0HAAGohAyAFQQFqIQUMAAsLC4cMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJAIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACwAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwJAIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAG/QACwAIhCiAZIAogE/3mAf3kASEZIAb9AAKAAyEKIBogCiAT/eYB/eQBIRogBv0AAsADIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcAAbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC+sGAgJ/CXtBACEHAkADQCAHIAZODQFBACEIA0AgACAIav0MAACAPwAAgD8AAIA/AACAPyABIAhq/QACAP3lASACIAhq/QACACADIAhq/QACAP3kASEJIAkgCf3mASEK/Qzq8Lq76vC6u+rwurvq8Lq7IAr95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgCv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAK/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAr95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgCv3mASAJ/eYBIAn95AEhCyAJ/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQz9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASENIA39DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDiAO/QwAAEBLAABASwAAQEsAAEBL/eUBIQ8gDSAP/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIA/9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEP0MZ2lQOWdpUDlnaVA5Z2lQOSAQ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBD95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAQ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBD95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgECAQ/eYB/eYBIBD95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgDv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAn9DAAAAIAAAACAAAAAgAAAAID9Tv1QIREgCyARIAn94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYBIAQgCGr9AAIAIAUgCGr9AAIA/eYB/eQB/QsCACAIQRBqIQggCEHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAVBwABqIQUgB0EBaiEHDAALCwvXCAELfyAOIRICQANAIBIgD04NASASIRMgACEUIAEhFSACIRYgDCEXAkACQCARRQ0AIBdB4gBIDQAgF0EDakEEbkECbCEYIBEgFDYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQYABbGo2AhwgESAXIBhrNgIgIBFBAjYCDCARQQQ2AhAgESgCAEEBaiEZIBEgGf4XAgACQCAR/hACCEEBRw0AIBFBAf4AAgAaCyAUIBUgFiAYEAIDQCAR/hACBCAZRw0ACwwBCyAUIBUgFiAXEAILIAMhFCAEIBMgDWxqIRUgAiEWIAwhFwJAAkAgEUUNACAXQbUYSA0AIBdBAWpBAm5BAWwhGCARIBQgGEHAAGxqNgIUIBEgFSAYQcAAbGo2AhggESAWIBhBgAFsajYCHCARIBcgGGs2AiAgEUEDNgIMIBFBBDYCECARKAIAQQFqIRkgESAZ/hcCAAJAIBH+EAIIQQFHDQAgEUEB/gACABoLIBQgFSAWIBgQAwNAIBH+EAIEIBlHDQALDAELIBQgFSAWIBcQAwsgBSEUIAYgEyANbGohFSACQcAAaiEWIAEhFyAMIRoCQAJAIBFFDQAgGkGkEEgNACAaQQFqQQJuQQFsIRggESAUIBhBwABsajYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQYABbGo2AhwgESAXIBhBwABsajYCICARIBogGGs2AiQgEUEENgIMIBFBBTYCECARKAIAQQFqIRkgESAZ/hcCAAJAIBH+EAIIQQFHDQAgEUEB/gACABoLIBQgFSAWIBcgGBAEA0AgEf4QAgQgGUcNAAsMAQsgFCAVIBYgFyAaEAQLIAchFCAFIRUgCCEWIAwhFwJAAkAgEUUNACAXQcQBSA0AIBdBA2pBBG5BAmwhGCARIBQ2AhQgESAVIBhBwABsajYCGCARIBYgGEHAAGxqNgIcIBEgFyAYazYCICARQQU2AgwgEUEENgIQIBEoAgBBAWohGSARIBn+FwIAAkAgEf4QAghBAUcNACARQQH+AAIAGgsgFCAVIBYgGBAFA0AgEf4QAgQgGUcNAAsMAQsgFCAVIBYgFxAFCyAJIRQgAyEVIAogEyANbGohFiAIIRcgAyEaIAEhGyAMIRwCQAJAIBFFDQAgHEGSCEgNACAcQQFqQQJuQQFsIRggESAUIBhBwABsajYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQcAAbGo2AhwgESAXIBhBwABsajYCICARIBogGEHAAGxqNgIkIBEgGyAYQcAAbGo2AiggESAcIBhrNgIsIBFBBjYCDCARQQc2AhAgESgCAEEBaiEZIBEgGf4XAgACQCAR/hACCEEBRw0AIBFBAf4AAgAaCyAUIBUgFiAXIBogGyAYEAYDQCAR/hACBCAZRw0ACwwBCyAUIBUgFiAXIBogGyAcEAYLIAsgEyANbGogCSAN/AoAACABIAkgDfwKAAAgEkEBaiESDAALCwvdCAELfyAOIRICQANAIBIgD04NASAQQQFrIBJrIRMgACEUIAEhFSACIRYgDCEXAkACQCARRQ0AIBdB4gBIDQAgF0EDakEEbkECbCEYIBEgFDYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQYABbGo2AhwgESAXIBhrNgIgIBFBAjYCDCARQQQ2AhAgESgCAEEBaiEZIBEgGf4XAgACQCAR/hACCEEBRw0AIBFBAf4AAgAaCyAUIBUgFiAYEAIDQCAR/hACBCAZRw0ACwwBCyAUIBUgFiAXEAILIAMhFCAEIBMgDWxqIRUgAiEWIAwhFwJAAkAgEUUNACAXQbUYSA0AIBdBAWpBAm5BAWwhGCARIBQgGEHAAGxqNgIUIBEgFSAYQcAAbGo2AhggESAWIBhBgAFsajYCHCARIBcgGGs2AiAgEUEDNgIMIBFBBDYCECARKAIAQQFqIRkgESAZ/hcCAAJAIBH+EAIIQQFHDQAgEUEB/gACABoLIBQgFSAWIBgQAwNAIBH+EAIEIBlHDQALDAELIBQgFSAWIBcQAwsgBSEUIAYgEyANbGohFSACQcAAaiEWIAEhFyAMIRoCQAJAIBFFDQAgGkGkEEgNACAaQQFqQQJuQQFsIRggESAUIBhBwABsajYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQYABbGo2AhwgESAXIBhBwABsajYCICARIBogGGs2AiQgEUEENgIMIBFBBTYCECARKAIAQQFqIRkgESAZ/hcCAAJAIBH+EAIIQQFHDQAgEUEB/gACABoLIBQgFSAWIBcgGBAEA0AgEf4QAgQgGUcNAAsMAQsgFCAVIBYgFyAaEAQLIAchFCAFIRUgCCEWIAwhFwJAAkAgEUUNACAXQcQBSA0AIBdBA2pBBG5BAmwhGCARIBQ2AhQgESAVIBhBwABsajYCGCARIBYgGEHAAGxqNgIcIBEgFyAYazYCICARQQU2AgwgEUEENgIQIBEoAgBBAWohGSARIBn+FwIAAkAgEf4QAghBAUcNACARQQH+AAIAGgsgFCAVIBYgGBAFA0AgEf4QAgQgGUcNAAsMAQsgFCAVIBYgFxAFCyAJIRQgAyEVIAogEyANbGohFiAIIRcgAyEaIAEhGyAMIRwCQAJAIBFFDQAgHEGSCEgNACAcQQFqQQJuQQFsIRggESAUIBhBwABsajYCFCARIBUgGEHAAGxqNgIYIBEgFiAYQcAAbGo2AhwgESAXIBhBwABsajYCICARIBogGEHAAGxqNgIkIBEgGyAYQcAAbGo2AiggESAcIBhrNgIsIBFBBjYCDCARQQc2AhAgESgCAEEBaiEZIBEgGf4XAgACQCAR/hACCEEBRw0AIBFBAf4AAgAaCyAUIBUgFiAXIBogGyAYEAYDQCAR/hACBCAZRw0ACwwBCyAUIBUgFiAXIBogGyAcEAYLIAsgEyANbGogCSAN/AoAACABIAkgDfwKAAAgEkEBaiESDAALCwvVCQIGfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIREgB/0AAoACIRIgBv0AAgAhCiALIAogEf3mAf3kASELIA4gCiAS/eYB/eQBIQ4gBv0AAoACIQogDCAKIBH95gH95AEhDCAPIAogEv3mAf3kASEPIAb9AAKABCEKIA0gCiAR/eYB/eQBIQ0gECAKIBL95gH95AEhECAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQxsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhEyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA39DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFCATIBT9DQABAgMICQoLEBESExgZGhsgEyAU/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRUgCSAV/R8AOAIAIAkgFf0fATgCBCAJIBX9HwI4AgggDiAP/Q0AAQIDBAUGBxAREhMUFRYXIA4gD/0NCAkKCwwNDg8YGRobHB0eH/3kASETIBD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgEP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEUIBMgFP0NAAECAwgJCgsQERITGBkaGyATIBT9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFSAJIBX9HwA4AgwgCSAV/R8BOAIQIAkgFf0fAjgCFCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQNODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAFQYACbGohBiABIARBgAJsaiEHIAZBgAJqIQgDQCAH/QACACERIAb9AAIAIQogCyAKIBH95gH95AEhCyAG/QACgAIhCiAMIAogEf3mAf3kASEMIAb9AAKABCEKIA0gCiAR/eYB/eQBIQ0gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEMbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRMgDf0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAN/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRQgEyAU/Q0AAQIDCAkKCxAREhMYGRobIBMgFP0NBAUGBwwNDg8UFRYXHB0eH/3kASEVIAkgFf0fADgCACAJIBX9HwE4AgQgCSAV/R8COAIIIAVBA2ohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC5oGAgJ/CXtBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kASEGIAYgBv3mASEH/Qzq8Lq76vC6u+rwurvq8Lq7IAf95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgB/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAH/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAf95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgB/3mASAG/eYBIAb95AEhCCAG/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQn9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEKIAr9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCyAL/QwAAEBLAABASwAAQEsAAEBL/eUBIQwgCiAM/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAz9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDf0MZ2lQOWdpUDlnaVA5Z2lQOSAN/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIA395gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAN/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIA395gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDSAN/eYB/eYBIA395AH9DAAAgD8AAIA/AACAPwAAgD/95AEgC/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAb9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ4gCCAOIAb94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwtrAQJ/QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGr9DAAAgD8AAIA/AACAPwAAgD8gASAEav0AAgD95QH9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgA0HAAGohAyAEQcAAaiEEIAZBAWohBgwACwsLog0BCn8gFiEaAkADQCAaIBdODQEgGiEbIAAhHCABIR0gAiEeIBQhHwJAAkAgGUUNACAfQeIASA0AIB9BA2pBBG5BAmwhICAZIBw2AhQgGSAdICBBwABsajYCGCAZIB4gIEGAAWxqNgIcIBkgHyAgazYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBACA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxACCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0G1GEgNACAfQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQYABbGo2AhwgGSAfICBrNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAMLIAUhHCAGIBsgFWxqIR0gAkHAAGohHiAUIR8CQAJAIBlFDQAgH0G1GEgNACAfQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQYABbGo2AhwgGSAfICBrNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAMLIAchHCAFIR0gASEeIBQhHwJAAkAgGUUNACAfQeowSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBwABsajYCHCAZIB8gIGs2AiAgGUEKNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQCgNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QCgsgCCEcIAchHSAJIR4gFCEfAkACQCAZRQ0AIB9BxAFIDQAgH0EDakEEbkECbCEgIBkgHDYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQcAAbGo2AhwgGSAfICBrNgIgIBlBBTYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAUDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAULIAohHCALIBsgFWxqIR0gCSEeIBQhHwJAAkAgGUUNACAfQbUYSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBwABsajYCHCAZIB8gIGs2AiAgGUELNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QCwsgDCEcIAMhHSAUIR4CQAJAIBlFDQAgHkHqMEgNACAeQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgazYCHCAZQQw2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDANAIBn+EAIEICFHDQALDAELIBwgHSAeEAwLIA0hHCAMIR0gCiEeIAMhHyABISIgFCEjAkACQCAZRQ0AICNBpBBIDQAgI0EBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBwABsajYCGCAZIB4gIEHAAGxqNgIcIBkgHyAgQcAAbGo2AiAgGSAiICBBwABsajYCJCAZICMgIGs2AiggGUENNgIMIBlBBjYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeIB8gIiAgEA0DQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfICIgIxANCyAOIBsgFWxqIA0gFfwKAAAgDyAbIBVsaiADIBX8CgAAIBAgGyAVbGogCiAV/AoAACARIBsgFWxqIAwgFfwKAAAgEiAbIBVsaiAHIBX8CgAAIBMgGyAVbGogBSAV/AoAACABIA0gFfwKAAAgGkEBaiEaDAALCwuoDQEKfyAWIRoCQANAIBogF04NASAYQQFrIBprIRsgACEcIAEhHSACIR4gFCEfAkACQCAZRQ0AIB9B4gBIDQAgH0EDakEEbkECbCEgIBkgHDYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQYABbGo2AhwgGSAfICBrNgIgIBlBAjYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAIDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAILIAMhHCAEIBsgFWxqIR0gAiEeIBQhHwJAAkAgGUUNACAfQbUYSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBgAFsajYCHCAZIB8gIGs2AiAgGUEDNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAwsgBSEcIAYgGyAVbGohHSACQcAAaiEeIBQhHwJAAkAgGUUNACAfQbUYSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBgAFsajYCHCAZIB8gIGs2AiAgGUEDNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAwsgByEcIAUhHSABIR4gFCEfAkACQCAZRQ0AIB9B6jBIDQAgH0EBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBwABsajYCGCAZIB4gIEHAAGxqNgIcIBkgHyAgazYCICAZQQo2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBAKA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxAKCyAIIRwgByEdIAkhHiAUIR8CQAJAIBlFDQAgH0HEAUgNACAfQQNqQQRuQQJsISAgGSAcNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBwABsajYCHCAZIB8gIGs2AiAgGUEFNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQBQNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QBQsgCiEcIAsgGyAVbGohHSAJIR4gFCEfAkACQCAZRQ0AIB9BtRhIDQAgH0EBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBwABsajYCGCAZIB4gIEHAAGxqNgIcIBkgHyAgazYCICAZQQs2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBALA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxALCyAMIRwgAyEdIBQhHgJAAkAgGUUNACAeQeowSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgDSEcIAwhHSAKIR4gAyEfIAEhIiAUISMCQAJAIBlFDQAgI0GkEEgNACAjQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQcAAbGo2AhwgGSAfICBBwABsajYCICAZICIgIEHAAGxqNgIkIBkgIyAgazYCKCAZQQ02AgwgGUEGNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gHyAiICAQDQNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8gIiAjEA0LIA4gGyAVbGogDSAV/AoAACAPIBsgFWxqIAMgFfwKAAAgECAbIBVsaiAKIBX8CgAAIBEgGyAVbGogDCAV/AoAACASIBsgFWxqIAcgFfwKAAAgEyAbIBVsaiAFIBX8CgAAIAEgDSAV/AoAACAaQQFqIRoMAAsLC9EGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIMIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBDGxqIQYgASAFQQRsaiEHIAZBDGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYACaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLywYEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgAZODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBAk4NAUEAIQcCQANAIAdBwABODQEgBCAGQYACbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKAAiETIA79AAKQAiEUIA79AAKgAiEVIA79AAKwAiEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoACIA4gFP0LApACIA4gFf0LAqACIA4gFv0LArACIAdBEGohBwwACwsgBkECaiEGDAALC0ECIQZBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIAdBEGohBwwACwsgC0EQaiELDAALCwt9AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD9Qf0MAACAPwAAgD8AAIA/AACAP/1O/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95wH9CwIAIAVBEGohBSAFQYABSA0ACyAAQYABaiEAIAFBgAJqIQEgAkGAAWohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAFIDQALIABBgAFqIQAgAUGAAWohASACQYABaiECIANBgAFqIQMgBUEBaiEFDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLzwYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQJAIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIAogEf0LAmAgCiAS/QsCcCAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARBwABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQcAAbGohBiABIAVBBGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLqQEBAn9BACEHAkADQCAHIAZODQFBACEIA0AgACAIaiABIAhq/QACACACIAhq/QACAP3mASADIAhq/QACACAEIAhq/QACAP3mAf3hAf3kASAFIAhq/QACAP3mAf0LAgAgCEEQaiEIIAhBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIANBwABqIQMgBEHAAGohBCAFQcAAaiEFIAdBAWohBwwACwsL0AYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYABbGohBiABIAVBBGxqIQcgBkGAAWohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAASEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEGAAWxqIQYgASAFQQRsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HAAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC6YBAQJ/QQAhBwJAA0AgByAGTg0BQQAhCANAIAAgCGogASAIav0AAgAgAiAIav0AAgAgAyAIav0AAgD95gH95AEgBCAIav0AAgAgBSAIav0AAgD95gH95AH9CwIAIAhBEGohCCAIQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBUHAAGohBSAHQQFqIQcMAAsLC/ENAQ5/IBkhHQJAA0AgHSAaTg0BIB0hHiAAIR8gASEgIAIgHiAXbGohISAYISICQAJAIBxFDQAgIkHqMEgNACAiQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNrNgIgIBxBFzYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBcDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBcLIAMhHyAAISAgBCAeIBdsaiEhIAUgHiAXbGohIiAYISUCQAJAIBxFDQAgJUG1GEgNACAlQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI2s2AiQgHEEYNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAYA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBgLIAMhHyAGISAgByEhIBghIgJAAkAgHEUNACAiQcQBSA0AICJBA2pBBG5BAmwhIyAcIB8gI0HAAGxqNgIUIBwgIDYCGCAcICEgI0HAAGxqNgIcIBwgIiAjazYCICAcQRk2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAZA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAZCyAIIR8gByEgIAkgHiAXbGohISAKIB4gF2xqISIgGCElAkACQCAcRQ0AICVBtRhIDQAgJUEBakECbkEBbCEjIBwgHyAjQcAAbGo2AhQgHCAgICNBwABsajYCGCAcICEgI0HAAGxqNgIcIBwgIiAjQcAAbGo2AiAgHCAlICNrNgIkIBxBGDYCDCAcQQU2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICMQGANAIBz+EAIEICRHDQALDAELIB8gICAhICIgJRAYCyALIR8gACEgIAkgHiAXbGohISAAISIgDCAeIBdsaiElIA0gHiAXbGohJiAYIScCQAJAIBxFDQAgJ0HiCUgNACAnQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI0HAAGxqNgIkIBwgJiAjQcAAbGo2AiggHCAnICNrNgIsIBxBGjYCDCAcQQc2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICUgJiAjEBoDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiICUgJiAnEBoLIA4hKSAIISogGCEoAkADQEEAIChODQEgKSAqQcAA/AoAACApQYABaiEpICpBwABqISogKEF/aiEoDAALCyAOQcAAaiEpIAshKiAYISgCQANAQQAgKE4NASApICpBwAD8CgAAIClBgAFqISkgKkHAAGohKiAoQX9qISgMAAsLIA4hHyAPISAgECEhIBghIgJAAkAgHEUNACAiQeIASA0AICJBA2pBBG5BAmwhIyAcIB8gI0GAAWxqNgIUIBwgIDYCGCAcICEgI0HAAGxqNgIcIBwgIiAjazYCICAcQRs2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAbA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAbCyARIR8gECEgIAAhISASIB4gF2xqISIgByElIBMgHiAXbGohJiAYIScCQAJAIBxFDQAgJ0GbDEgNACAnQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI0HAAGxqNgIkIBwgJiAjQcAAbGo2AiggHCAnICNrNgIsIBxBHDYCDCAcQQc2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICUgJiAjEBwDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiICUgJiAnEBwLIBQgHiAXbGogCyAX/AoAACAVIB4gF2xqIAggF/wKAAAgFiAeIBdsaiADIBf8CgAAIAEgESAX/AoAACAdQQFqIR0MAAsLC6oEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAQTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQSBODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuqBAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEQTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLIAtBEGohCwwACwsLmgICA38Ee0EAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEH/QwAAAAAAAAAAAAAAAAAAAAAIQj9DAAAAAAAAAAAAAAAAAAAAAAhCUEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIAcgBP0AAhD95AEhByAIIAT9AAIg/eQBIQggCSAE/QACMP3kASEJIARBwABqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACACAG/eQB/QsCACAEIAT9AAIQIAf95AH9CwIQIAQgBP0AAiAgCP3kAf0LAiAgBCAE/QACMCAJ/eQB/QsCMCAFQcAAaiEFDAALCwuoBAQFfwF7AX8Ge0EAIQQCQANAIAMgBGtBAkgNAUEAIQUgAiAEQRhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAG/QkCwAEhCSANIAkgD/3mAf3kASENIA4gCSAQ/eYB/eQBIQ4gBkEEaiEGIAdBGGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDP0fATgCFCAKIA39CwIYIAogDv0fADgCKCAKIA79HwE4AiwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBGGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACEPIAf9AAIQIRAgBv0JAgAhCSALIAkgD/3mAf3kASELIAwgCSAQ/eYB/eQBIQwgBkEEaiEGIAdBGGohByAGIAhIDQALIAogC/0LAgAgCiAM/R8AOAIQIAogDP0fATgCFCAEQQFqIQQMAAsLC/cNAQ5/IBkhHQJAA0AgHSAaTg0BIBtBAWsgHWshHiAAIR8gASEgIAIgHiAXbGohISAYISICQAJAIBxFDQAgIkHqMEgNACAiQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNrNgIgIBxBFzYCDCAcQQQ2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAjEBcDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiEBcLIAMhHyAAISAgBCAeIBdsaiEhIAUgHiAXbGohIiAYISUCQAJAIBxFDQAgJUG1GEgNACAlQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI2s2AiQgHEEYNgIMIBxBBTYCECAcKAIAQQFqISQgHCAk/hcCAAJAIBz+EAIIQQFHDQAgHEEB/gACABoLIB8gICAhICIgIxAYA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIiAlEBgLIAMhHyAGISAgByEhIBghIgJAAkAgHEUNACAiQcQBSA0AICJBA2pBBG5BAmwhIyAcIB8gI0HAAGxqNgIUIBwgIDYCGCAcICEgI0HAAGxqNgIcIBwgIiAjazYCICAcQRk2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAZA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAZCyAIIR8gByEgIAkgHiAXbGohISAKIB4gF2xqISIgGCElAkACQCAcRQ0AICVBtRhIDQAgJUEBakECbkEBbCEjIBwgHyAjQcAAbGo2AhQgHCAgICNBwABsajYCGCAcICEgI0HAAGxqNgIcIBwgIiAjQcAAbGo2AiAgHCAlICNrNgIkIBxBGDYCDCAcQQU2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICMQGANAIBz+EAIEICRHDQALDAELIB8gICAhICIgJRAYCyALIR8gACEgIAkgHiAXbGohISAAISIgDCAeIBdsaiElIA0gHiAXbGohJiAYIScCQAJAIBxFDQAgJ0HiCUgNACAnQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI0HAAGxqNgIkIBwgJiAjQcAAbGo2AiggHCAnICNrNgIsIBxBGjYCDCAcQQc2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICUgJiAjEBoDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiICUgJiAnEBoLIA4hKSAIISogGCEoAkADQEEAIChODQEgKSAqQcAA/AoAACApQYABaiEpICpBwABqISogKEF/aiEoDAALCyAOQcAAaiEpIAshKiAYISgCQANAQQAgKE4NASApICpBwAD8CgAAIClBgAFqISkgKkHAAGohKiAoQX9qISgMAAsLIA4hHyAPISAgECEhIBghIgJAAkAgHEUNACAiQeIASA0AICJBA2pBBG5BAmwhIyAcIB8gI0GAAWxqNgIUIBwgIDYCGCAcICEgI0HAAGxqNgIcIBwgIiAjazYCICAcQRs2AgwgHEEENgIQIBwoAgBBAWohJCAcICT+FwIAAkAgHP4QAghBAUcNACAcQQH+AAIAGgsgHyAgICEgIxAbA0AgHP4QAgQgJEcNAAsMAQsgHyAgICEgIhAbCyARIR8gECEgIAAhISASIB4gF2xqISIgByElIBMgHiAXbGohJiAYIScCQAJAIBxFDQAgJ0GbDEgNACAnQQFqQQJuQQFsISMgHCAfICNBwABsajYCFCAcICAgI0HAAGxqNgIYIBwgISAjQcAAbGo2AhwgHCAiICNBwABsajYCICAcICUgI0HAAGxqNgIkIBwgJiAjQcAAbGo2AiggHCAnICNrNgIsIBxBHDYCDCAcQQc2AhAgHCgCAEEBaiEkIBwgJP4XAgACQCAc/hACCEEBRw0AIBxBAf4AAgAaCyAfICAgISAiICUgJiAjEBwDQCAc/hACBCAkRw0ACwwBCyAfICAgISAiICUgJiAnEBwLIBQgHiAXbGogCyAX/AoAACAVIB4gF2xqIAggF/wKAAAgFiAeIBdsaiADIBf8CgAAIAEgESAX/AoAACAdQQFqIR0MAAsLC6QDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYASTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBGGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIYIREgDv0AAighEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9HwA4AhAgDiAQ/R8BOAIUIA4gEf0LAhggDiAS/R8AOAIoIA4gEv0fATgCLCAGQQJqIQYMAAsLIAtBEGohCwwACwsLkwECAn8Be0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEQSA0ACyABIAVq/QACACACIAVq/QACAP3kASEGIAAgBv0fADgCECAAIAb9HwE4AhQgAEEYaiEAIAFBGGohASACQRhqIQIgBEEBaiEEDAALCwvtAgIBfwR7/QwAAAAAAAAAAAAAAAAAAAAAIQT9DAAAAAAAAAAAAAAAAAAAAAAhBf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQcgAUEEbCAAaiEDAkADQCADIABrQcAASA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAFIAD9AAIQ/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQUgBiAA/QACIP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEGIAcgAP0AAjD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhByAAQcAAaiEADAALCwJAA0AgAyAAa0EQSA0BIAQgAP0AAgD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBCAAQRBqIQAMAAsLIAQgBf3kASAG/eQBIAf95AEhBCACIAT9HwAgBP0fAZIgBP0fApIgBP0fA5I4AgALANUDBG5hbWUBzQMmAAlyb3dzXzQ4eDYBCnBvaW50d2lzZTACCnJvd3NfMzJ4MTYDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnJvd3NfMTZ4MTYGCnBvaW50d2lzZTMHCnRpbWVfbG9vcDAICnRpbWVfbG9vcDEJCXJvd3NfM3g2NAoKcG9pbnR3aXNlNAsKcG9pbnR3aXNlNQwKcG9pbnR3aXNlNg0KcG9pbnR3aXNlNw4KdGltZV9sb29wMg8KdGltZV9sb29wMxAJY29sc18zeDY0EQpvdXRlcl8zeDY0Egpwb2ludHdpc2U4Ewpwb2ludHdpc2U5FAtwb2ludHdpc2UxMBULcG9pbnR3aXNlMTEWC3BvaW50d2lzZTEyFwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZCmNvbHNfMTZ4MTYaC3BvaW50d2lzZTE1Gwpjb2xzXzMyeDE2HAtwb2ludHdpc2UxNh0KdGltZV9sb29wNB4Lb3V0ZXJfMzJ4MTYfC291dGVyXzE2eDE2IAljb2xzdW1fMTYhCWNvbHNfNDh4NiIKdGltZV9sb29wNSMKb3V0ZXJfOTZ4NiQLcG9pbnR3aXNlMTclCW5vbmZpbml0ZQ==";
 const kernelNames = ["rows_48x6","pointwise0","rows_32x16","pointwise1","pointwise2","rows_16x16","pointwise3","time_loop0","time_loop1","rows_3x64","pointwise4","pointwise5","pointwise6","pointwise7","time_loop2","time_loop3","cols_3x64","outer_3x64","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_16x16","pointwise15","cols_32x16","pointwise16","time_loop4","outer_32x16","outer_16x16","colsum_16","cols_48x6","time_loop5","outer_96x6","pointwise17","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x6: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly rows_3x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly cols_3x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_3x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_32x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_16x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_16: (a: number, out: number, rows: number) => void; readonly cols_48x6: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number) => void; readonly outer_96x6: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_48x6: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly rows_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly rows_3x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly cols_3x64: (a: number, b: number, out: number, samples: number) => void; readonly outer_3x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly cols_16x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly cols_32x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_32x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_16x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_16: (a: number, out: number, rows: number) => void; readonly cols_48x6: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number) => void; readonly outer_96x6: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -3074,7 +3086,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[145] = 0x03;
+  bytes[148] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -3162,12 +3174,12 @@ function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, a4, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, n0, n1, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, n0, n1, first, steps, T, control);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, n0, n1, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, n0, n1, first, steps, T, control);
 }
 
 function run_rows_3x64(a: number, b: number, out: number, samples: number): void {
@@ -3195,12 +3207,12 @@ function run_pointwise7(out: number, a0: number, a1: number, a2: number, a3: num
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, a2, a3, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, first, steps, T, control);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, first, steps, T, control);
 }
 
 function run_cols_3x64(a: number, b: number, out: number, samples: number): void {
@@ -3267,8 +3279,8 @@ function run_pointwise16(out: number, a0: number, a1: number, a2: number, a3: nu
   (kernels as LoadedKernels).exports.pointwise16(out, a0, a1, a2, a3, a4, rows);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, first, steps, T, control);
 }
 
 function run_outer_32x16(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -3288,8 +3300,8 @@ function run_cols_48x6(a: number, b: number, out: number, samples: number): void
   (kernels as LoadedKernels).exports.cols_48x6(a, b, out, samples);
 }
 
-function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, steps, T, control);
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, n0: number, n1: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, n0, n1, first, steps, T, control);
 }
 
 function run_outer_96x6(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -301,47 +301,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state10_1_11.set(init7_7);
   const steps13 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 96), 4 * (B * 24), 0, steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps13; s++) {
-      const t = s;
-      const x10_0_14 = v9_9.subarray(t * B * 96, (t + 1) * B * 96);
-      // %3 matmul — 16: z = W @ x + U @ h + b
-      gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
-      // %5 add z — 16: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+    (() => {
+      for (let s = 0; s < steps13; s++) {
+        const t = s;
+        const x10_0_14 = v9_9.subarray(t * B * 96, (t + 1) * B * 96);
+        // %3 matmul — 16: z = W @ x + U @ h + b
+        gemm_rows_96x24(p3, state10_0_10, mm3_15, B);
+        // %5 add z — 16: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v5_16[o + j] = x10_0_14[l * 96 + j] + mm3_15[l * 96 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+        // %16 add c' — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 96, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 96 + 24 + j]))) * state10_1_11[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 96 + 0 + j]))) * (Math.tanh(v5_16[l * 96 + 48 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+        // %18 mul h' — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 288, v16_17.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 96 + 72 + j]))) * (Math.tanh(v16_17[l * 24 + j]));
+            }
           }
         }
+        out10_0_12.set(v18_18, t * v18_18.length);
+        state10_0_10.set(v18_18);
+        state10_1_11.set(v16_17);
       }
-      out10_0_12.set(v18_18, t * v18_18.length);
-      state10_0_10.set(v18_18);
-      state10_1_11.set(v16_17);
-    }
+    })();
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -367,47 +369,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_27.set(init17_23);
   const steps29 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps29, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 96), 4 * (B * 24), 0, steps29, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps29; s++) {
-      const t = s;
-      const x20_0_30 = v19_25.subarray(t * B * 96, (t + 1) * B * 96);
-      // %3 matmul — 16: z = W @ x + U @ h + b
-      gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
-      // %5 add z — 16: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+    (() => {
+      for (let s = 0; s < steps29; s++) {
+        const t = s;
+        const x20_0_30 = v19_25.subarray(t * B * 96, (t + 1) * B * 96);
+        // %3 matmul — 16: z = W @ x + U @ h + b
+        gemm_rows_96x24(p20, state20_0_26, mm3_31, B);
+        // %5 add z — 16: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v5_32[o + j] = x20_0_30[l * 96 + j] + mm3_31[l * 96 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+        // %16 add c' — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 96, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 96 + 24 + j]))) * state20_1_27[l * 24 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 96 + 0 + j]))) * (Math.tanh(v5_32[l * 96 + 48 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+        // %18 mul h' — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 288, v16_33.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 96 + 72 + j]))) * (Math.tanh(v16_33[l * 24 + j]));
+            }
           }
         }
+        out20_0_28.set(v18_34, t * v18_34.length);
+        state20_0_26.set(v18_34);
+        state20_1_27.set(v16_33);
       }
-      out20_0_28.set(v18_34, t * v18_34.length);
-      state20_0_26.set(v18_34);
-      state20_1_27.set(v16_33);
-    }
+    })();
   }
   const p35 = heapStageParam("logits.W", params["logits.W"]);
   const p36 = heapStageParam("logits.b", params["logits.b"]);
@@ -577,103 +581,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state11_1_51.set(init8_47);
   const steps59 = T_S;
   // encoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps59, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 96), 4 * (B * 24), 0, steps59, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps59; s++) {
-      const t = s;
-      const x11_0_60 = v10_49.subarray(t * B * 96, (t + 1) * B * 96);
-      // %3 matmul — 16: z = W @ x + U @ h + b
-      gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
-      // %5 add z — 16: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+    (() => {
+      for (let s = 0; s < steps59; s++) {
+        const t = s;
+        const x11_0_60 = v10_49.subarray(t * B * 96, (t + 1) * B * 96);
+        // %3 matmul — 16: z = W @ x + U @ h + b
+        gemm_rows_96x24(p43, state11_0_50, mm3_61, B);
+        // %5 add z — 16: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_62, x11_0_60, mm3_61)) run_pointwise1(v5_62.byteOffset, x11_0_60.byteOffset, mm3_61.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v5_62[o + j] = x11_0_60[l * 96 + j] + mm3_61[l * 96 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+        // %7 sigmoid i — 17: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_63, v5_62)) run_pointwise5(v7_63.byteOffset, v5_62.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v7_63[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+        // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_64, v5_62)) run_pointwise5(v9_64.byteOffset, v5_62.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v9_64[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 24 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+        // %11 tanh g — 19: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_65, v5_62)) run_pointwise6(v11_65.byteOffset, v5_62.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v11_65[o + j] = Math.tanh(v5_62[l * 96 + 48 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+        // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_66, v5_62)) run_pointwise5(v13_66.byteOffset, v5_62.byteOffset + 288, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v13_66[o + j] = 1 / (1 + Math.exp(-v5_62[l * 96 + 72 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+        // %16 add c' — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_67, v9_64, state11_1_51, v7_63, v11_65)) run_pointwise7(v16_67.byteOffset, v9_64.byteOffset, state11_1_51.byteOffset, v7_63.byteOffset, v11_65.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v16_67[o + j] = (v9_64[l * 24 + j] * state11_1_51[l * 24 + j]) + (v7_63[l * 24 + j] * v11_65[l * 24 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+        // %17 tanh — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_68, v16_67)) run_pointwise8(v17_68.byteOffset, v16_67.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v17_68[o + j] = Math.tanh(v16_67[l * 24 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+        // %18 mul h' — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_69, v13_66, v17_68)) run_pointwise9(v18_69.byteOffset, v13_66.byteOffset, v17_68.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_69[o + j] = v13_66[l * 24 + j] * v17_68[l * 24 + j];
+            }
           }
         }
+        out11_0_52.set(v18_69, t * v18_69.length);
+        out11_1_53.set(v17_68, t * v17_68.length);
+        out11_2_54.set(v13_66, t * v13_66.length);
+        out11_3_55.set(v11_65, t * v11_65.length);
+        out11_4_56.set(v7_63, t * v7_63.length);
+        out11_5_57.set(v9_64, t * v9_64.length);
+        out11_6_58.set(state11_1_51, t * state11_1_51.length);
+        state11_0_50.set(v18_69);
+        state11_1_51.set(v16_67);
       }
-      out11_0_52.set(v18_69, t * v18_69.length);
-      out11_1_53.set(v17_68, t * v17_68.length);
-      out11_2_54.set(v13_66, t * v13_66.length);
-      out11_3_55.set(v11_65, t * v11_65.length);
-      out11_4_56.set(v7_63, t * v7_63.length);
-      out11_5_57.set(v9_64, t * v9_64.length);
-      out11_6_58.set(state11_1_51, t * state11_1_51.length);
-      state11_0_50.set(v18_69);
-      state11_1_51.set(v16_67);
-    }
+    })();
   }
   const p70 = heapStageParam("decoder.W", params["decoder.W"]);
   const p71 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -699,103 +705,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_78.set(init18_74);
   const steps86 = T_U;
   // decoder: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 96), 4 * (B * 24), steps86, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 96), 4 * (B * 24), 0, steps86, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps86; s++) {
-      const t = s;
-      const x21_0_87 = v20_76.subarray(t * B * 96, (t + 1) * B * 96);
-      // %3 matmul — 16: z = W @ x + U @ h + b
-      gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
-      // %5 add z — 16: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+    (() => {
+      for (let s = 0; s < steps86; s++) {
+        const t = s;
+        const x21_0_87 = v20_76.subarray(t * B * 96, (t + 1) * B * 96);
+        // %3 matmul — 16: z = W @ x + U @ h + b
+        gemm_rows_96x24(p71, state21_0_77, mm3_88, B);
+        // %5 add z — 16: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_89, x21_0_87, mm3_88)) run_pointwise1(v5_89.byteOffset, x21_0_87.byteOffset, mm3_88.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v5_89[o + j] = x21_0_87[l * 96 + j] + mm3_88[l * 96 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 17: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+        // %7 sigmoid i — 17: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_90, v5_89)) run_pointwise5(v7_90.byteOffset, v5_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v7_90[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+        // %9 sigmoid f — 18: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_91, v5_89)) run_pointwise5(v9_91.byteOffset, v5_89.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v9_91[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 24 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 19: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+        // %11 tanh g — 19: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_92, v5_89)) run_pointwise6(v11_92.byteOffset, v5_89.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v11_92[o + j] = Math.tanh(v5_89[l * 96 + 48 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+        // %13 sigmoid o — 20: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_93, v5_89)) run_pointwise5(v13_93.byteOffset, v5_89.byteOffset + 288, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v13_93[o + j] = 1 / (1 + Math.exp(-v5_89[l * 96 + 72 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+        // %16 add c' — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_94, v9_91, state21_1_78, v7_90, v11_92)) run_pointwise7(v16_94.byteOffset, v9_91.byteOffset, state21_1_78.byteOffset, v7_90.byteOffset, v11_92.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v16_94[o + j] = (v9_91[l * 24 + j] * state21_1_78[l * 24 + j]) + (v7_90[l * 24 + j] * v11_92[l * 24 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+        // %17 tanh — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_95, v16_94)) run_pointwise8(v17_95.byteOffset, v16_94.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v17_95[o + j] = Math.tanh(v16_94[l * 24 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 22: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+        // %18 mul h' — 22: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_96, v13_93, v17_95)) run_pointwise9(v18_96.byteOffset, v13_93.byteOffset, v17_95.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_96[o + j] = v13_93[l * 24 + j] * v17_95[l * 24 + j];
+            }
           }
         }
+        out21_0_79.set(v18_96, t * v18_96.length);
+        out21_1_80.set(v17_95, t * v17_95.length);
+        out21_2_81.set(v13_93, t * v13_93.length);
+        out21_3_82.set(v11_92, t * v11_92.length);
+        out21_4_83.set(v7_90, t * v7_90.length);
+        out21_5_84.set(v9_91, t * v9_91.length);
+        out21_6_85.set(state21_1_78, t * state21_1_78.length);
+        state21_0_77.set(v18_96);
+        state21_1_78.set(v16_94);
       }
-      out21_0_79.set(v18_96, t * v18_96.length);
-      out21_1_80.set(v17_95, t * v17_95.length);
-      out21_2_81.set(v13_93, t * v13_93.length);
-      out21_3_82.set(v11_92, t * v11_92.length);
-      out21_4_83.set(v7_90, t * v7_90.length);
-      out21_5_84.set(v9_91, t * v9_91.length);
-      out21_6_85.set(state21_1_78, t * state21_1_78.length);
-      state21_0_77.set(v18_96);
-      state21_1_78.set(v16_94);
-    }
+    })();
   }
   const p97 = heapStageParam("logits.W", params["logits.W"]);
   const p98 = heapStageParam("logits.b", params["logits.b"]);
@@ -981,128 +989,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v20_76.fill(0); // reused: its last value is dead
   const steps119 = T_U;
   // ∂decoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, state66_0_117, mm47_109, v10_133, state66_1_118, out21_2_81, v57_112, v18_134, out21_5_84, v20_135, out21_1_80, v59_113, pad21_136, v23_137, out21_4_83, v61_114, pad24_138, v27_139, out21_6_85, v63_115, pad28_140, v31_141, out21_3_82, v65_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state66_0_117.byteOffset, mm47_109.byteOffset, v10_133.byteOffset, state66_1_118.byteOffset, out21_2_81.byteOffset, v57_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v59_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v61_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v63_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v65_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 24), B, 4 * (B * 96), steps119, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, state66_0_117, mm47_109, v10_133, state66_1_118, out21_2_81, v57_112, v18_134, out21_5_84, v20_135, out21_1_80, v59_113, pad21_136, v23_137, out21_4_83, v61_114, pad24_138, v27_139, out21_6_85, v63_115, pad28_140, v31_141, out21_3_82, v65_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state66_0_117.byteOffset, mm47_109.byteOffset, v10_133.byteOffset, state66_1_118.byteOffset, out21_2_81.byteOffset, v57_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v59_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v61_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v63_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v65_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 24), B, 4 * (B * 96), 0, steps119, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps119; s++) {
-      const t = T_U - 1 - s;
-      const x66_0_120 = mm47_109.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_1_121 = out21_1_80.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_2_122 = out21_2_81.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_3_123 = out21_3_82.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_4_124 = out21_4_83.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_5_125 = out21_6_85.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_6_126 = out21_5_84.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_7_127 = v57_112.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_8_128 = v59_113.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_9_129 = v61_114.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
-      const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) run_pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+    (() => {
+      for (let s = 0; s < steps119; s++) {
+        const t = T_U - 1 - s;
+        const x66_0_120 = mm47_109.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_1_121 = out21_1_80.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_2_122 = out21_2_81.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_3_123 = out21_3_82.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_4_124 = out21_4_83.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_5_125 = out21_6_85.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_6_126 = out21_5_84.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_7_127 = v57_112.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_8_128 = v59_113.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_9_129 = v61_114.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_10_130 = v63_115.subarray(t * B * 24, (t + 1) * B * 24);
+        const x66_11_131 = v65_116.subarray(t * B * 24, (t + 1) * B * 24);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_132, state66_0_117, x66_0_120)) run_pointwise14(v3_132.byteOffset, state66_0_117.byteOffset, x66_0_120.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v3_132[o + j] = state66_0_117[l * 24 + j] + x66_0_120[l * 24 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) run_pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_133, state66_1_118, v3_132, x66_2_122, x66_7_127)) run_pointwise15(v10_133.byteOffset, state66_1_118.byteOffset, v3_132.byteOffset, x66_2_122.byteOffset, x66_7_127.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v10_133[o + j] = state66_1_118[l * 24 + j] + ((v3_132[l * 24 + j] * x66_2_122[l * 24 + j]) * x66_7_127[l * 24 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+        // %18 mul — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_134, v10_133, x66_6_126)) run_pointwise9(v18_134.byteOffset, v10_133.byteOffset, x66_6_126.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_134[o + j] = v10_133[l * 24 + j] * x66_6_126[l * 24 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+        // %20 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_135, v3_132, x66_1_121, x66_8_128)) run_pointwise16(v20_135.byteOffset, v3_132.byteOffset, x66_1_121.byteOffset, x66_8_128.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v20_135[o + j] = (v3_132[l * 24 + j] * x66_1_121[l * 24 + j]) * x66_8_128[l * 24 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
-      pad21_136.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
-      }
-      // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+        // %21 pad_last — 20: o = sigmoid(z[3*H:4*H])
+        pad21_136.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad21_136[r * 96 + 72 + c] = v20_135[r * 24 + c];
+        }
+        // %23 mul ∂g — 19: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_137, v10_133, x66_4_124, x66_9_129)) run_pointwise16(v23_137.byteOffset, v10_133.byteOffset, x66_4_124.byteOffset, x66_9_129.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v23_137[o + j] = (v10_133[l * 24 + j] * x66_4_124[l * 24 + j]) * x66_9_129[l * 24 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 19: g = tanh(z[2*H:3*H])
-      pad24_138.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
-      }
-      // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+        // %24 pad_last — 19: g = tanh(z[2*H:3*H])
+        pad24_138.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad24_138[r * 96 + 48 + c] = v23_137[r * 24 + c];
+        }
+        // %27 mul ∂f — 18: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_139, v10_133, x66_5_125, x66_10_130)) run_pointwise16(v27_139.byteOffset, v10_133.byteOffset, x66_5_125.byteOffset, x66_10_130.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v27_139[o + j] = (v10_133[l * 24 + j] * x66_5_125[l * 24 + j]) * x66_10_130[l * 24 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 18: f = sigmoid(z[H:2*H])
-      pad28_140.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
-      }
-      // %31 mul ∂i — 17: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+        // %28 pad_last — 18: f = sigmoid(z[H:2*H])
+        pad28_140.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad28_140[r * 96 + 24 + c] = v27_139[r * 24 + c];
+        }
+        // %31 mul ∂i — 17: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_141, v10_133, x66_3_123, x66_11_131)) run_pointwise16(v31_141.byteOffset, v10_133.byteOffset, x66_3_123.byteOffset, x66_11_131.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v31_141[o + j] = (v10_133[l * 24 + j] * x66_3_123[l * 24 + j]) * x66_11_131[l * 24 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 17: i = sigmoid(z[0:H])
-      pad32_142.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+        // %32 pad_last — 17: i = sigmoid(z[0:H])
+        pad32_142.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad32_142[r * 96 + 0 + c] = v31_141[r * 24 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_143, pad21_136, pad24_138, pad28_140, pad32_142)) run_pointwise17(v33_143.byteOffset, pad21_136.byteOffset, pad24_138.byteOffset, pad28_140.byteOffset, pad32_142.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v33_143[o + j] = ((pad21_136[l * 96 + j] + pad24_138[l * 96 + j]) + pad28_140[l * 96 + j]) + pad32_142[l * 96 + j];
+            }
           }
         }
+        // %35 matmul — 16: z = W @ x + U @ h + b
+        gemm_cols_96x24(v33_143, p71, mm35_144, B);
+        v20_76.set(v33_143, t * v33_143.length);
+        state66_0_117.set(mm35_144);
+        state66_1_118.set(v18_134);
       }
-      // %35 matmul — 16: z = W @ x + U @ h + b
-      gemm_cols_96x24(v33_143, p71, mm35_144, B);
-      v20_76.set(v33_143, t * v33_143.length);
-      state66_0_117.set(mm35_144);
-      state66_1_118.set(v18_134);
-    }
+    })();
   }
   // %71 unbroadcast ∂decoder: ∂W (batched)
   ub71_145.fill(0);
@@ -1185,117 +1195,119 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v10_49.fill(0); // reused: its last value is dead
   const steps160 = T_S;
   // ∂encoder: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v8_172, state96_1_159, state96_0_158, out11_2_54, v87_153, v16_173, out11_5_57, v18_174, out11_1_53, v89_154, pad19_175, v21_176, out11_4_56, v91_155, pad22_177, v25_178, out11_6_58, v93_156, pad26_179, v29_180, out11_3_55, v95_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, out11_2_54.byteOffset, v87_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v89_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v91_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v93_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v95_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 24), B, 4 * (B * 96), steps160, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v8_172, state96_1_159, state96_0_158, out11_2_54, v87_153, v16_173, out11_5_57, v18_174, out11_1_53, v89_154, pad19_175, v21_176, out11_4_56, v91_155, pad22_177, v25_178, out11_6_58, v93_156, pad26_179, v29_180, out11_3_55, v95_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, out11_2_54.byteOffset, v87_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v89_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v91_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v93_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v95_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 24), B, 4 * (B * 96), 0, steps160, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps160; s++) {
-      const t = T_S - 1 - s;
-      const x96_0_161 = out11_1_53.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_1_162 = out11_2_54.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_2_163 = out11_3_55.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_3_164 = out11_4_56.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_4_165 = out11_6_58.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_5_166 = out11_5_57.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_6_167 = v87_153.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_7_168 = v89_154.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_8_169 = v91_155.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
-      const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
-      // %8 add
-      if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) run_pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+    (() => {
+      for (let s = 0; s < steps160; s++) {
+        const t = T_S - 1 - s;
+        const x96_0_161 = out11_1_53.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_1_162 = out11_2_54.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_2_163 = out11_3_55.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_3_164 = out11_4_56.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_4_165 = out11_6_58.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_5_166 = out11_5_57.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_6_167 = v87_153.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_7_168 = v89_154.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_8_169 = v91_155.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_9_170 = v93_156.subarray(t * B * 24, (t + 1) * B * 24);
+        const x96_10_171 = v95_157.subarray(t * B * 24, (t + 1) * B * 24);
+        // %8 add
+        if (kernels !== undefined && heapHolds(v8_172, state96_1_159, state96_0_158, x96_1_162, x96_6_167)) run_pointwise15(v8_172.byteOffset, state96_1_159.byteOffset, state96_0_158.byteOffset, x96_1_162.byteOffset, x96_6_167.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v8_172[o + j] = state96_1_159[l * 24 + j] + ((state96_0_158[l * 24 + j] * x96_1_162[l * 24 + j]) * x96_6_167[l * 24 + j]);
+            }
           }
         }
-      }
-      // %16 mul — 21: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+        // %16 mul — 21: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_173, v8_172, x96_5_166)) run_pointwise9(v16_173.byteOffset, v8_172.byteOffset, x96_5_166.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v16_173[o + j] = v8_172[l * 24 + j] * x96_5_166[l * 24 + j];
+            }
           }
         }
-      }
-      // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) run_pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+        // %18 mul ∂o — 20: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v18_174, state96_0_158, x96_0_161, x96_7_168)) run_pointwise16(v18_174.byteOffset, state96_0_158.byteOffset, x96_0_161.byteOffset, x96_7_168.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v18_174[o + j] = (state96_0_158[l * 24 + j] * x96_0_161[l * 24 + j]) * x96_7_168[l * 24 + j];
+            }
           }
         }
-      }
-      // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
-      pad19_175.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
-      }
-      // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+        // %19 pad_last — 20: o = sigmoid(z[3*H:4*H])
+        pad19_175.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad19_175[r * 96 + 72 + c] = v18_174[r * 24 + c];
+        }
+        // %21 mul ∂g — 19: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v21_176, v8_172, x96_3_164, x96_8_169)) run_pointwise16(v21_176.byteOffset, v8_172.byteOffset, x96_3_164.byteOffset, x96_8_169.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v21_176[o + j] = (v8_172[l * 24 + j] * x96_3_164[l * 24 + j]) * x96_8_169[l * 24 + j];
+            }
           }
         }
-      }
-      // %22 pad_last — 19: g = tanh(z[2*H:3*H])
-      pad22_177.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
-      }
-      // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+        // %22 pad_last — 19: g = tanh(z[2*H:3*H])
+        pad22_177.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad22_177[r * 96 + 48 + c] = v21_176[r * 24 + c];
+        }
+        // %25 mul ∂f — 18: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v25_178, v8_172, x96_4_165, x96_9_170)) run_pointwise16(v25_178.byteOffset, v8_172.byteOffset, x96_4_165.byteOffset, x96_9_170.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v25_178[o + j] = (v8_172[l * 24 + j] * x96_4_165[l * 24 + j]) * x96_9_170[l * 24 + j];
+            }
           }
         }
-      }
-      // %26 pad_last — 18: f = sigmoid(z[H:2*H])
-      pad26_179.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
-      }
-      // %29 mul ∂i — 17: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 24;
-          for (let j = 0; j < 24; j++) {
-            v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+        // %26 pad_last — 18: f = sigmoid(z[H:2*H])
+        pad26_179.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad26_179[r * 96 + 24 + c] = v25_178[r * 24 + c];
+        }
+        // %29 mul ∂i — 17: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v29_180, v8_172, x96_2_163, x96_10_171)) run_pointwise16(v29_180.byteOffset, v8_172.byteOffset, x96_2_163.byteOffset, x96_10_171.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 24;
+            for (let j = 0; j < 24; j++) {
+              v29_180[o + j] = (v8_172[l * 24 + j] * x96_2_163[l * 24 + j]) * x96_10_171[l * 24 + j];
+            }
           }
         }
-      }
-      // %30 pad_last — 17: i = sigmoid(z[0:H])
-      pad30_181.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
-      }
-      // %31 add
-      if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 96;
-          for (let j = 0; j < 96; j++) {
-            v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+        // %30 pad_last — 17: i = sigmoid(z[0:H])
+        pad30_181.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 24; c++) pad30_181[r * 96 + 0 + c] = v29_180[r * 24 + c];
+        }
+        // %31 add
+        if (kernels !== undefined && heapHolds(v31_182, pad19_175, pad22_177, pad26_179, pad30_181)) run_pointwise17(v31_182.byteOffset, pad19_175.byteOffset, pad22_177.byteOffset, pad26_179.byteOffset, pad30_181.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 96;
+            for (let j = 0; j < 96; j++) {
+              v31_182[o + j] = ((pad19_175[l * 96 + j] + pad22_177[l * 96 + j]) + pad26_179[l * 96 + j]) + pad30_181[l * 96 + j];
+            }
           }
         }
+        // %33 matmul — 16: z = W @ x + U @ h + b
+        gemm_cols_96x24(v31_182, p43, mm33_183, B);
+        v10_49.set(v31_182, t * v31_182.length);
+        state96_0_158.set(mm33_183);
+        state96_1_159.set(v16_173);
       }
-      // %33 matmul — 16: z = W @ x + U @ h + b
-      gemm_cols_96x24(v31_182, p43, mm33_183, B);
-      v10_49.set(v31_182, t * v31_182.length);
-      state96_0_158.set(mm33_183);
-      state96_1_159.set(v16_173);
-    }
+    })();
   }
   // %101 unbroadcast ∂encoder: ∂W (batched)
   ub101_184.fill(0);
@@ -2578,13 +2590,13 @@ function gemm_cols_96x10(v: Float32Array, w: Float32Array, out: Float32Array, sa
   gemm_cols_96x10_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (32881 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, time_loop0, rows_96x12, time_loop1, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_12, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, time_loop4, outer_96x12, outer_96x24, colsum_96, cols_96x12, time_loop5, outer_96x10, cols_96x10, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (32885 bytes): rows_96x10, pointwise0, rows_96x24, pointwise1, pointwise2, pointwise3, time_loop0, rows_96x12, time_loop1, rows_12x24, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop2, time_loop3, pointwise10, pointwise11, colsum_12, cols_12x24, outer_12x24, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_96x24, time_loop4, outer_96x12, outer_96x24, colsum_96, cols_96x12, time_loop5, outer_96x10, cols_96x10, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABmAEIYAR/f39/AGAGf39/f39/AGAPf39/f39/f39/f39/f39/AGADf39/AGAaf39/f39/f39/f39/f39/f39/f39/f39/f38AYAV/f39/fwBgI39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAhf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AAISAQNlbnYGbWVtb3J5AgEBgIAEAygnAAAAAAEAAgACAAADAwEDAAQEAAUDAAEAAAABBQEABgEBAwAHAQADB4UEJwpyb3dzXzk2eDEwAAAKcG9pbnR3aXNlMAABCnJvd3NfOTZ4MjQAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYKcm93c185NngxMgAHCnRpbWVfbG9vcDEACApyb3dzXzEyeDI0AAkKcG9pbnR3aXNlNAAKCnBvaW50d2lzZTUACwpwb2ludHdpc2U2AAwKcG9pbnR3aXNlNwANCnBvaW50d2lzZTgADgpwb2ludHdpc2U5AA8KdGltZV9sb29wMgAQCnRpbWVfbG9vcDMAEQtwb2ludHdpc2UxMAASC3BvaW50d2lzZTExABMJY29sc3VtXzEyABQKY29sc18xMngyNAAVC291dGVyXzEyeDI0ABYLcG9pbnR3aXNlMTIAFwtwb2ludHdpc2UxMwAYC3BvaW50d2lzZTE0ABkLcG9pbnR3aXNlMTUAGgtwb2ludHdpc2UxNgAbC3BvaW50d2lzZTE3ABwKY29sc185NngyNAAdCnRpbWVfbG9vcDQAHgtvdXRlcl85NngxMgAfC291dGVyXzk2eDI0ACAJY29sc3VtXzk2ACEKY29sc185NngxMgAiCnRpbWVfbG9vcDUAIwtvdXRlcl85NngxMAAkCmNvbHNfOTZ4MTAAJQlub25maW5pdGUAJgqb9wEnnBECBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAH/QACKCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAIoIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAJQIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAJ4IQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyAH/QACACETIAf9AAIoIRQgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASEPIAb9AAIoIQogDCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhECAG/QACUCEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIREgBv0AAnghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASESIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKAAyAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUEobGohBiABIARBKGxqIQcgBkEgaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAighCiAMIAogE/3mAf3kASEMIAb9AAJQIQogDSAKIBP95gH95AEhDSAG/QACeCEKIA4gCiAT/eYB/eQBIQ4gBv0AAqABIQogGCAKIBP95gH95AEhGCAG/QACyAEhCiAZIAogE/3mAf3kASEZIAb9AALwASEKIBogCiAT/eYB/eQBIRogBv0AApgCIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhCyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAG/QACUCEKIA0gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDSAG/QACeCEKIA4gCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDiAG/QACoAEhCiAYIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRggBv0AAsgBIQogGSAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEZIAb9AALwASEKIBogCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGiAG/QACmAIhCiAbIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASAEQQFqIQQMAAsLC4oMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACwAEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAqACIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAMgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiANIAogE/3mAf3kASENIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gBv0AAoADIQogGCAKIBP95gH95AEhGCAG/QAC4AMhCiAZIAogE/3mAf3kASEZIAb9AALABCEKIBogCiAT/eYB/eQBIRogBv0AAqAFIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgANIDQALIABBgANqIQAgAUGAA2ohASACQYADaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgAkHgAGohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwvNCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUGAA2ohASACQeAAaiECIARBAWohBAwACwsL+AYBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQRZIDQAgFEEDakEEbkECbCEVIA4gETYCFCAOIBIgFUHgAGxqNgIYIA4gEyAVQYADbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQZIISA0AIBRBAWpBAm5BAWwhFSAOIBEgFUGAA2xqNgIUIA4gEiAVQYADbGo2AhggDiATIBVBgANsajYCHCAOIBQgFWs2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAwsgBSERIANB4ABqIRIgBiETIAMhFCADQcABaiEXIAkhGAJAAkAgDkUNACAYQbcFSA0AIBhBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQYADbGo2AhggDiATIBVB4ABsajYCHCAOIBQgFUGAA2xqNgIgIA4gFyAVQYADbGo2AiQgDiAYIBVrNgIoIA5BBDYCDCAOQQY2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBgQBAsgByERIANBoAJqIRIgBSETIAkhFAJAAkAgDkUNACAUQe0KSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQYADbGo2AhggDiATIBVB4ABsajYCHCAOIBQgFWs2AiAgDkEFNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQBQsgCCAQIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgD0EBaiEPDAALCwuCDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIwIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAjAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAmAhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AApABIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAMgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIwIQogDCAKIBP95gH95AEhDCAG/QACYCEKIA0gCiAT/eYB/eQBIQ0gBv0AApABIQogDiAKIBP95gH95AEhDiAG/QACwAEhCiAYIAogE/3mAf3kASEYIAb9AALwASEKIBkgCiAT/eYB/eQBIRkgBv0AAqACIQogGiAKIBP95gH95AEhGiAG/QAC0AIhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+AYBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQRZIDQAgFEEDakEEbkECbCEVIA4gETYCFCAOIBIgFUHgAGxqNgIYIA4gEyAVQYADbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQZIISA0AIBRBAWpBAm5BAWwhFSAOIBEgFUGAA2xqNgIUIA4gEiAVQYADbGo2AhggDiATIBVBgANsajYCHCAOIBQgFWs2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAwsgBSERIANB4ABqIRIgBiETIAMhFCADQcABaiEXIAkhGAJAAkAgDkUNACAYQbcFSA0AIBhBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQYADbGo2AhggDiATIBVB4ABsajYCHCAOIBQgFUGAA2xqNgIgIA4gFyAVQYADbGo2AiQgDiAYIBVrNgIoIA5BBDYCDCAOQQY2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBgQBAsgByERIANBoAJqIRIgBSETIAkhFAJAAkAgDkUNACAUQe0KSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUHgAGxqNgIUIA4gEiAVQYADbGo2AhggDiATIBVB4ABsajYCHCAOIBQgFWs2AiAgDkEFNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQBQsgCCAQIAtsaiAHIAv8CgAAIAEgByAL/AoAACAGIAUgC/wKAAAgD0EBaiEPDAALCwucDwIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEMTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgB/0AAmAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACwAEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAqACIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBMGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIwIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEITg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiANIAogE/3mAf3kASENIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gBv0AAoADIQogGCAKIBP95gH95AEhGCAG/QAC4AMhCiAZIAogE/3mAf3kASEZIAb9AALABCEKIBogCiAT/eYB/eQBIRogBv0AAqAFIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLQQghBf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBUHgAGxqIQYgASAEQeAAbGohByAGQeAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAmAhCiAMIAogE/3mAf3kASEMIAb9AALAASEKIA0gCiAT/eYB/eQBIQ0gBv0AAqACIQogDiAKIBP95gH95AEhDiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgBEEBaiEEDAALCwtfAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgBEEBaiEEDAALCwuLBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgA0EBaiEDDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUGAA2ohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiADQeAAaiEDIARB4ABqIQQgBkEBaiEGDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARB4ABIDQALIABB4ABqIQAgAUHgAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLpQ4BCn9BACEaAkADQCAaIBdODQEgGiEbIAAhHCABIR0gAiEeIBQhHwJAAkAgGUUNACAfQRZIDQAgH0EDakEEbkECbCEgIBkgHDYCFCAZIB0gIEHgAGxqNgIYIBkgHiAgQYADbGo2AhwgGSAfICBrNgIgIBlBAjYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAIDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAILIAMhHCAEIBsgFWxqIR0gAiEeIBQhHwJAAkAgGUUNACAfQZIISA0AIB9BAWpBAm5BAWwhICAZIBwgIEGAA2xqNgIUIBkgHSAgQYADbGo2AhggGSAeICBBgANsajYCHCAZIB8gIGs2AiAgGUEDNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAwsgBSEcIAMhHSAUIR4CQAJAIBlFDQAgHkHHIEgNACAeQQFqQQJuQQFsISAgGSAcICBB4ABsajYCFCAZIB0gIEGAA2xqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAYhHCADQeAAaiEdIBQhHgJAAkAgGUUNACAeQccgSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHgAGxqNgIUIBkgHSAgQYADbGo2AhggGSAeICBrNgIcIBlBCzYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBALA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCwsgByEcIANBwAFqIR0gFCEeAkACQCAZRQ0AIB5BxyBIDQAgHkEBakECbkEBbCEgIBkgHCAgQeAAbGo2AhQgGSAdICBBgANsajYCGCAZIB4gIGs2AhwgGUEMNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAwDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAMCyAIIRwgA0GgAmohHSAUIR4CQAJAIBlFDQAgHkHHIEgNACAeQQFqQQJuQQFsISAgGSAcICBB4ABsajYCFCAZIB0gIEGAA2xqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAkhHCAGIR0gCiEeIAUhHyAHISIgFCEjAkACQCAZRQ0AICNB7QpIDQAgI0EBakECbkEBbCEgIBkgHCAgQeAAbGo2AhQgGSAdICBB4ABsajYCGCAZIB4gIEHgAGxqNgIcIBkgHyAgQeAAbGo2AiAgGSAiICBB4ABsajYCJCAZICMgIGs2AiggGUENNgIMIBlBBjYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeIB8gIiAgEA0DQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfICIgIxANCyALIRwgCSEdIBQhHgJAAkAgGUUNACAeQccgSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHgAGxqNgIUIBkgHSAgQeAAbGo2AhggGSAeICBrNgIcIBlBDjYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAOA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDgsgDCEcIAghHSALIR4gFCEfAkACQCAZRQ0AIB9BxyBIDQAgH0EBakECbkEBbCEgIBkgHCAgQeAAbGo2AhQgGSAdICBB4ABsajYCGCAZIB4gIEHgAGxqNgIcIBkgHyAgazYCICAZQQ82AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBAPA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxAPCyANIBsgFmxqIAwgFvwKAAAgDiAbIBZsaiALIBb8CgAAIA8gGyAWbGogCCAW/AoAACAQIBsgFmxqIAcgFvwKAAAgESAbIBZsaiAFIBb8CgAAIBIgGyAWbGogBiAW/AoAACATIBsgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAaQQFqIRoMAAsLC6UOAQp/QQAhGgJAA0AgGiAXTg0BIBohGyAAIRwgASEdIAIhHiAUIR8CQAJAIBlFDQAgH0EWSA0AIB9BA2pBBG5BAmwhICAZIBw2AhQgGSAdICBB4ABsajYCGCAZIB4gIEGAA2xqNgIcIBkgHyAgazYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBACA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxACCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0GSCEgNACAfQQFqQQJuQQFsISAgGSAcICBBgANsajYCFCAZIB0gIEGAA2xqNgIYIBkgHiAgQYADbGo2AhwgGSAfICBrNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAMLIAUhHCADIR0gFCEeAkACQCAZRQ0AIB5BxyBIDQAgHkEBakECbkEBbCEgIBkgHCAgQeAAbGo2AhQgGSAdICBBgANsajYCGCAZIB4gIGs2AhwgGUELNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAsDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhALCyAGIRwgA0HgAGohHSAUIR4CQAJAIBlFDQAgHkHHIEgNACAeQQFqQQJuQQFsISAgGSAcICBB4ABsajYCFCAZIB0gIEGAA2xqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAchHCADQcABaiEdIBQhHgJAAkAgGUUNACAeQccgSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHgAGxqNgIUIBkgHSAgQYADbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgCCEcIANBoAJqIR0gFCEeAkACQCAZRQ0AIB5BxyBIDQAgHkEBakECbkEBbCEgIBkgHCAgQeAAbGo2AhQgGSAdICBBgANsajYCGCAZIB4gIGs2AhwgGUELNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAsDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhALCyAJIRwgBiEdIAohHiAFIR8gByEiIBQhIwJAAkAgGUUNACAjQe0KSA0AICNBAWpBAm5BAWwhICAZIBwgIEHgAGxqNgIUIBkgHSAgQeAAbGo2AhggGSAeICBB4ABsajYCHCAZIB8gIEHgAGxqNgIgIBkgIiAgQeAAbGo2AiQgGSAjICBrNgIoIBlBDTYCDCAZQQY2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfICIgIBANA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHyAiICMQDQsgCyEcIAkhHSAUIR4CQAJAIBlFDQAgHkHHIEgNACAeQQFqQQJuQQFsISAgGSAcICBB4ABsajYCFCAZIB0gIEHgAGxqNgIYIBkgHiAgazYCHCAZQQ42AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDgNAIBn+EAIEICFHDQALDAELIBwgHSAeEA4LIAwhHCAIIR0gCyEeIBQhHwJAAkAgGUUNACAfQccgSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHgAGxqNgIUIBkgHSAgQeAAbGo2AhggGSAeICBB4ABsajYCHCAZIB8gIGs2AiAgGUEPNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQDwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QDwsgDSAbIBZsaiAMIBb8CgAAIA4gGyAWbGogCyAW/AoAACAPIBsgFmxqIAggFvwKAAAgECAbIBZsaiAHIBb8CgAAIBEgGyAWbGogBSAW/AoAACASIBsgFmxqIAYgFvwKAAAgEyAbIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGkEBaiEaDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLnwQCAn8Ge0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQwgDCAM/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiADQTBqIQMgBUEBaiEFDAALCwutAgIDfwR7QQAhBf0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIQIAb95AH9CwIQ/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAiD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACICAG/eQB/QsCIAuTCgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQIwIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCYCAKIBD9CwJwIAogEf0LAoABIAogEv0LApABIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAG/QkCMCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA/9CwJgIAogEP0LAnAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBMGxqIQYgASAFQQRsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAEQQFqIQQMAAsLC6MGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAJTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQxODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiADQYADaiEDIARBgANqIQQgBkEBaiEGDAALCwudCgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoADIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCYCAKIBD9CwJwIAogEf0LAoABIAogEv0LApABIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAb9CQKAAyEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA/9CwJgIAogEP0LAnAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwtBECEFIAIgBEHgAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwuXEgENf0EAISMCQANAICMgIE4NASAhQQFrICNrISQgACElIAEhJiACICQgHWxqIScgHiEoAkACQCAiRQ0AIChBxyBIDQAgKEEBakECbkEBbCEpICIgJSApQeAAbGo2AhQgIiAmIClB4ABsajYCGCAiICcgKUHgAGxqNgIcICIgKCApazYCICAiQRk2AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAZA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAZCyADISUgBCEmIAAhJyAFICQgHWxqISggBiAkIB1saiErIB4hLAJAAkAgIkUNACAsQe0KSA0AICxBAWpBAm5BAWwhKSAiICUgKUHgAGxqNgIUICIgJiApQeAAbGo2AhggIiAnIClB4ABsajYCHCAiICggKUHgAGxqNgIgICIgKyApQeAAbGo2AiQgIiAsIClrNgIoICJBGjYCDCAiQQY2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICsgKRAaA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArICwQGgsgByElIAMhJiAIICQgHWxqIScgHiEoAkACQCAiRQ0AIChBxyBIDQAgKEEBakECbkEBbCEpICIgJSApQeAAbGo2AhQgIiAmIClB4ABsajYCGCAiICcgKUHgAGxqNgIcICIgKCApazYCICAiQQ82AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAPA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAPCyAJISUgACEmIAogJCAdbGohJyALICQgHWxqISggHiErAkACQCAiRQ0AICtBpBBIDQAgK0EBakECbkEBbCEpICIgJSApQeAAbGo2AhQgIiAmIClB4ABsajYCGCAiICcgKUHgAGxqNgIcICIgKCApQeAAbGo2AiAgIiArIClrNgIkICJBGzYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGwNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAbCyAMQQAgH/wLACAMQaACaiEuIAkhLyAeIS0CQANAQQAgLU4NASAuIC9B4AD8CgAAIC5BgANqIS4gL0HgAGohLyAtQX9qIS0MAAsLIA0hJSADISYgDiAkIB1saiEnIA8gJCAdbGohKCAeISsCQAJAICJFDQAgK0GkEEgNACArQQFqQQJuQQFsISkgIiAlIClB4ABsajYCFCAiICYgKUHgAGxqNgIYICIgJyApQeAAbGo2AhwgIiAoIClB4ABsajYCICAiICsgKWs2AiQgIkEbNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAbA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBsLIBBBACAf/AsAIBBBwAFqIS4gDSEvIB4hLQJAA0BBACAtTg0BIC4gL0HgAPwKAAAgLkGAA2ohLiAvQeAAaiEvIC1Bf2ohLQwACwsgESElIAMhJiASICQgHWxqIScgEyAkIB1saiEoIB4hKwJAAkAgIkUNACArQaQQSA0AICtBAWpBAm5BAWwhKSAiICUgKUHgAGxqNgIUICIgJiApQeAAbGo2AhggIiAnIClB4ABsajYCHCAiICggKUHgAGxqNgIgICIgKyApazYCJCAiQRs2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBsDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGwsgFEEAIB/8CwAgFEHgAGohLiARIS8gHiEtAkADQEEAIC1ODQEgLiAvQeAA/AoAACAuQYADaiEuIC9B4ABqIS8gLUF/aiEtDAALCyAVISUgAyEmIBYgJCAdbGohJyAXICQgHWxqISggHiErAkACQCAiRQ0AICtBpBBIDQAgK0EBakECbkEBbCEpICIgJSApQeAAbGo2AhQgIiAmIClB4ABsajYCGCAiICcgKUHgAGxqNgIcICIgKCApQeAAbGo2AiAgIiArIClrNgIkICJBGzYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGwNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAbCyAYQQAgH/wLACAYIS4gFSEvIB4hLQJAA0BBACAtTg0BIC4gL0HgAPwKAAAgLkGAA2ohLiAvQeAAaiEvIC1Bf2ohLQwACwsgGSElIAwhJiAQIScgFCEoIBghKyAeISwCQAJAICJFDQAgLEHcAkgNACAsQQFqQQJuQQFsISkgIiAlIClBgANsajYCFCAiICYgKUGAA2xqNgIYICIgJyApQYADbGo2AhwgIiAoIClBgANsajYCICAiICsgKUGAA2xqNgIkICIgLCApazYCKCAiQRw2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQHANAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBwLIBkhJSAaISYgGyEnIB4hKAJAAkAgIkUNACAoQRZIDQAgKEEDakEEbkECbCEpICIgJSApQYADbGo2AhQgIiAmNgIYICIgJyApQeAAbGo2AhwgIiAoIClrNgIgICJBHTYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEB0DQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEB0LIBwgJCAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICNBAWohIwwACwsL0AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgCRODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgBkECaiEGDAALCyALQRBqIQsMAAsLC6UGBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYDIAE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcCQANAIAdBEE4NASAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgDv0AAmAhEyAO/QACcCEUIA79AAKAASEVIA79AAKQASEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAmAgDiAU/QsCcCAOIBX9CwKAASAOIBb9CwKQASAHQRBqIQcMAAsLQRAhByAEIAZB4ABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACYCETIA79AAJwIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBP9CwJgIA4gFP0LAnAgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYADTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYADaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLkgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCgAMhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIARBAWohBAwACwsL0hABDX9BACEhAkADQCAhIB5ODQEgH0EBayAhayEiIAAhIyABISQgAiElIAMgIiAbbGohJiAEICIgG2xqIScgHCEoAkACQCAgRQ0AIChB7QpIDQAgKEEBakECbkEBbCEpICAgIyApQeAAbGo2AhQgICAkIClB4ABsajYCGCAgICUgKUHgAGxqNgIcICAgJiApQeAAbGo2AiAgICAnIClB4ABsajYCJCAgICggKWs2AiggIEEaNgIMICBBBjYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgJyApEBoDQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmICcgKBAaCyAFISMgACEkIAYgIiAbbGohJSAcISYCQAJAICBFDQAgJkHHIEgNACAmQQFqQQJuQQFsISkgICAjIClB4ABsajYCFCAgICQgKUHgAGxqNgIYICAgJSApQeAAbGo2AhwgICAmIClrNgIgICBBDzYCDCAgQQQ2AhAgICgCAEEBaiEqICAgKv4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSApEA8DQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmEA8LIAchIyACISQgCCAiIBtsaiElIAkgIiAbbGohJiAcIScCQAJAICBFDQAgJ0GkEEgNACAnQQFqQQJuQQFsISkgICAjIClB4ABsajYCFCAgICQgKUHgAGxqNgIYICAgJSApQeAAbGo2AhwgICAmIClB4ABsajYCICAgICcgKWs2AiQgIEEbNgIMICBBBTYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgKRAbA0AgIP4QAgQgKkcNAAsMAQsgIyAkICUgJiAnEBsLIApBACAd/AsAIApBoAJqISwgByEtIBwhKwJAA0BBACArTg0BICwgLUHgAPwKAAAgLEGAA2ohLCAtQeAAaiEtICtBf2ohKwwACwsgCyEjIAAhJCAMICIgG2xqISUgDSAiIBtsaiEmIBwhJwJAAkAgIEUNACAnQaQQSA0AICdBAWpBAm5BAWwhKSAgICMgKUHgAGxqNgIUICAgJCApQeAAbGo2AhggICAlIClB4ABsajYCHCAgICYgKUHgAGxqNgIgICAgJyApazYCJCAgQRs2AgwgIEEFNgIQICAoAgBBAWohKiAgICr+FwIAAkAgIP4QAghBAUcNACAgQQH+AAIAGgsgIyAkICUgJiApEBsDQCAg/hACBCAqRw0ACwwBCyAjICQgJSAmICcQGwsgDkEAIB38CwAgDkHAAWohLCALIS0gHCErAkADQEEAICtODQEgLCAtQeAA/AoAACAsQYADaiEsIC1B4ABqIS0gK0F/aiErDAALCyAPISMgACEkIBAgIiAbbGohJSARICIgG2xqISYgHCEnAkACQCAgRQ0AICdBpBBIDQAgJ0EBakECbkEBbCEpICAgIyApQeAAbGo2AhQgICAkIClB4ABsajYCGCAgICUgKUHgAGxqNgIcICAgJiApQeAAbGo2AiAgICAnIClrNgIkICBBGzYCDCAgQQU2AhAgICgCAEEBaiEqICAgKv4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICkQGwNAICD+EAIEICpHDQALDAELICMgJCAlICYgJxAbCyASQQAgHfwLACASQeAAaiEsIA8hLSAcISsCQANAQQAgK04NASAsIC1B4AD8CgAAICxBgANqISwgLUHgAGohLSArQX9qISsMAAsLIBMhIyAAISQgFCAiIBtsaiElIBUgIiAbbGohJiAcIScCQAJAICBFDQAgJ0GkEEgNACAnQQFqQQJuQQFsISkgICAjIClB4ABsajYCFCAgICQgKUHgAGxqNgIYICAgJSApQeAAbGo2AhwgICAmIClB4ABsajYCICAgICcgKWs2AiQgIEEbNgIMICBBBTYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICYgKRAbA0AgIP4QAgQgKkcNAAsMAQsgIyAkICUgJiAnEBsLIBZBACAd/AsAIBYhLCATIS0gHCErAkADQEEAICtODQEgLCAtQeAA/AoAACAsQYADaiEsIC1B4ABqIS0gK0F/aiErDAALCyAXISMgCiEkIA4hJSASISYgFiEnIBwhKAJAAkAgIEUNACAoQdwCSA0AIChBAWpBAm5BAWwhKSAgICMgKUGAA2xqNgIUICAgJCApQYADbGo2AhggICAlIClBgANsajYCHCAgICYgKUGAA2xqNgIgICAgJyApQYADbGo2AiQgICAoIClrNgIoICBBHDYCDCAgQQY2AhAgICgCAEEBaiEqICAgKv4XAgACQCAg/hACCEEBRw0AICBBAf4AAgAaCyAjICQgJSAmICcgKRAcA0AgIP4QAgQgKkcNAAsMAQsgIyAkICUgJiAnICgQHAsgFyEjIBghJCAZISUgHCEmAkACQCAgRQ0AICZBFkgNACAmQQNqQQRuQQJsISkgICAjIClBgANsajYCFCAgICQ2AhggICAlIClB4ABsajYCHCAgICYgKWs2AiAgIEEdNgIMICBBBDYCECAgKAIAQQFqISogICAq/hcCAAJAICD+EAIIQQFHDQAgIEEB/gACABoLICMgJCAlICkQHQNAICD+EAIEICpHDQALDAELICMgJCAlICYQHQsgGiAiIB1saiAXIB38CgAAIAIgGSAb/AoAACABIAUgG/wKAAAgIUEBaiEhDAALCwvoAwQHfwF7AX8JeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAHk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkHgAE4NAUEAIQcgBCAGQShsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIoIRIgDv0AAjghEyAO/QACSCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFSAK/QACECEWIAr9AAIgIRcgCf0JAgAhDSAPIA0gFf3mAf3kASEPIBAgDSAW/eYB/eQBIRAgESANIBf95gH95AEhESAJ/QkCBCENIBIgDSAV/eYB/eQBIRIgEyANIBb95gH95AEhEyAUIA0gF/3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/R8AOAIgIA4gEf0fATgCJCAOIBL9CwIoIA4gE/0LAjggDiAU/R8AOAJIIA4gFP0fATgCTCAGQQJqIQYMAAsLIAtBEGohCwwACwsLtgUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEobGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhESAH/QACECESIAf9AAIgIRMgBv0JAgAhCSALIAkgEf3mAf3kASELIAwgCSAS/eYB/eQBIQwgDSAJIBP95gH95AEhDSAG/QkCgAMhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EoaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0fADgCICAKIA39HwE4AiQgCiAO/QsCKCAKIA/9CwI4IAogEP0fADgCSCAKIBD9HwE4AkwgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDmAwRuYW1lAd4DJwAKcm93c185NngxMAEKcG9pbnR3aXNlMAIKcm93c185NngyNAMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKcm93c185NngxMggKdGltZV9sb29wMQkKcm93c18xMngyNAoKcG9pbnR3aXNlNAsKcG9pbnR3aXNlNQwKcG9pbnR3aXNlNg0KcG9pbnR3aXNlNw4KcG9pbnR3aXNlOA8KcG9pbnR3aXNlORAKdGltZV9sb29wMhEKdGltZV9sb29wMxILcG9pbnR3aXNlMTATC3BvaW50d2lzZTExFAljb2xzdW1fMTIVCmNvbHNfMTJ4MjQWC291dGVyXzEyeDI0Fwtwb2ludHdpc2UxMhgLcG9pbnR3aXNlMTMZC3BvaW50d2lzZTE0Ggtwb2ludHdpc2UxNRsLcG9pbnR3aXNlMTYcC3BvaW50d2lzZTE3HQpjb2xzXzk2eDI0Hgp0aW1lX2xvb3A0HwtvdXRlcl85NngxMiALb3V0ZXJfOTZ4MjQhCWNvbHN1bV85NiIKY29sc185NngxMiMKdGltZV9sb29wNSQLb3V0ZXJfOTZ4MTAlCmNvbHNfOTZ4MTAmCW5vbmZpbml0ZQ==";
+const kernelBytes = "AGFzbQEAAAABnAEIYAR/f39/AGAGf39/f39/AGAQf39/f39/f39/f39/f39/fwBgA39/fwBgG39/f39/f39/f39/f39/f39/f39/f39/f39/fwBgBX9/f39/AGAkf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGAif39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMoJwAAAAABAAIAAgAAAwMBAwAEBAAFAwABAAAAAQUBAAYBAQMABwEAAweFBCcKcm93c185NngxMAAACnBvaW50d2lzZTAAAQpyb3dzXzk2eDI0AAIKcG9pbnR3aXNlMQADCnBvaW50d2lzZTIABApwb2ludHdpc2UzAAUKdGltZV9sb29wMAAGCnJvd3NfOTZ4MTIABwp0aW1lX2xvb3AxAAgKcm93c18xMngyNAAJCnBvaW50d2lzZTQACgpwb2ludHdpc2U1AAsKcG9pbnR3aXNlNgAMCnBvaW50d2lzZTcADQpwb2ludHdpc2U4AA4KcG9pbnR3aXNlOQAPCnRpbWVfbG9vcDIAEAp0aW1lX2xvb3AzABELcG9pbnR3aXNlMTAAEgtwb2ludHdpc2UxMQATCWNvbHN1bV8xMgAUCmNvbHNfMTJ4MjQAFQtvdXRlcl8xMngyNAAWC3BvaW50d2lzZTEyABcLcG9pbnR3aXNlMTMAGAtwb2ludHdpc2UxNAAZC3BvaW50d2lzZTE1ABoLcG9pbnR3aXNlMTYAGwtwb2ludHdpc2UxNwAcCmNvbHNfOTZ4MjQAHQp0aW1lX2xvb3A0AB4Lb3V0ZXJfOTZ4MTIAHwtvdXRlcl85NngyNAAgCWNvbHN1bV85NgAhCmNvbHNfOTZ4MTIAIgp0aW1lX2xvb3A1ACMLb3V0ZXJfOTZ4MTAAJApjb2xzXzk2eDEwACUJbm9uZmluaXRlACYKm/cBJ5wRAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAighFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACKCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACUCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACeCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgB/0AAgAhEyAH/QACKCEUIAb9AAIAIQogCyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASELIA8gCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhDyAG/QACKCEKIAwgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhDCAQIAogFP3mAf0M//////////8AAAAAAAAAAP1O/eQBIRAgBv0AAlAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gESAKIBT95gH9DP//////////AAAAAAAAAAD9Tv3kASERIAb9AAJ4IQogDiAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEOIBIgCiAU/eYB/Qz//////////wAAAAAAAAAA/U795AEhEiACIARBgANsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAMgBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQeAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBKGxqIQYgASAEQShsaiEHIAZBIGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAIoIQogDCAKIBP95gH95AEhDCAG/QACUCEKIA0gCiAT/eYB/eQBIQ0gBv0AAnghCiAOIAogE/3mAf3kASEOIAb9AAKgASEKIBggCiAT/eYB/eQBIRggBv0AAsgBIQogGSAKIBP95gH95AEhGSAG/QAC8AEhCiAaIAogE/3mAf3kASEaIAb9AAKYAiEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQsgBv0AAighCiAMIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQwgBv0AAlAhCiANIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ0gBv0AAnghCiAOIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIQ4gBv0AAqABIQogGCAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEYIAb9AALIASEKIBkgCiAT/eYB/Qz//////////wAAAAAAAAAA/U795AEhGSAG/QAC8AEhCiAaIAogE/3mAf0M//////////8AAAAAAAAAAP1O/eQBIRogBv0AApgCIQogGyAKIBP95gH9DP//////////AAAAAAAAAAD9Tv3kASEbIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYADSA0ACyAAQYADaiEAIAFBgANqIQEgBEEBaiEEDAALCwuKDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAf9AAJgIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAmAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoADIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogDSAKIBP95gH95AEhDSAG/QACoAIhCiAOIAogE/3mAf3kASEOIAb9AAKAAyEKIBggCiAT/eYB/eQBIRggBv0AAuADIQogGSAKIBP95gH95AEhGSAG/QACwAQhCiAaIAogE/3mAf3kASEaIAb9AAKgBSEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAA2xqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYADSA0ACyAAQYADaiEAIAFBgANqIQEgAkGAA2ohAiAEQQFqIQQMAAsLC6gNAgJ/E3tBACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACAP3hASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAdq/QACAP3mASADIAdq/QACAP3hASEN/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IA39DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDiAO/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQ8gD/0MAABASwAAQEsAAEBLAABAS/3lASEQIA4gEP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAQ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRH9DGdpUDlnaVA5Z2lQOWdpUDkgEf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAR/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBH95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAR/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBEgEf3mAf3mASAR/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIA/9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASAEIAdq/QACACESIBIgEv3mASET/Qzq8Lq76vC6u+rwurvq8Lq7IBP95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgE/3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAT/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIBP95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgE/3mASAS/eYBIBL95AEhFCAS/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIRX9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgFf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEWIBb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhFyAX/QwAAEBLAABASwAAQEsAAEBL/eUBIRggFiAY/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhGf0MZ2lQOWdpUDlnaVA5Z2lQOSAZ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgGf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAZ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgGSAZ/eYB/eYBIBn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgF/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIBL9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRogFCAaIBL94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQYADaiEBIAJB4ABqIQIgA0GAA2ohAyAEQYADaiEEIAZBAWohBgwACwsLzQkCAn8Oe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEyANIBMgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgAkHgAGohAiAEQQFqIQQMAAsLC/gGAQp/IAwhEAJAA0AgECANTg0BIBAhESAAIRIgASETIAIhFCAJIRUCQAJAIA9FDQAgFUEWSA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZB4ABsajYCGCAPIBQgFkGAA2xqNgIcIA8gFSAWazYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhACA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRACCyADIRIgBCARIApsaiETIAIhFCAJIRUCQAJAIA9FDQAgFUGSCEgNACAVQQFqQQJuQQFsIRYgDyASIBZBgANsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQYADbGo2AhwgDyAVIBZrNgIgIA9BAzYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAMDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAMLIAUhEiADQeAAaiETIAYhFCADIRUgA0HAAWohGCAJIRkCQAJAIA9FDQAgGUG3BUgNACAZQQFqQQJuQQFsIRYgDyASIBZB4ABsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQeAAbGo2AhwgDyAVIBZBgANsajYCICAPIBggFkGAA2xqNgIkIA8gGSAWazYCKCAPQQQ2AgwgD0EGNgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFSAYIBYQBANAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZEAQLIAchEiADQaACaiETIAUhFCAJIRUCQAJAIA9FDQAgFUHtCkgNACAVQQFqQQJuQQFsIRYgDyASIBZB4ABsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQeAAbGo2AhwgDyAVIBZrNgIgIA9BBTYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAULIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsLggwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVB4ABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhEyAH/QACMCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAIwIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAJgIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoADIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHgAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiANIAogE/3mAf3kASENIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gBv0AAsABIQogGCAKIBP95gH95AEhGCAG/QAC8AEhCiAZIAogE/3mAf3kASEZIAb9AAKgAiEKIBogCiAT/eYB/eQBIRogBv0AAtACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYADbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC/gGAQp/IAwhEAJAA0AgECANTg0BIBAhESAAIRIgASETIAIhFCAJIRUCQAJAIA9FDQAgFUEWSA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZB4ABsajYCGCAPIBQgFkGAA2xqNgIcIA8gFSAWazYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhACA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRACCyADIRIgBCARIApsaiETIAIhFCAJIRUCQAJAIA9FDQAgFUGSCEgNACAVQQFqQQJuQQFsIRYgDyASIBZBgANsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQYADbGo2AhwgDyAVIBZrNgIgIA9BAzYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAMDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAMLIAUhEiADQeAAaiETIAYhFCADIRUgA0HAAWohGCAJIRkCQAJAIA9FDQAgGUG3BUgNACAZQQFqQQJuQQFsIRYgDyASIBZB4ABsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQeAAbGo2AhwgDyAVIBZBgANsajYCICAPIBggFkGAA2xqNgIkIA8gGSAWazYCKCAPQQQ2AgwgD0EGNgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFSAYIBYQBANAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZEAQLIAchEiADQaACaiETIAUhFCAJIRUCQAJAIA9FDQAgFUHtCkgNACAVQQFqQQJuQQFsIRYgDyASIBZB4ABsajYCFCAPIBMgFkGAA2xqNgIYIA8gFCAWQeAAbGo2AhwgDyAVIBZrNgIgIA9BBTYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAULIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsLnA8CBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBDE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAf9AAJgIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAmAhCiAMIAogE/3mAf3kASEMIBAgCiAU/eYB/eQBIRAgBv0AAsABIQogDSAKIBP95gH95AEhDSARIAogFP3mAf3kASERIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQTBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCMCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBCE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQeAAbGohBiABIARB4ABsaiEHIAZB4ABqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACYCEKIAwgCiAT/eYB/eQBIQwgBv0AAsABIQogDSAKIBP95gH95AEhDSAG/QACoAIhCiAOIAogE/3mAf3kASEOIAb9AAKAAyEKIBggCiAT/eYB/eQBIRggBv0AAuADIQogGSAKIBP95gH95AEhGSAG/QACwAQhCiAaIAogE/3mAf3kASEaIAb9AAKgBSEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALC0EIIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIAVB4ABsaiEGIAEgBEHgAGxqIQcgBkHgAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJgIQogDCAKIBP95gH95AEhDCAG/QACwAEhCiANIAogE/3mAf3kASENIAb9AAKgAiEKIA4gCiAT/eYB/eQBIQ4gBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEEwbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIARBAWohBAwACwsLXwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIARBAWohBAwACwsLiwQCAn8Fe0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIA/eEBIQX9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEGIAb9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhByAH/QwAAEBLAABASwAAQEsAAEBL/eUBIQggBiAI/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAj9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCf0MZ2lQOWdpUDlnaVA5Z2lQOSAJ/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAn95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAJ/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAn95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCSAJ/eYB/eYBIAn95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgB/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecB/QsCACAEQRBqIQQgBEHgAEgNAAsgAEHgAGohACABQYADaiEBIANBAWohAwwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFBgANqIQEgA0EBaiEDDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eYBIAMgB2r9AAIAIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0HgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgA0HgAGohAyAEQeAAaiEEIAZBAWohBgwACwsLhgYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgA0EBaiEDDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC6UOAQp/IBchGwJAA0AgGyAYTg0BIBshHCAAIR0gASEeIAIhHyAUISACQAJAIBpFDQAgIEEWSA0AICBBA2pBBG5BAmwhISAaIB02AhQgGiAeICFB4ABsajYCGCAaIB8gIUGAA2xqNgIcIBogICAhazYCICAaQQI2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRACA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBACCyADIR0gBCAcIBVsaiEeIAIhHyAUISACQAJAIBpFDQAgIEGSCEgNACAgQQFqQQJuQQFsISEgGiAdICFBgANsajYCFCAaIB4gIUGAA2xqNgIYIBogHyAhQYADbGo2AhwgGiAgICFrNgIgIBpBAzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAMLIAUhHSADIR4gFCEfAkACQCAaRQ0AIB9BxyBIDQAgH0EBakECbkEBbCEhIBogHSAhQeAAbGo2AhQgGiAeICFBgANsajYCGCAaIB8gIWs2AhwgGkELNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAsDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxALCyAGIR0gA0HgAGohHiAUIR8CQAJAIBpFDQAgH0HHIEgNACAfQQFqQQJuQQFsISEgGiAdICFB4ABsajYCFCAaIB4gIUGAA2xqNgIYIBogHyAhazYCHCAaQQs2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCwNAIBr+EAIEICJHDQALDAELIB0gHiAfEAsLIAchHSADQcABaiEeIBQhHwJAAkAgGkUNACAfQccgSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHgAGxqNgIUIBogHiAhQYADbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgCCEdIANBoAJqIR4gFCEfAkACQCAaRQ0AIB9BxyBIDQAgH0EBakECbkEBbCEhIBogHSAhQeAAbGo2AhQgGiAeICFBgANsajYCGCAaIB8gIWs2AhwgGkELNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAsDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxALCyAJIR0gBiEeIAohHyAFISAgByEjIBQhJAJAAkAgGkUNACAkQe0KSA0AICRBAWpBAm5BAWwhISAaIB0gIUHgAGxqNgIUIBogHiAhQeAAbGo2AhggGiAfICFB4ABsajYCHCAaICAgIUHgAGxqNgIgIBogIyAhQeAAbGo2AiQgGiAkICFrNgIoIBpBDTYCDCAaQQY2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgICMgIRANA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gICAjICQQDQsgCyEdIAkhHiAUIR8CQAJAIBpFDQAgH0HHIEgNACAfQQFqQQJuQQFsISEgGiAdICFB4ABsajYCFCAaIB4gIUHgAGxqNgIYIBogHyAhazYCHCAaQQ42AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDgNAIBr+EAIEICJHDQALDAELIB0gHiAfEA4LIAwhHSAIIR4gCyEfIBQhIAJAAkAgGkUNACAgQccgSA0AICBBAWpBAm5BAWwhISAaIB0gIUHgAGxqNgIUIBogHiAhQeAAbGo2AhggGiAfICFB4ABsajYCHCAaICAgIWs2AiAgGkEPNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQDwNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQDwsgDSAcIBZsaiAMIBb8CgAAIA4gHCAWbGogCyAW/AoAACAPIBwgFmxqIAggFvwKAAAgECAcIBZsaiAHIBb8CgAAIBEgHCAWbGogBSAW/AoAACASIBwgFmxqIAYgFvwKAAAgEyAcIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgG0EBaiEbDAALCwulDgEKfyAXIRsCQANAIBsgGE4NASAbIRwgACEdIAEhHiACIR8gFCEgAkACQCAaRQ0AICBBFkgNACAgQQNqQQRuQQJsISEgGiAdNgIUIBogHiAhQeAAbGo2AhggGiAfICFBgANsajYCHCAaICAgIWs2AiAgGkECNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAgNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQAgsgAyEdIAQgHCAVbGohHiACIR8gFCEgAkACQCAaRQ0AICBBkghIDQAgIEEBakECbkEBbCEhIBogHSAhQYADbGo2AhQgGiAeICFBgANsajYCGCAaIB8gIUGAA2xqNgIcIBogICAhazYCICAaQQM2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRADA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBADCyAFIR0gAyEeIBQhHwJAAkAgGkUNACAfQccgSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHgAGxqNgIUIBogHiAhQYADbGo2AhggGiAfICFrNgIcIBpBCzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRALA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCwsgBiEdIANB4ABqIR4gFCEfAkACQCAaRQ0AIB9BxyBIDQAgH0EBakECbkEBbCEhIBogHSAhQeAAbGo2AhQgGiAeICFBgANsajYCGCAaIB8gIWs2AhwgGkELNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAsDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxALCyAHIR0gA0HAAWohHiAUIR8CQAJAIBpFDQAgH0HHIEgNACAfQQFqQQJuQQFsISEgGiAdICFB4ABsajYCFCAaIB4gIUGAA2xqNgIYIBogHyAhazYCHCAaQQw2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDANAIBr+EAIEICJHDQALDAELIB0gHiAfEAwLIAghHSADQaACaiEeIBQhHwJAAkAgGkUNACAfQccgSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHgAGxqNgIUIBogHiAhQYADbGo2AhggGiAfICFrNgIcIBpBCzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRALA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCwsgCSEdIAYhHiAKIR8gBSEgIAchIyAUISQCQAJAIBpFDQAgJEHtCkgNACAkQQFqQQJuQQFsISEgGiAdICFB4ABsajYCFCAaIB4gIUHgAGxqNgIYIBogHyAhQeAAbGo2AhwgGiAgICFB4ABsajYCICAaICMgIUHgAGxqNgIkIBogJCAhazYCKCAaQQ02AgwgGkEGNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gICAjICEQDQNAIBr+EAIEICJHDQALDAELIB0gHiAfICAgIyAkEA0LIAshHSAJIR4gFCEfAkACQCAaRQ0AIB9BxyBIDQAgH0EBakECbkEBbCEhIBogHSAhQeAAbGo2AhQgGiAeICFB4ABsajYCGCAaIB8gIWs2AhwgGkEONgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEA4DQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAOCyAMIR0gCCEeIAshHyAUISACQAJAIBpFDQAgIEHHIEgNACAgQQFqQQJuQQFsISEgGiAdICFB4ABsajYCFCAaIB4gIUHgAGxqNgIYIBogHyAhQeAAbGo2AhwgGiAgICFrNgIgIBpBDzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEA8DQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEA8LIA0gHCAWbGogDCAW/AoAACAOIBwgFmxqIAsgFvwKAAAgDyAcIBZsaiAIIBb8CgAAIBAgHCAWbGogByAW/AoAACARIBwgFmxqIAUgFvwKAAAgEiAcIBZsaiAGIBb8CgAAIBMgHCAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBtBAWohGwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC58EAgJ/BntBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLrQICA38Ee0EAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACAP3kASEGIARBMGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIA/QwAAAAAAAAAAAAAAAAAAAAAIQZBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAhD95AEhBiAEQTBqIQQgA0EBaiEDDAALCyABIAVqIQQgBCAE/QACECAG/eQB/QsCEP0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIg/eQBIQYgBEEwaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAiAgBv3kAf0LAiALkwoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCMCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBv0JAjAhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0HgAGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALC0EQIQUgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQTBsaiEGIAEgBUEEbGohByAGQTBqIQgDQCAH/QACACETIAf9AAIQIRQgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgBEEBaiEEDAALCwujBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGACU4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEMTg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACYCETIA79AAJwIRQgDv0AAoABIRUgDv0AApABIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCYCAOIBT9CwJwIA4gFf0LAoABIA4gFv0LApABIAdBEGohBwwACwtBECEHIAQgBkHgAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAJgIRMgDv0AAnAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gE/0LAmAgDiAU/QsCcCAGQQJqIQYMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHgAEgNAAsgAEHgAGohACABQeAAaiEBIAJB4ABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQeAASA0ACyAAQeAAaiEAIAFB4ABqIQEgAkHgAGohAiAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIARBAWohBAwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBEHgAGohBCAGQQFqIQYMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZB4ABIDQALIABB4ABqIQAgAUHgAGohASACQeAAaiECIANB4ABqIQMgBUEBaiEFDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIA/eQBIAMgB2r9AAIA/eQBIAQgB2r9AAIA/eQB/QsCACAHQRBqIQcgB0GAA0gNAAsgAEGAA2ohACABQYADaiEBIAJBgANqIQIgA0GAA2ohAyAEQYADaiEEIAZBAWohBgwACwsLnQoEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQeAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAAyEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAmAgCiAQ/QsCcCAKIBH9CwKAASAKIBL9CwKQASAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCAG/QkCgAMhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgBkEEaiEGIAdB4ABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAP/QsCYCAKIBD9CwJwIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBEE4NASACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLQRAhBSACIARB4ABsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDCAAIARBgANsaiEGIAEgBUEEbGohByAGQYADaiEIA0AgB/0AAgAhEyAH/QACECEUIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIAZBBGohBiAHQeAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLlxIBDX8gICEkAkADQCAkICFODQEgIkEBayAkayElIAAhJiABIScgAiAlIB1saiEoIB4hKQJAAkAgI0UNACApQccgSA0AIClBAWpBAm5BAWwhKiAjICYgKkHgAGxqNgIUICMgJyAqQeAAbGo2AhggIyAoICpB4ABsajYCHCAjICkgKms2AiAgI0EZNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQGQNAICP+EAIEICtHDQALDAELICYgJyAoICkQGQsgAyEmIAQhJyAAISggBSAlIB1saiEpIAYgJSAdbGohLCAeIS0CQAJAICNFDQAgLUHtCkgNACAtQQFqQQJuQQFsISogIyAmICpB4ABsajYCFCAjICcgKkHgAGxqNgIYICMgKCAqQeAAbGo2AhwgIyApICpB4ABsajYCICAjICwgKkHgAGxqNgIkICMgLSAqazYCKCAjQRo2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQGgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBoLIAchJiADIScgCCAlIB1saiEoIB4hKQJAAkAgI0UNACApQccgSA0AIClBAWpBAm5BAWwhKiAjICYgKkHgAGxqNgIUICMgJyAqQeAAbGo2AhggIyAoICpB4ABsajYCHCAjICkgKms2AiAgI0EPNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQDwNAICP+EAIEICtHDQALDAELICYgJyAoICkQDwsgCSEmIAAhJyAKICUgHWxqISggCyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQaQQSA0AICxBAWpBAm5BAWwhKiAjICYgKkHgAGxqNgIUICMgJyAqQeAAbGo2AhggIyAoICpB4ABsajYCHCAjICkgKkHgAGxqNgIgICMgLCAqazYCJCAjQRs2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBsDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGwsgDEEAIB/8CwAgDEGgAmohLyAJITAgHiEuAkADQEEAIC5ODQEgLyAwQeAA/AoAACAvQYADaiEvIDBB4ABqITAgLkF/aiEuDAALCyANISYgAyEnIA4gJSAdbGohKCAPICUgHWxqISkgHiEsAkACQCAjRQ0AICxBpBBIDQAgLEEBakECbkEBbCEqICMgJiAqQeAAbGo2AhQgIyAnICpB4ABsajYCGCAjICggKkHgAGxqNgIcICMgKSAqQeAAbGo2AiAgIyAsICprNgIkICNBGzYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQGwNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAbCyAQQQAgH/wLACAQQcABaiEvIA0hMCAeIS4CQANAQQAgLk4NASAvIDBB4AD8CgAAIC9BgANqIS8gMEHgAGohMCAuQX9qIS4MAAsLIBEhJiADIScgEiAlIB1saiEoIBMgJSAdbGohKSAeISwCQAJAICNFDQAgLEGkEEgNACAsQQFqQQJuQQFsISogIyAmICpB4ABsajYCFCAjICcgKkHgAGxqNgIYICMgKCAqQeAAbGo2AhwgIyApICpB4ABsajYCICAjICwgKms2AiQgI0EbNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAbA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBsLIBRBACAf/AsAIBRB4ABqIS8gESEwIB4hLgJAA0BBACAuTg0BIC8gMEHgAPwKAAAgL0GAA2ohLyAwQeAAaiEwIC5Bf2ohLgwACwsgFSEmIAMhJyAWICUgHWxqISggFyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQaQQSA0AICxBAWpBAm5BAWwhKiAjICYgKkHgAGxqNgIUICMgJyAqQeAAbGo2AhggIyAoICpB4ABsajYCHCAjICkgKkHgAGxqNgIgICMgLCAqazYCJCAjQRs2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBsDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGwsgGEEAIB/8CwAgGCEvIBUhMCAeIS4CQANAQQAgLk4NASAvIDBB4AD8CgAAIC9BgANqIS8gMEHgAGohMCAuQX9qIS4MAAsLIBkhJiAMIScgECEoIBQhKSAYISwgHiEtAkACQCAjRQ0AIC1B3AJIDQAgLUEBakECbkEBbCEqICMgJiAqQYADbGo2AhQgIyAnICpBgANsajYCGCAjICggKkGAA2xqNgIcICMgKSAqQYADbGo2AiAgIyAsICpBgANsajYCJCAjIC0gKms2AiggI0EcNgIMICNBBjYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgLCAqEBwDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwgLRAcCyAZISYgGiEnIBshKCAeISkCQAJAICNFDQAgKUEWSA0AIClBA2pBBG5BAmwhKiAjICYgKkGAA2xqNgIUICMgJzYCGCAjICggKkHgAGxqNgIcICMgKSAqazYCICAjQR02AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAdA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAdCyAcICUgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAkQQFqISQMAAsLC9ADBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAkTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQeAATg0BQQAhByAEIAZBMGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEVIAr9AAIQIRYgCv0AAiAhFyAJ/QkCACENIA8gDSAV/eYB/eQBIQ8gECANIBb95gH95AEhECARIA0gF/3mAf3kASERIAn9CQIEIQ0gEiANIBX95gH95AEhEiATIA0gFv3mAf3kASETIBQgDSAX/eYB/eQBIRQgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIAZBAmohBgwACwsgC0EQaiELDAALCwulBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAyABODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHAkADQCAHQRBODQEgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJgIRMgDv0AAnAhFCAO/QACgAEhFSAO/QACkAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJgIA4gFP0LAnAgDiAV/QsCgAEgDiAW/QsCkAEgB0EQaiEHDAALC0EQIQcgBCAGQeAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAmAhEyAO/QACcCEUIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAT/QsCYCAOIBT9CwJwIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAA04NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAA2ohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC5IFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC9IQAQ1/IB4hIgJAA0AgIiAfTg0BICBBAWsgImshIyAAISQgASElIAIhJiADICMgG2xqIScgBCAjIBtsaiEoIBwhKQJAAkAgIUUNACApQe0KSA0AIClBAWpBAm5BAWwhKiAhICQgKkHgAGxqNgIUICEgJSAqQeAAbGo2AhggISAmICpB4ABsajYCHCAhICcgKkHgAGxqNgIgICEgKCAqQeAAbGo2AiQgISApICprNgIoICFBGjYCDCAhQQY2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICggKhAaA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJyAoICkQGgsgBSEkIAAhJSAGICMgG2xqISYgHCEnAkACQCAhRQ0AICdBxyBIDQAgJ0EBakECbkEBbCEqICEgJCAqQeAAbGo2AhQgISAlICpB4ABsajYCGCAhICYgKkHgAGxqNgIcICEgJyAqazYCICAhQQ82AgwgIUEENgIQICEoAgBBAWohKyAhICv+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgKhAPA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJxAPCyAHISQgAiElIAggIyAbbGohJiAJICMgG2xqIScgHCEoAkACQCAhRQ0AIChBpBBIDQAgKEEBakECbkEBbCEqICEgJCAqQeAAbGo2AhQgISAlICpB4ABsajYCGCAhICYgKkHgAGxqNgIcICEgJyAqQeAAbGo2AiAgISAoICprNgIkICFBGzYCDCAhQQU2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICoQGwNAICH+EAIEICtHDQALDAELICQgJSAmICcgKBAbCyAKQQAgHfwLACAKQaACaiEtIAchLiAcISwCQANAQQAgLE4NASAtIC5B4AD8CgAAIC1BgANqIS0gLkHgAGohLiAsQX9qISwMAAsLIAshJCAAISUgDCAjIBtsaiEmIA0gIyAbbGohJyAcISgCQAJAICFFDQAgKEGkEEgNACAoQQFqQQJuQQFsISogISAkICpB4ABsajYCFCAhICUgKkHgAGxqNgIYICEgJiAqQeAAbGo2AhwgISAnICpB4ABsajYCICAhICggKms2AiQgIUEbNgIMICFBBTYCECAhKAIAQQFqISsgISAr/hcCAAJAICH+EAIIQQFHDQAgIUEB/gACABoLICQgJSAmICcgKhAbA0AgIf4QAgQgK0cNAAsMAQsgJCAlICYgJyAoEBsLIA5BACAd/AsAIA5BwAFqIS0gCyEuIBwhLAJAA0BBACAsTg0BIC0gLkHgAPwKAAAgLUGAA2ohLSAuQeAAaiEuICxBf2ohLAwACwsgDyEkIAAhJSAQICMgG2xqISYgESAjIBtsaiEnIBwhKAJAAkAgIUUNACAoQaQQSA0AIChBAWpBAm5BAWwhKiAhICQgKkHgAGxqNgIUICEgJSAqQeAAbGo2AhggISAmICpB4ABsajYCHCAhICcgKkHgAGxqNgIgICEgKCAqazYCJCAhQRs2AgwgIUEFNgIQICEoAgBBAWohKyAhICv+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAqEBsDQCAh/hACBCArRw0ACwwBCyAkICUgJiAnICgQGwsgEkEAIB38CwAgEkHgAGohLSAPIS4gHCEsAkADQEEAICxODQEgLSAuQeAA/AoAACAtQYADaiEtIC5B4ABqIS4gLEF/aiEsDAALCyATISQgACElIBQgIyAbbGohJiAVICMgG2xqIScgHCEoAkACQCAhRQ0AIChBpBBIDQAgKEEBakECbkEBbCEqICEgJCAqQeAAbGo2AhQgISAlICpB4ABsajYCGCAhICYgKkHgAGxqNgIcICEgJyAqQeAAbGo2AiAgISAoICprNgIkICFBGzYCDCAhQQU2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAnICoQGwNAICH+EAIEICtHDQALDAELICQgJSAmICcgKBAbCyAWQQAgHfwLACAWIS0gEyEuIBwhLAJAA0BBACAsTg0BIC0gLkHgAPwKAAAgLUGAA2ohLSAuQeAAaiEuICxBf2ohLAwACwsgFyEkIAohJSAOISYgEiEnIBYhKCAcISkCQAJAICFFDQAgKUHcAkgNACApQQFqQQJuQQFsISogISAkICpBgANsajYCFCAhICUgKkGAA2xqNgIYICEgJiAqQYADbGo2AhwgISAnICpBgANsajYCICAhICggKkGAA2xqNgIkICEgKSAqazYCKCAhQRw2AgwgIUEGNgIQICEoAgBBAWohKyAhICv+FwIAAkAgIf4QAghBAUcNACAhQQH+AAIAGgsgJCAlICYgJyAoICoQHANAICH+EAIEICtHDQALDAELICQgJSAmICcgKCApEBwLIBchJCAYISUgGSEmIBwhJwJAAkAgIUUNACAnQRZIDQAgJ0EDakEEbkECbCEqICEgJCAqQYADbGo2AhQgISAlNgIYICEgJiAqQeAAbGo2AhwgISAnICprNgIgICFBHTYCDCAhQQQ2AhAgISgCAEEBaiErICEgK/4XAgACQCAh/hACCEEBRw0AICFBAf4AAgAaCyAkICUgJiAqEB0DQCAh/hACBCArRw0ACwwBCyAkICUgJiAnEB0LIBogIyAdbGogFyAd/AoAACACIBkgG/wKAAAgASAFIBv8CgAAICJBAWohIgwACwsL6AMEB38BewF/CXsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgB5ODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZB4ABODQFBACEHIAQgBkEobGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACKCESIA79AAI4IRMgDv0AAkghFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0fADgCICAOIBH9HwE4AiQgDiAS/QsCKCAOIBP9CwI4IA4gFP0fADgCSCAOIBT9HwE4AkwgBkECaiEGDAALCyALQRBqIQsMAAsLC7YFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBKGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQYADbGohBiABIAVBBGxqIQcgBkGAA2ohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAoADIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBKGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39HwA4AiAgCiAN/R8BOAIkIAogDv0LAiggCiAP/QsCOCAKIBD9HwA4AkggCiAQ/R8BOAJMIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQShsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEGAA2xqIQYgASAFQQRsaiEHIAZBgANqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQShqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/R8AOAIgIAogDf0fATgCJCAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsA5gMEbmFtZQHeAycACnJvd3NfOTZ4MTABCnBvaW50d2lzZTACCnJvd3NfOTZ4MjQDCnBvaW50d2lzZTEECnBvaW50d2lzZTIFCnBvaW50d2lzZTMGCnRpbWVfbG9vcDAHCnJvd3NfOTZ4MTIICnRpbWVfbG9vcDEJCnJvd3NfMTJ4MjQKCnBvaW50d2lzZTQLCnBvaW50d2lzZTUMCnBvaW50d2lzZTYNCnBvaW50d2lzZTcOCnBvaW50d2lzZTgPCnBvaW50d2lzZTkQCnRpbWVfbG9vcDIRCnRpbWVfbG9vcDMSC3BvaW50d2lzZTEwEwtwb2ludHdpc2UxMRQJY29sc3VtXzEyFQpjb2xzXzEyeDI0FgtvdXRlcl8xMngyNBcLcG9pbnR3aXNlMTIYC3BvaW50d2lzZTEzGQtwb2ludHdpc2UxNBoLcG9pbnR3aXNlMTUbC3BvaW50d2lzZTE2HAtwb2ludHdpc2UxNx0KY29sc185NngyNB4KdGltZV9sb29wNB8Lb3V0ZXJfOTZ4MTIgC291dGVyXzk2eDI0IQljb2xzdW1fOTYiCmNvbHNfOTZ4MTIjCnRpbWVfbG9vcDUkC291dGVyXzk2eDEwJQpjb2xzXzk2eDEwJglub25maW5pdGU=";
 const kernelNames = ["rows_96x10","pointwise0","rows_96x24","pointwise1","pointwise2","pointwise3","time_loop0","rows_96x12","time_loop1","rows_12x24","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop2","time_loop3","pointwise10","pointwise11","colsum_12","cols_12x24","outer_12x24","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_96x24","time_loop4","outer_96x12","outer_96x24","colsum_96","cols_96x12","time_loop5","outer_96x10","cols_96x10","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_96: (a: number, out: number, rows: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_96x10: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_96x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_12x24: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_12: (a: number, out: number, rows: number) => void; readonly cols_12x24: (a: number, b: number, out: number, samples: number) => void; readonly outer_12x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_96x24: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_96x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_96x24: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_96: (a: number, out: number, rows: number) => void; readonly cols_96x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_96x10: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_96x10: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2759,7 +2771,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[178] = 0x03;
+  bytes[182] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2842,8 +2854,8 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_96x12(a: number, b: number, out: number, samples: number): void {
@@ -2851,8 +2863,8 @@ function run_rows_96x12(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.rows_96x12(a, b, out, samples);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_12x24(a: number, b: number, out: number, samples: number): void {
@@ -2890,12 +2902,12 @@ function run_pointwise9(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
@@ -2956,8 +2968,8 @@ function run_cols_96x24(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.cols_96x24(a, b, out, samples);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_96x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2977,8 +2989,8 @@ function run_cols_96x12(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.cols_96x12(a, b, out, samples);
 }
 
-function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, steps, T, control);
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_96x10(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -296,47 +296,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state9_1_10.set(init6_6);
   const steps12 = T_T;
   // lower: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps12; s++) {
-      const t = s;
-      const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+    (() => {
+      for (let s = 0; s < steps12; s++) {
+        const t = s;
+        const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+            }
           }
         }
+        out9_0_11.set(v18_17, t * v18_17.length);
+        state9_0_9.set(v18_17);
+        state9_1_10.set(v16_16);
       }
-      out9_0_11.set(v18_17, t * v18_17.length);
-      state9_0_9.set(v18_17);
-      state9_1_10.set(v16_16);
-    }
+    })();
   }
   const p18 = heapStageParam("upper.W", params["upper.W"]);
   const p19 = heapStageParam("upper.U", params["upper.U"]);
@@ -362,47 +364,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_24.set(init17_22);
   const steps26 = T_T;
   // upper: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps26; s++) {
-      const t = s;
-      const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+    (() => {
+      for (let s = 0; s < steps26; s++) {
+        const t = s;
+        const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+            }
           }
         }
+        out20_0_25.set(v18_31, t * v18_31.length);
+        state20_0_23.set(v18_31);
+        state20_1_24.set(v16_30);
       }
-      out20_0_25.set(v18_31, t * v18_31.length);
-      state20_0_23.set(v18_31);
-      state20_1_24.set(v16_30);
-    }
+    })();
   }
   const p32 = heapStageParam("prediction.W", params["prediction.W"]);
   const p33 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -539,103 +543,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state10_1_47.set(init7_43);
   const steps55 = T_T;
   // lower: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p39, state10_0_46, mm3_57, v5_58, v9_45, v7_59, v9_60, v11_61, v13_62, v16_63, state10_1_47, v17_64, v18_65, out10_0_48, out10_1_49, out10_2_50, out10_3_51, out10_4_52, out10_5_53, out10_6_54)) run_time_loop2(p39.byteOffset, state10_0_46.byteOffset, mm3_57.byteOffset, v5_58.byteOffset, v9_45.byteOffset, v7_59.byteOffset, v9_60.byteOffset, v11_61.byteOffset, v13_62.byteOffset, v16_63.byteOffset, state10_1_47.byteOffset, v17_64.byteOffset, v18_65.byteOffset, out10_0_48.byteOffset, out10_1_49.byteOffset, out10_2_50.byteOffset, out10_3_51.byteOffset, out10_4_52.byteOffset, out10_5_53.byteOffset, out10_6_54.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps55, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p39, state10_0_46, mm3_57, v5_58, v9_45, v7_59, v9_60, v11_61, v13_62, v16_63, state10_1_47, v17_64, v18_65, out10_0_48, out10_1_49, out10_2_50, out10_3_51, out10_4_52, out10_5_53, out10_6_54)) run_time_loop2(p39.byteOffset, state10_0_46.byteOffset, mm3_57.byteOffset, v5_58.byteOffset, v9_45.byteOffset, v7_59.byteOffset, v9_60.byteOffset, v11_61.byteOffset, v13_62.byteOffset, v16_63.byteOffset, state10_1_47.byteOffset, v17_64.byteOffset, v18_65.byteOffset, out10_0_48.byteOffset, out10_1_49.byteOffset, out10_2_50.byteOffset, out10_3_51.byteOffset, out10_4_52.byteOffset, out10_5_53.byteOffset, out10_6_54.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps55, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps55; s++) {
-      const t = s;
-      const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+    (() => {
+      for (let s = 0; s < steps55; s++) {
+        const t = s;
+        const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+        // %17 tanh — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+            }
           }
         }
+        out10_0_48.set(v18_65, t * v18_65.length);
+        out10_1_49.set(v17_64, t * v17_64.length);
+        out10_2_50.set(v13_62, t * v13_62.length);
+        out10_3_51.set(v11_61, t * v11_61.length);
+        out10_4_52.set(v7_59, t * v7_59.length);
+        out10_5_53.set(v9_60, t * v9_60.length);
+        out10_6_54.set(state10_1_47, t * state10_1_47.length);
+        state10_0_46.set(v18_65);
+        state10_1_47.set(v16_63);
       }
-      out10_0_48.set(v18_65, t * v18_65.length);
-      out10_1_49.set(v17_64, t * v17_64.length);
-      out10_2_50.set(v13_62, t * v13_62.length);
-      out10_3_51.set(v11_61, t * v11_61.length);
-      out10_4_52.set(v7_59, t * v7_59.length);
-      out10_5_53.set(v9_60, t * v9_60.length);
-      out10_6_54.set(state10_1_47, t * state10_1_47.length);
-      state10_0_46.set(v18_65);
-      state10_1_47.set(v16_63);
-    }
+    })();
   }
   const p66 = heapStageParam("upper.W", params["upper.W"]);
   const p67 = heapStageParam("upper.U", params["upper.U"]);
@@ -661,103 +667,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_72.set(init18_70);
   const steps80 = T_T;
   // upper: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p67, state21_0_71, mm3_82, v5_83, mm8_44, v7_84, v9_85, v11_86, v13_87, v16_88, state21_1_72, v17_89, v18_90, out21_0_73, out21_1_74, out21_2_75, out21_3_76, out21_4_77, out21_5_78, out21_6_79)) run_time_loop3(p67.byteOffset, state21_0_71.byteOffset, mm3_82.byteOffset, v5_83.byteOffset, mm8_44.byteOffset, v7_84.byteOffset, v9_85.byteOffset, v11_86.byteOffset, v13_87.byteOffset, v16_88.byteOffset, state21_1_72.byteOffset, v17_89.byteOffset, v18_90.byteOffset, out21_0_73.byteOffset, out21_1_74.byteOffset, out21_2_75.byteOffset, out21_3_76.byteOffset, out21_4_77.byteOffset, out21_5_78.byteOffset, out21_6_79.byteOffset, B, 4 * (B * 48), 4 * (B * 12), steps80, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p67, state21_0_71, mm3_82, v5_83, mm8_44, v7_84, v9_85, v11_86, v13_87, v16_88, state21_1_72, v17_89, v18_90, out21_0_73, out21_1_74, out21_2_75, out21_3_76, out21_4_77, out21_5_78, out21_6_79)) run_time_loop3(p67.byteOffset, state21_0_71.byteOffset, mm3_82.byteOffset, v5_83.byteOffset, mm8_44.byteOffset, v7_84.byteOffset, v9_85.byteOffset, v11_86.byteOffset, v13_87.byteOffset, v16_88.byteOffset, state21_1_72.byteOffset, v17_89.byteOffset, v18_90.byteOffset, out21_0_73.byteOffset, out21_1_74.byteOffset, out21_2_75.byteOffset, out21_3_76.byteOffset, out21_4_77.byteOffset, out21_5_78.byteOffset, out21_6_79.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps80, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps80; s++) {
-      const t = s;
-      const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+    (() => {
+      for (let s = 0; s < steps80; s++) {
+        const t = s;
+        const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+        // %17 tanh — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+            }
           }
         }
+        out21_0_73.set(v18_90, t * v18_90.length);
+        out21_1_74.set(v17_89, t * v17_89.length);
+        out21_2_75.set(v13_87, t * v13_87.length);
+        out21_3_76.set(v11_86, t * v11_86.length);
+        out21_4_77.set(v7_84, t * v7_84.length);
+        out21_5_78.set(v9_85, t * v9_85.length);
+        out21_6_79.set(state21_1_72, t * state21_1_72.length);
+        state21_0_71.set(v18_90);
+        state21_1_72.set(v16_88);
       }
-      out21_0_73.set(v18_90, t * v18_90.length);
-      out21_1_74.set(v17_89, t * v17_89.length);
-      out21_2_75.set(v13_87, t * v13_87.length);
-      out21_3_76.set(v11_86, t * v11_86.length);
-      out21_4_77.set(v7_84, t * v7_84.length);
-      out21_5_78.set(v9_85, t * v9_85.length);
-      out21_6_79.set(state21_1_72, t * state21_1_72.length);
-      state21_0_71.set(v18_90);
-      state21_1_72.set(v16_88);
-    }
+    })();
   }
   const p91 = heapStageParam("prediction.W", params["prediction.W"]);
   const p92 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -877,128 +885,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   mm8_44.fill(0); // reused: its last value is dead
   const steps109 = T_T;
   // ∂upper: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_122, state59_0_107, mm40_99, v10_123, state59_1_108, out21_2_75, v50_102, v18_124, out21_5_78, v20_125, out21_1_74, v52_103, pad21_126, v23_127, out21_4_77, v54_104, pad24_128, v27_129, out21_6_79, v56_105, pad28_130, v31_131, out21_3_76, v58_106, pad32_132, v33_133, p67, mm35_134, mm8_44)) run_time_loop4(v3_122.byteOffset, state59_0_107.byteOffset, mm40_99.byteOffset, v10_123.byteOffset, state59_1_108.byteOffset, out21_2_75.byteOffset, v50_102.byteOffset, v18_124.byteOffset, out21_5_78.byteOffset, v20_125.byteOffset, out21_1_74.byteOffset, v52_103.byteOffset, pad21_126.byteOffset, v23_127.byteOffset, out21_4_77.byteOffset, v54_104.byteOffset, pad24_128.byteOffset, v27_129.byteOffset, out21_6_79.byteOffset, v56_105.byteOffset, pad28_130.byteOffset, v31_131.byteOffset, out21_3_76.byteOffset, v58_106.byteOffset, pad32_132.byteOffset, v33_133.byteOffset, p67.byteOffset, mm35_134.byteOffset, mm8_44.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps109, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_122, state59_0_107, mm40_99, v10_123, state59_1_108, out21_2_75, v50_102, v18_124, out21_5_78, v20_125, out21_1_74, v52_103, pad21_126, v23_127, out21_4_77, v54_104, pad24_128, v27_129, out21_6_79, v56_105, pad28_130, v31_131, out21_3_76, v58_106, pad32_132, v33_133, p67, mm35_134, mm8_44)) run_time_loop4(v3_122.byteOffset, state59_0_107.byteOffset, mm40_99.byteOffset, v10_123.byteOffset, state59_1_108.byteOffset, out21_2_75.byteOffset, v50_102.byteOffset, v18_124.byteOffset, out21_5_78.byteOffset, v20_125.byteOffset, out21_1_74.byteOffset, v52_103.byteOffset, pad21_126.byteOffset, v23_127.byteOffset, out21_4_77.byteOffset, v54_104.byteOffset, pad24_128.byteOffset, v27_129.byteOffset, out21_6_79.byteOffset, v56_105.byteOffset, pad28_130.byteOffset, v31_131.byteOffset, out21_3_76.byteOffset, v58_106.byteOffset, pad32_132.byteOffset, v33_133.byteOffset, p67.byteOffset, mm35_134.byteOffset, mm8_44.byteOffset, 4 * (B * 12), B, 4 * (B * 48), 0, steps109, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps109; s++) {
-      const t = T_T - 1 - s;
-      const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
-      const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+    (() => {
+      for (let s = 0; s < steps109; s++) {
+        const t = T_T - 1 - s;
+        const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+        const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+        // %18 mul — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_126.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
-      }
-      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+        pad21_126.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
+        }
+        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_128.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
-      }
-      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+        pad24_128.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
+        }
+        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_130.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
-      }
-      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+        pad28_130.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
+        }
+        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_132.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+        // %32 pad_last — 16: i = sigmoid(z[0:H])
+        pad32_132.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+            }
           }
         }
+        // %35 matmul — 15: z = W @ x + U @ h + b
+        gemm_cols_48x12(v33_133, p67, mm35_134, B);
+        mm8_44.set(v33_133, t * v33_133.length);
+        state59_0_107.set(mm35_134);
+        state59_1_108.set(v18_124);
       }
-      // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_48x12(v33_133, p67, mm35_134, B);
-      mm8_44.set(v33_133, t * v33_133.length);
-      state59_0_107.set(mm35_134);
-      state59_1_108.set(v18_124);
-    }
+    })();
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
   ub64_135.fill(0);
@@ -1078,128 +1088,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_45.fill(0); // reused: its last value is dead
   const steps140 = T_T;
   // ∂lower: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_153, state86_0_138, shift48_101, v10_154, state86_1_139, out10_2_50, v56_105, v18_155, out10_5_53, v20_156, out10_1_49, v54_104, pad21_157, v23_158, out10_4_52, v52_103, pad24_159, v27_160, out10_6_54, v50_102, pad28_161, v31_162, out10_3_51, mm40_99, pad32_163, v33_164, p39, mm35_165, v9_45)) run_time_loop5(v3_153.byteOffset, state86_0_138.byteOffset, shift48_101.byteOffset, v10_154.byteOffset, state86_1_139.byteOffset, out10_2_50.byteOffset, v56_105.byteOffset, v18_155.byteOffset, out10_5_53.byteOffset, v20_156.byteOffset, out10_1_49.byteOffset, v54_104.byteOffset, pad21_157.byteOffset, v23_158.byteOffset, out10_4_52.byteOffset, v52_103.byteOffset, pad24_159.byteOffset, v27_160.byteOffset, out10_6_54.byteOffset, v50_102.byteOffset, pad28_161.byteOffset, v31_162.byteOffset, out10_3_51.byteOffset, mm40_99.byteOffset, pad32_163.byteOffset, v33_164.byteOffset, p39.byteOffset, mm35_165.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), steps140, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_153, state86_0_138, shift48_101, v10_154, state86_1_139, out10_2_50, v56_105, v18_155, out10_5_53, v20_156, out10_1_49, v54_104, pad21_157, v23_158, out10_4_52, v52_103, pad24_159, v27_160, out10_6_54, v50_102, pad28_161, v31_162, out10_3_51, mm40_99, pad32_163, v33_164, p39, mm35_165, v9_45)) run_time_loop5(v3_153.byteOffset, state86_0_138.byteOffset, shift48_101.byteOffset, v10_154.byteOffset, state86_1_139.byteOffset, out10_2_50.byteOffset, v56_105.byteOffset, v18_155.byteOffset, out10_5_53.byteOffset, v20_156.byteOffset, out10_1_49.byteOffset, v54_104.byteOffset, pad21_157.byteOffset, v23_158.byteOffset, out10_4_52.byteOffset, v52_103.byteOffset, pad24_159.byteOffset, v27_160.byteOffset, out10_6_54.byteOffset, v50_102.byteOffset, pad28_161.byteOffset, v31_162.byteOffset, out10_3_51.byteOffset, mm40_99.byteOffset, pad32_163.byteOffset, v33_164.byteOffset, p39.byteOffset, mm35_165.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), 0, steps140, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps140; s++) {
-      const t = T_T - 1 - s;
-      const x86_0_141 = shift48_101.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_1_142 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_2_143 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_3_144 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_4_145 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_5_146 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_6_147 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_7_148 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_8_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_9_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_10_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-      const x86_11_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_153, state86_0_138, x86_0_141)) run_pointwise11(v3_153.byteOffset, state86_0_138.byteOffset, x86_0_141.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v3_153[o + j] = state86_0_138[l * 12 + j] + x86_0_141[l * 12 + j];
+    (() => {
+      for (let s = 0; s < steps140; s++) {
+        const t = T_T - 1 - s;
+        const x86_0_141 = shift48_101.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_1_142 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_2_143 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_3_144 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_4_145 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_5_146 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_6_147 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_7_148 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_8_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_9_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_10_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+        const x86_11_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_153, state86_0_138, x86_0_141)) run_pointwise11(v3_153.byteOffset, state86_0_138.byteOffset, x86_0_141.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v3_153[o + j] = state86_0_138[l * 12 + j] + x86_0_141[l * 12 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_154, state86_1_139, v3_153, x86_2_143, x86_7_148)) run_pointwise12(v10_154.byteOffset, state86_1_139.byteOffset, v3_153.byteOffset, x86_2_143.byteOffset, x86_7_148.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v10_154[o + j] = state86_1_139[l * 12 + j] + ((v3_153[l * 12 + j] * x86_2_143[l * 12 + j]) * x86_7_148[l * 12 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_154, state86_1_139, v3_153, x86_2_143, x86_7_148)) run_pointwise12(v10_154.byteOffset, state86_1_139.byteOffset, v3_153.byteOffset, x86_2_143.byteOffset, x86_7_148.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v10_154[o + j] = state86_1_139[l * 12 + j] + ((v3_153[l * 12 + j] * x86_2_143[l * 12 + j]) * x86_7_148[l * 12 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_155, v10_154, x86_6_147)) run_pointwise8(v18_155.byteOffset, v10_154.byteOffset, x86_6_147.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v18_155[o + j] = v10_154[l * 12 + j] * x86_6_147[l * 12 + j];
+        // %18 mul — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_155, v10_154, x86_6_147)) run_pointwise8(v18_155.byteOffset, v10_154.byteOffset, x86_6_147.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v18_155[o + j] = v10_154[l * 12 + j] * x86_6_147[l * 12 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_156, v3_153, x86_1_142, x86_8_149)) run_pointwise13(v20_156.byteOffset, v3_153.byteOffset, x86_1_142.byteOffset, x86_8_149.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v20_156[o + j] = (v3_153[l * 12 + j] * x86_1_142[l * 12 + j]) * x86_8_149[l * 12 + j];
+        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_156, v3_153, x86_1_142, x86_8_149)) run_pointwise13(v20_156.byteOffset, v3_153.byteOffset, x86_1_142.byteOffset, x86_8_149.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v20_156[o + j] = (v3_153[l * 12 + j] * x86_1_142[l * 12 + j]) * x86_8_149[l * 12 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_157.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad21_157[r * 48 + 36 + c] = v20_156[r * 12 + c];
-      }
-      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_158, v10_154, x86_4_145, x86_9_150)) run_pointwise13(v23_158.byteOffset, v10_154.byteOffset, x86_4_145.byteOffset, x86_9_150.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v23_158[o + j] = (v10_154[l * 12 + j] * x86_4_145[l * 12 + j]) * x86_9_150[l * 12 + j];
+        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+        pad21_157.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad21_157[r * 48 + 36 + c] = v20_156[r * 12 + c];
+        }
+        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_158, v10_154, x86_4_145, x86_9_150)) run_pointwise13(v23_158.byteOffset, v10_154.byteOffset, x86_4_145.byteOffset, x86_9_150.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v23_158[o + j] = (v10_154[l * 12 + j] * x86_4_145[l * 12 + j]) * x86_9_150[l * 12 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_159.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad24_159[r * 48 + 24 + c] = v23_158[r * 12 + c];
-      }
-      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_160, v10_154, x86_5_146, x86_10_151)) run_pointwise13(v27_160.byteOffset, v10_154.byteOffset, x86_5_146.byteOffset, x86_10_151.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v27_160[o + j] = (v10_154[l * 12 + j] * x86_5_146[l * 12 + j]) * x86_10_151[l * 12 + j];
+        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+        pad24_159.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad24_159[r * 48 + 24 + c] = v23_158[r * 12 + c];
+        }
+        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_160, v10_154, x86_5_146, x86_10_151)) run_pointwise13(v27_160.byteOffset, v10_154.byteOffset, x86_5_146.byteOffset, x86_10_151.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v27_160[o + j] = (v10_154[l * 12 + j] * x86_5_146[l * 12 + j]) * x86_10_151[l * 12 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_161.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad28_161[r * 48 + 12 + c] = v27_160[r * 12 + c];
-      }
-      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_162, v10_154, x86_3_144, x86_11_152)) run_pointwise13(v31_162.byteOffset, v10_154.byteOffset, x86_3_144.byteOffset, x86_11_152.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 12;
-          for (let j = 0; j < 12; j++) {
-            v31_162[o + j] = (v10_154[l * 12 + j] * x86_3_144[l * 12 + j]) * x86_11_152[l * 12 + j];
+        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+        pad28_161.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad28_161[r * 48 + 12 + c] = v27_160[r * 12 + c];
+        }
+        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_162, v10_154, x86_3_144, x86_11_152)) run_pointwise13(v31_162.byteOffset, v10_154.byteOffset, x86_3_144.byteOffset, x86_11_152.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 12;
+            for (let j = 0; j < 12; j++) {
+              v31_162[o + j] = (v10_154[l * 12 + j] * x86_3_144[l * 12 + j]) * x86_11_152[l * 12 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_163.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 12; c++) pad32_163[r * 48 + 0 + c] = v31_162[r * 12 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_164, pad21_157, pad24_159, pad28_161, pad32_163)) run_pointwise14(v33_164.byteOffset, pad21_157.byteOffset, pad24_159.byteOffset, pad28_161.byteOffset, pad32_163.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 48;
-          for (let j = 0; j < 48; j++) {
-            v33_164[o + j] = ((pad21_157[l * 48 + j] + pad24_159[l * 48 + j]) + pad28_161[l * 48 + j]) + pad32_163[l * 48 + j];
+        // %32 pad_last — 16: i = sigmoid(z[0:H])
+        pad32_163.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 12; c++) pad32_163[r * 48 + 0 + c] = v31_162[r * 12 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_164, pad21_157, pad24_159, pad28_161, pad32_163)) run_pointwise14(v33_164.byteOffset, pad21_157.byteOffset, pad24_159.byteOffset, pad28_161.byteOffset, pad32_163.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 48;
+            for (let j = 0; j < 48; j++) {
+              v33_164[o + j] = ((pad21_157[l * 48 + j] + pad24_159[l * 48 + j]) + pad28_161[l * 48 + j]) + pad32_163[l * 48 + j];
+            }
           }
         }
+        // %35 matmul — 15: z = W @ x + U @ h + b
+        gemm_cols_48x12(v33_164, p39, mm35_165, B);
+        v9_45.set(v33_164, t * v33_164.length);
+        state86_0_138.set(mm35_165);
+        state86_1_139.set(v18_155);
       }
-      // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_48x12(v33_164, p39, mm35_165, B);
-      v9_45.set(v33_164, t * v33_164.length);
-      state86_0_138.set(mm35_165);
-      state86_1_139.set(v18_155);
-    }
+    })();
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
   ub91_166.fill(0);
@@ -1987,13 +1999,13 @@ function gemm_cols_48x1(v: Float32Array, w: Float32Array, out: Float32Array, sam
   gemm_cols_48x1_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (25163 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, time_loop2, time_loop3, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, time_loop4, outer_48x12, colsum_48, time_loop5, outer_48x1, cols_48x1, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (25166 bytes): rows_48x1, pointwise0, rows_48x12, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, rows_1x12, pointwise4, pointwise5, pointwise6, pointwise7, pointwise8, time_loop2, time_loop3, cols_1x12, outer_1x12, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, pointwise14, cols_48x12, time_loop4, outer_48x12, colsum_48, time_loop5, outer_48x1, cols_48x1, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABdAdgBH9/f38AYAZ/f39/f38AYA9/f39/f39/f39/f39/f38AYAN/f38AYBp/f39/f39/f39/f39/f39/f39/f39/f39/fwBgBX9/f39/AGAjf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDISAAAAAAAQACAgADAwEDAAQEAAEAAAABBQEABgEDBgEAAwehAyAJcm93c180OHgxAAAKcG9pbnR3aXNlMAABCnJvd3NfNDh4MTIAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYKdGltZV9sb29wMQAHCXJvd3NfMXgxMgAICnBvaW50d2lzZTQACQpwb2ludHdpc2U1AAoKcG9pbnR3aXNlNgALCnBvaW50d2lzZTcADApwb2ludHdpc2U4AA0KdGltZV9sb29wMgAOCnRpbWVfbG9vcDMADwljb2xzXzF4MTIAEApvdXRlcl8xeDEyABEKcG9pbnR3aXNlOQASC3BvaW50d2lzZTEwABMLcG9pbnR3aXNlMTEAFAtwb2ludHdpc2UxMgAVC3BvaW50d2lzZTEzABYLcG9pbnR3aXNlMTQAFwpjb2xzXzQ4eDEyABgKdGltZV9sb29wNAAZC291dGVyXzQ4eDEyABoJY29sc3VtXzQ4ABsKdGltZV9sb29wNQAcCm91dGVyXzQ4eDEAHQljb2xzXzQ4eDEAHglub25maW5pdGUAHwrivAEg/A0CBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECAG/QACCCEKIA0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAgwhCiAOIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwLAASAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAIMIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAIQIQogGCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEYIAb9AAIUIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AAIYIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIcIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgBEEBaiEEDAALCwuADAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAjAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACYCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACkAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwLAASAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiANIAogE/3mAf3kASENIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gBv0AAsABIQogGCAKIBP95gH95AEhGCAG/QAC8AEhCiAZIAogE/3mAf3kASEZIAb9AAKgAiEKIBogCiAT/eYB/eQBIRogBv0AAtACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIARBAWohBAwACwsLpQ0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQTBIDQALIABBMGohACABQcABaiEBIAJBMGohAiADQcABaiEDIARBwAFqIQQgBkEBaiEGDAALCwvKCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIARBAWohBAwACwsL8wYBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQdcASA0AIBRBA2pBBG5BAmwhFSAOIBE2AhQgDiASIBVBMGxqNgIYIA4gEyAVQcABbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQaQQSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUHAAWxqNgIUIA4gEiAVQcABbGo2AhggDiATIBVBwAFsajYCHCAOIBQgFWs2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAwsgBSERIANBMGohEiAGIRMgAyEUIANB4ABqIRcgCSEYAkACQCAORQ0AIBhB7QpIDQAgGEEBakECbkEBbCEVIA4gESAVQTBsajYCFCAOIBIgFUHAAWxqNgIYIA4gEyAVQTBsajYCHCAOIBQgFUHAAWxqNgIgIA4gFyAVQcABbGo2AiQgDiAYIBVrNgIoIA5BBDYCDCAOQQY2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBgQBAsgByERIANBkAFqIRIgBSETIAkhFAJAAkAgDkUNACAUQdoVSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUEwbGo2AhQgDiASIBVBwAFsajYCGCAOIBMgFUEwbGo2AhwgDiAUIBVrNgIgIA5BBTYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAUDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAULIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsL8wYBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQdcASA0AIBRBA2pBBG5BAmwhFSAOIBE2AhQgDiASIBVBMGxqNgIYIA4gEyAVQcABbGo2AhwgDiAUIBVrNgIgIA5BAjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAIDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAILIAMhESAEIBAgCmxqIRIgAiETIAkhFAJAAkAgDkUNACAUQaQQSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUHAAWxqNgIUIA4gEiAVQcABbGo2AhggDiATIBVBwAFsajYCHCAOIBQgFWs2AiAgDkEDNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAwNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAwsgBSERIANBMGohEiAGIRMgAyEUIANB4ABqIRcgCSEYAkACQCAORQ0AIBhB7QpIDQAgGEEBakECbkEBbCEVIA4gESAVQTBsajYCFCAOIBIgFUHAAWxqNgIYIA4gEyAVQTBsajYCHCAOIBQgFUHAAWxqNgIgIA4gFyAVQcABbGo2AiQgDiAYIBVrNgIoIA5BBDYCDCAOQQY2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAUIBcgFRAEA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFCAXIBgQBAsgByERIANBkAFqIRIgBSETIAkhFAJAAkAgDkUNACAUQdoVSA0AIBRBAWpBAm5BAWwhFSAOIBEgFUEwbGo2AhQgDiASIBVBwAFsajYCGCAOIBMgFUEwbGo2AhwgDiAUIBVrNgIgIA5BBTYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAUDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAULIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsL4ggCBn8Ie0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhDSAH/QACMCEOIAb9AAIAIQogCyAKIA395gH95AEhCyAMIAogDv3mAf3kASEMIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIAIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCBCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ0gBv0AAgAhCiALIAogDf3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwuJBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsLhAYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC4MGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUEwaiEBIANBAWohAwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC5wOAQp/QQAhGgJAA0AgGiAXTg0BIBohGyAAIRwgASEdIAIhHiAUIR8CQAJAIBlFDQAgH0HXAEgNACAfQQNqQQRuQQJsISAgGSAcNgIUIBkgHSAgQTBsajYCGCAZIB4gIEHAAWxqNgIcIBkgHyAgazYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBACA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxACCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0GkEEgNACAfQQFqQQJuQQFsISAgGSAcICBBwAFsajYCFCAZIB0gIEHAAWxqNgIYIBkgHiAgQcABbGo2AhwgGSAfICBrNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAMLIAUhHCADIR0gFCEeAkACQCAZRQ0AIB5BjsEASA0AIB5BAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBwAFsajYCGCAZIB4gIGs2AhwgGUEJNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAkDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAJCyAGIRwgA0EwaiEdIBQhHgJAAkAgGUUNACAeQY7BAEgNACAeQQFqQQJuQQFsISAgGSAcICBBMGxqNgIUIBkgHSAgQcABbGo2AhggGSAeICBrNgIcIBlBCTYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAJA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCQsgByEcIANB4ABqIR0gFCEeAkACQCAZRQ0AIB5BjsEASA0AIB5BAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBwAFsajYCGCAZIB4gIGs2AhwgGUEKNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAoDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAKCyAIIRwgA0GQAWohHSAUIR4CQAJAIBlFDQAgHkGOwQBIDQAgHkEBakECbkEBbCEgIBkgHCAgQTBsajYCFCAZIB0gIEHAAWxqNgIYIBkgHiAgazYCHCAZQQk2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCQNAIBn+EAIEICFHDQALDAELIBwgHSAeEAkLIAkhHCAGIR0gCiEeIAUhHyAHISIgFCEjAkACQCAZRQ0AICNB2hVIDQAgI0EBakECbkEBbCEgIBkgHCAgQTBsajYCFCAZIB0gIEEwbGo2AhggGSAeICBBMGxqNgIcIBkgHyAgQTBsajYCICAZICIgIEEwbGo2AiQgGSAjICBrNgIoIBlBCzYCDCAZQQY2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfICIgIBALA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHyAiICMQCwsgCyEcIAkhHSAUIR4CQAJAIBlFDQAgHkGOwQBIDQAgHkEBakECbkEBbCEgIBkgHCAgQTBsajYCFCAZIB0gIEEwbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgDCEcIAghHSALIR4gFCEfAkACQCAZRQ0AIB9BjsEASA0AIB9BAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBMGxqNgIYIBkgHiAgQTBsajYCHCAZIB8gIGs2AiAgGUENNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQDQNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QDQsgDSAbIBZsaiAMIBb8CgAAIA4gGyAWbGogCyAW/AoAACAPIBsgFmxqIAggFvwKAAAgECAbIBZsaiAHIBb8CgAAIBEgGyAWbGogBSAW/AoAACASIBsgFmxqIAYgFvwKAAAgEyAbIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGkEBaiEaDAALCwucDgEKf0EAIRoCQANAIBogF04NASAaIRsgACEcIAEhHSACIR4gFCEfAkACQCAZRQ0AIB9B1wBIDQAgH0EDakEEbkECbCEgIBkgHDYCFCAZIB0gIEEwbGo2AhggGSAeICBBwAFsajYCHCAZIB8gIGs2AiAgGUECNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAgNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAgsgAyEcIAQgGyAVbGohHSACIR4gFCEfAkACQCAZRQ0AIB9BpBBIDQAgH0EBakECbkEBbCEgIBkgHCAgQcABbGo2AhQgGSAdICBBwAFsajYCGCAZIB4gIEHAAWxqNgIcIBkgHyAgazYCICAZQQM2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBADA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxADCyAFIRwgAyEdIBQhHgJAAkAgGUUNACAeQY7BAEgNACAeQQFqQQJuQQFsISAgGSAcICBBMGxqNgIUIBkgHSAgQcABbGo2AhggGSAeICBrNgIcIBlBCTYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAJA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCQsgBiEcIANBMGohHSAUIR4CQAJAIBlFDQAgHkGOwQBIDQAgHkEBakECbkEBbCEgIBkgHCAgQTBsajYCFCAZIB0gIEHAAWxqNgIYIBkgHiAgazYCHCAZQQk2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCQNAIBn+EAIEICFHDQALDAELIBwgHSAeEAkLIAchHCADQeAAaiEdIBQhHgJAAkAgGUUNACAeQY7BAEgNACAeQQFqQQJuQQFsISAgGSAcICBBMGxqNgIUIBkgHSAgQcABbGo2AhggGSAeICBrNgIcIBlBCjYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAKA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCgsgCCEcIANBkAFqIR0gFCEeAkACQCAZRQ0AIB5BjsEASA0AIB5BAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBwAFsajYCGCAZIB4gIGs2AhwgGUEJNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAkDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAJCyAJIRwgBiEdIAohHiAFIR8gByEiIBQhIwJAAkAgGUUNACAjQdoVSA0AICNBAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBMGxqNgIYIBkgHiAgQTBsajYCHCAZIB8gIEEwbGo2AiAgGSAiICBBMGxqNgIkIBkgIyAgazYCKCAZQQs2AgwgGUEGNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gHyAiICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8gIiAjEAsLIAshHCAJIR0gFCEeAkACQCAZRQ0AIB5BjsEASA0AIB5BAWpBAm5BAWwhICAZIBwgIEEwbGo2AhQgGSAdICBBMGxqNgIYIBkgHiAgazYCHCAZQQw2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDANAIBn+EAIEICFHDQALDAELIBwgHSAeEAwLIAwhHCAIIR0gCyEeIBQhHwJAAkAgGUUNACAfQY7BAEgNACAfQQFqQQJuQQFsISAgGSAcICBBMGxqNgIUIBkgHSAgQTBsajYCGCAZIB4gIEEwbGo2AhwgGSAfICBrNgIgIBlBDTYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEA0DQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEA0LIA0gGyAWbGogDCAW/AoAACAOIBsgFmxqIAsgFvwKAAAgDyAbIBZsaiAIIBb8CgAAIBAgGyAWbGogByAW/AoAACARIBsgFmxqIAUgFvwKAAAgEiAbIBZsaiAGIBb8CgAAIBMgGyAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBpBAWohGgwACwsLjQUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAgQhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC9YCBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQ0gDyANIBL95gH95AEhDyAQIA0gE/3mAf3kASEQIBEgDSAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIAtBEGohCwwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC3sBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC3kBAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIANBwAFqIQMgBEHAAWohBCAGQQFqIQYMAAsLC5IFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAsABIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC/URAQ1/QQAhIwJAA0AgIyAgTg0BICFBAWsgI2shJCAAISUgASEmIAIgJCAdbGohJyAeISgCQAJAICJFDQAgKEGOwQBIDQAgKEEBakECbkEBbCEpICIgJSApQTBsajYCFCAiICYgKUEwbGo2AhggIiAnIClBMGxqNgIcICIgKCApazYCICAiQRQ2AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAUA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAUCyADISUgBCEmIAAhJyAFICQgHWxqISggBiAkIB1saiErIB4hLAJAAkAgIkUNACAsQdoVSA0AICxBAWpBAm5BAWwhKSAiICUgKUEwbGo2AhQgIiAmIClBMGxqNgIYICIgJyApQTBsajYCHCAiICggKUEwbGo2AiAgIiArIClBMGxqNgIkICIgLCApazYCKCAiQRU2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQFQNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBULIAchJSADISYgCCAkIB1saiEnIB4hKAJAAkAgIkUNACAoQY7BAEgNACAoQQFqQQJuQQFsISkgIiAlIClBMGxqNgIUICIgJiApQTBsajYCGCAiICcgKUEwbGo2AhwgIiAoIClrNgIgICJBDTYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEA0DQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEA0LIAkhJSAAISYgCiAkIB1saiEnIAsgJCAdbGohKCAeISsCQAJAICJFDQAgK0HHIEgNACArQQFqQQJuQQFsISkgIiAlIClBMGxqNgIUICIgJiApQTBsajYCGCAiICcgKUEwbGo2AhwgIiAoIClBMGxqNgIgICIgKyApazYCJCAiQRY2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBYDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQFgsgDEEAIB/8CwAgDEGQAWohLiAJIS8gHiEtAkADQEEAIC1ODQEgLiAvQTD8CgAAIC5BwAFqIS4gL0EwaiEvIC1Bf2ohLQwACwsgDSElIAMhJiAOICQgHWxqIScgDyAkIB1saiEoIB4hKwJAAkAgIkUNACArQccgSA0AICtBAWpBAm5BAWwhKSAiICUgKUEwbGo2AhQgIiAmIClBMGxqNgIYICIgJyApQTBsajYCHCAiICggKUEwbGo2AiAgIiArIClrNgIkICJBFjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQFgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAWCyAQQQAgH/wLACAQQeAAaiEuIA0hLyAeIS0CQANAQQAgLU4NASAuIC9BMPwKAAAgLkHAAWohLiAvQTBqIS8gLUF/aiEtDAALCyARISUgAyEmIBIgJCAdbGohJyATICQgHWxqISggHiErAkACQCAiRQ0AICtBxyBIDQAgK0EBakECbkEBbCEpICIgJSApQTBsajYCFCAiICYgKUEwbGo2AhggIiAnIClBMGxqNgIcICIgKCApQTBsajYCICAiICsgKWs2AiQgIkEWNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAWA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBYLIBRBACAf/AsAIBRBMGohLiARIS8gHiEtAkADQEEAIC1ODQEgLiAvQTD8CgAAIC5BwAFqIS4gL0EwaiEvIC1Bf2ohLQwACwsgFSElIAMhJiAWICQgHWxqIScgFyAkIB1saiEoIB4hKwJAAkAgIkUNACArQccgSA0AICtBAWpBAm5BAWwhKSAiICUgKUEwbGo2AhQgIiAmIClBMGxqNgIYICIgJyApQTBsajYCHCAiICggKUEwbGo2AiAgIiArIClrNgIkICJBFjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQFgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAWCyAYQQAgH/wLACAYIS4gFSEvIB4hLQJAA0BBACAtTg0BIC4gL0Ew/AoAACAuQcABaiEuIC9BMGohLyAtQX9qIS0MAAsLIBkhJSAMISYgECEnIBQhKCAYISsgHiEsAkACQCAiRQ0AICxBtwVIDQAgLEEBakECbkEBbCEpICIgJSApQcABbGo2AhQgIiAmIClBwAFsajYCGCAiICcgKUHAAWxqNgIcICIgKCApQcABbGo2AiAgIiArIClBwAFsajYCJCAiICwgKWs2AiggIkEXNgIMICJBBjYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKyApEBcDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsgLBAXCyAZISUgGiEmIBshJyAeISgCQAJAICJFDQAgKEHXAEgNACAoQQNqQQRuQQJsISkgIiAlIClBwAFsajYCFCAiICY2AhggIiAnIClBMGxqNgIcICIgKCApazYCICAiQRg2AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAYA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAYCyAcICQgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAjQQFqISMMAAsLC88DBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYASTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQTBODQFBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQcABaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL9REBDX9BACEjAkADQCAjICBODQEgIUEBayAjayEkIAAhJSABISYgAiAkIB1saiEnIB4hKAJAAkAgIkUNACAoQY7BAEgNACAoQQFqQQJuQQFsISkgIiAlIClBMGxqNgIUICIgJiApQTBsajYCGCAiICcgKUEwbGo2AhwgIiAoIClrNgIgICJBFDYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBQDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBQLIAMhJSAEISYgACEnIAUgJCAdbGohKCAGICQgHWxqISsgHiEsAkACQCAiRQ0AICxB2hVIDQAgLEEBakECbkEBbCEpICIgJSApQTBsajYCFCAiICYgKUEwbGo2AhggIiAnIClBMGxqNgIcICIgKCApQTBsajYCICAiICsgKUEwbGo2AiQgIiAsIClrNgIoICJBFTYCDCAiQQY2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICsgKRAVA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArICwQFQsgByElIAMhJiAIICQgHWxqIScgHiEoAkACQCAiRQ0AIChBjsEASA0AIChBAWpBAm5BAWwhKSAiICUgKUEwbGo2AhQgIiAmIClBMGxqNgIYICIgJyApQTBsajYCHCAiICggKWs2AiAgIkENNgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQDQNAICL+EAIEICpHDQALDAELICUgJiAnICgQDQsgCSElIAAhJiAKICQgHWxqIScgCyAkIB1saiEoIB4hKwJAAkAgIkUNACArQccgSA0AICtBAWpBAm5BAWwhKSAiICUgKUEwbGo2AhQgIiAmIClBMGxqNgIYICIgJyApQTBsajYCHCAiICggKUEwbGo2AiAgIiArIClrNgIkICJBFjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQFgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAWCyAMQQAgH/wLACAMQZABaiEuIAkhLyAeIS0CQANAQQAgLU4NASAuIC9BMPwKAAAgLkHAAWohLiAvQTBqIS8gLUF/aiEtDAALCyANISUgAyEmIA4gJCAdbGohJyAPICQgHWxqISggHiErAkACQCAiRQ0AICtBxyBIDQAgK0EBakECbkEBbCEpICIgJSApQTBsajYCFCAiICYgKUEwbGo2AhggIiAnIClBMGxqNgIcICIgKCApQTBsajYCICAiICsgKWs2AiQgIkEWNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAWA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBYLIBBBACAf/AsAIBBB4ABqIS4gDSEvIB4hLQJAA0BBACAtTg0BIC4gL0Ew/AoAACAuQcABaiEuIC9BMGohLyAtQX9qIS0MAAsLIBEhJSADISYgEiAkIB1saiEnIBMgJCAdbGohKCAeISsCQAJAICJFDQAgK0HHIEgNACArQQFqQQJuQQFsISkgIiAlIClBMGxqNgIUICIgJiApQTBsajYCGCAiICcgKUEwbGo2AhwgIiAoIClBMGxqNgIgICIgKyApazYCJCAiQRY2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBYDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQFgsgFEEAIB/8CwAgFEEwaiEuIBEhLyAeIS0CQANAQQAgLU4NASAuIC9BMPwKAAAgLkHAAWohLiAvQTBqIS8gLUF/aiEtDAALCyAVISUgAyEmIBYgJCAdbGohJyAXICQgHWxqISggHiErAkACQCAiRQ0AICtBxyBIDQAgK0EBakECbkEBbCEpICIgJSApQTBsajYCFCAiICYgKUEwbGo2AhggIiAnIClBMGxqNgIcICIgKCApQTBsajYCICAiICsgKWs2AiQgIkEWNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAWA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBYLIBhBACAf/AsAIBghLiAVIS8gHiEtAkADQEEAIC1ODQEgLiAvQTD8CgAAIC5BwAFqIS4gL0EwaiEvIC1Bf2ohLQwACwsgGSElIAwhJiAQIScgFCEoIBghKyAeISwCQAJAICJFDQAgLEG3BUgNACAsQQFqQQJuQQFsISkgIiAlIClBwAFsajYCFCAiICYgKUHAAWxqNgIYICIgJyApQcABbGo2AhwgIiAoIClBwAFsajYCICAiICsgKUHAAWxqNgIkICIgLCApazYCKCAiQRc2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQFwNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBcLIBkhJSAaISYgGyEnIB4hKAJAAkAgIkUNACAoQdcASA0AIChBA2pBBG5BAmwhKSAiICUgKUHAAWxqNgIUICIgJjYCGCAiICcgKUEwbGo2AhwgIiAoIClrNgIgICJBGDYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBgDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBgLIBwgJCAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICNBAWohIwwACwsLywIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQLAASEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAiQMEbmFtZQGBAyAACXJvd3NfNDh4MQEKcG9pbnR3aXNlMAIKcm93c180OHgxMgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgJcm93c18xeDEyCQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgp0aW1lX2xvb3AyDwp0aW1lX2xvb3AzEAljb2xzXzF4MTIRCm91dGVyXzF4MTISCnBvaW50d2lzZTkTC3BvaW50d2lzZTEwFAtwb2ludHdpc2UxMRULcG9pbnR3aXNlMTIWC3BvaW50d2lzZTEzFwtwb2ludHdpc2UxNBgKY29sc180OHgxMhkKdGltZV9sb29wNBoLb3V0ZXJfNDh4MTIbCWNvbHN1bV80OBwKdGltZV9sb29wNR0Kb3V0ZXJfNDh4MR4JY29sc180OHgxHwlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABdwdgBH9/f38AYAZ/f39/f38AYBB/f39/f39/f39/f39/f39/AGADf39/AGAbf39/f39/f39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYCR/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDISAAAAAAAQACAgADAwEDAAQEAAEAAAABBQEABgEDBgEAAwehAyAJcm93c180OHgxAAAKcG9pbnR3aXNlMAABCnJvd3NfNDh4MTIAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQp0aW1lX2xvb3AwAAYKdGltZV9sb29wMQAHCXJvd3NfMXgxMgAICnBvaW50d2lzZTQACQpwb2ludHdpc2U1AAoKcG9pbnR3aXNlNgALCnBvaW50d2lzZTcADApwb2ludHdpc2U4AA0KdGltZV9sb29wMgAOCnRpbWVfbG9vcDMADwljb2xzXzF4MTIAEApvdXRlcl8xeDEyABEKcG9pbnR3aXNlOQASC3BvaW50d2lzZTEwABMLcG9pbnR3aXNlMTEAFAtwb2ludHdpc2UxMgAVC3BvaW50d2lzZTEzABYLcG9pbnR3aXNlMTQAFwpjb2xzXzQ4eDEyABgKdGltZV9sb29wNAAZC291dGVyXzQ4eDEyABoJY29sc3VtXzQ4ABsKdGltZV9sb29wNQAcCm91dGVyXzQ4eDEAHQljb2xzXzQ4eDEAHglub25maW5pdGUAHwrivAEg/A0CBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAf9AAIEIRQgBv0AAgAhCiALIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQsgDyAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEPIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIBAgCiAU/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhECAG/QACCCEKIA0gCiAT/eYB/Qz/////AAAAAAAAAAAAAAAA/U795AEhDSARIAogFP3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIREgBv0AAgwhCiAOIAogE/3mAf0M/////wAAAAAAAAAAAAAAAP1O/eQBIQ4gEiAKIBT95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASESIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwLAASAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQQRsaiEGIAEgBEEEbGohByAH/QACACETIAb9AAIAIQogCyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASELIAb9AAIEIQogDCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEMIAb9AAIIIQogDSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASENIAb9AAIMIQogDiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEOIAb9AAIQIQogGCAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEYIAb9AAIUIQogGSAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEZIAb9AAIYIQogGiAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEaIAb9AAIcIQogGyAKIBP95gH9DP////8AAAAAAAAAAAAAAAD9Tv3kASEbIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQcABSA0ACyAAQcABaiEAIAFBwAFqIQEgBEEBaiEEDAALCwuADAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEwTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIRMgB/0AAjAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACYCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACkAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEHAAWxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwLAASAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBME4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQTBsaiEGIAEgBEEwbGohByAGQTBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACMCEKIAwgCiAT/eYB/eQBIQwgBv0AAmAhCiANIAogE/3mAf3kASENIAb9AAKQASEKIA4gCiAT/eYB/eQBIQ4gBv0AAsABIQogGCAKIBP95gH95AEhGCAG/QAC8AEhCiAZIAogE/3mAf3kASEZIAb9AAKgAiEKIBogCiAT/eYB/eQBIRogBv0AAtACIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQcABbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIARBAWohBAwACwsLpQ0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQTBIDQALIABBMGohACABQcABaiEBIAJBMGohAiADQcABaiEDIARBwAFqIQQgBkEBaiEGDAALCwvKCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBwAFqIQEgAkEwaiECIARBAWohBAwACwsL8wYBCn8gDCEQAkADQCAQIA1ODQEgECERIAAhEiABIRMgAiEUIAkhFQJAAkAgD0UNACAVQdcASA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZBMGxqNgIYIA8gFCAWQcABbGo2AhwgDyAVIBZrNgIgIA9BAjYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAIDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAILIAMhEiAEIBEgCmxqIRMgAiEUIAkhFQJAAkAgD0UNACAVQaQQSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkHAAWxqNgIUIA8gEyAWQcABbGo2AhggDyAUIBZBwAFsajYCHCAPIBUgFms2AiAgD0EDNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAwNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAwsgBSESIANBMGohEyAGIRQgAyEVIANB4ABqIRggCSEZAkACQCAPRQ0AIBlB7QpIDQAgGUEBakECbkEBbCEWIA8gEiAWQTBsajYCFCAPIBMgFkHAAWxqNgIYIA8gFCAWQTBsajYCHCAPIBUgFkHAAWxqNgIgIA8gGCAWQcABbGo2AiQgDyAZIBZrNgIoIA9BBDYCDCAPQQY2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVIBggFhAEA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYIBkQBAsgByESIANBkAFqIRMgBSEUIAkhFQJAAkAgD0UNACAVQdoVSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkEwbGo2AhQgDyATIBZBwAFsajYCGCAPIBQgFkEwbGo2AhwgDyAVIBZrNgIgIA9BBTYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAULIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsL8wYBCn8gDCEQAkADQCAQIA1ODQEgECERIAAhEiABIRMgAiEUIAkhFQJAAkAgD0UNACAVQdcASA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZBMGxqNgIYIA8gFCAWQcABbGo2AhwgDyAVIBZrNgIgIA9BAjYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAIDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAILIAMhEiAEIBEgCmxqIRMgAiEUIAkhFQJAAkAgD0UNACAVQaQQSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkHAAWxqNgIUIA8gEyAWQcABbGo2AhggDyAUIBZBwAFsajYCHCAPIBUgFms2AiAgD0EDNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAwNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAwsgBSESIANBMGohEyAGIRQgAyEVIANB4ABqIRggCSEZAkACQCAPRQ0AIBlB7QpIDQAgGUEBakECbkEBbCEWIA8gEiAWQTBsajYCFCAPIBMgFkHAAWxqNgIYIA8gFCAWQTBsajYCHCAPIBUgFkHAAWxqNgIgIA8gGCAWQcABbGo2AiQgDyAZIBZrNgIoIA9BBDYCDCAPQQY2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAVIBggFhAEA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFSAYIBkQBAsgByESIANBkAFqIRMgBSEUIAkhFQJAAkAgD0UNACAVQdoVSA0AIBVBAWpBAm5BAWwhFiAPIBIgFkEwbGo2AhQgDyATIBZBwAFsajYCGCAPIBQgFkEwbGo2AhwgDyAVIBZrNgIgIA9BBTYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAULIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsL4ggCBn8Ie0EAIQQCQANAIAMgBGtBAkgNAUEAIQX9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUEwbGohBiABIARBMGxqIQcgBkEwaiEIA0AgB/0AAgAhDSAH/QACMCEOIAb9AAIAIQogCyAKIA395gH95AEhCyAMIAogDv3mAf3kASEMIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIAIAz9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgDP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEP/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRAgDyAQ/Q0AAQIDCAkKCxAREhMYGRobIA8gEP0NBAUGBwwNDg8UFRYXHB0eH/3kASERIAkgEf0fADgCBCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQFODQH9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIAVBMGxqIQYgASAEQTBsaiEHIAZBMGohCANAIAf9AAIAIQ0gBv0AAgAhCiALIAogDf3mAf3kASELIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBBGxqIAVBBGxqIQkgC/0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAL/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIQ/9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhECAPIBD9DQABAgMICQoLEBESExgZGhsgDyAQ/Q0EBQYHDA0ODxQVFhccHR4f/eQBIREgCSAR/R8AOAIAIAVBAWohBQwACwsgBEEBaiEEDAALCwuJBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsLhAYCAn8Je0EAIQMCQANAIAMgAk4NAUEAIQQDQCAAIARqIAEgBGr9AAIAIQUgBSAF/eYBIQb9DOrwurvq8Lq76vC6u+rwursgBv3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAG/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAb95gH9DJODCD6Tgwg+k4MIPpODCD795AEgBv3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAG/eYBIAX95gEgBf3kASEHIAX94AH9DAAAAEAAAABAAAAAQAAAAED95gEhCP0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgBf0MAAAAgAAAAIAAAACAAAAAgP1O/VAhDSAHIA0gBf3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL9CwIAIARBEGohBCAEQTBIDQALIABBMGohACABQcABaiEBIANBAWohAwwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC4MGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEEwSA0ACyAAQTBqIQAgAUEwaiEBIANBAWohAwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC5wOAQp/IBchGwJAA0AgGyAYTg0BIBshHCAAIR0gASEeIAIhHyAUISACQAJAIBpFDQAgIEHXAEgNACAgQQNqQQRuQQJsISEgGiAdNgIUIBogHiAhQTBsajYCGCAaIB8gIUHAAWxqNgIcIBogICAhazYCICAaQQI2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRACA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBACCyADIR0gBCAcIBVsaiEeIAIhHyAUISACQAJAIBpFDQAgIEGkEEgNACAgQQFqQQJuQQFsISEgGiAdICFBwAFsajYCFCAaIB4gIUHAAWxqNgIYIBogHyAhQcABbGo2AhwgGiAgICFrNgIgIBpBAzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAMLIAUhHSADIR4gFCEfAkACQCAaRQ0AIB9BjsEASA0AIB9BAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBwAFsajYCGCAaIB8gIWs2AhwgGkEJNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAkDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAJCyAGIR0gA0EwaiEeIBQhHwJAAkAgGkUNACAfQY7BAEgNACAfQQFqQQJuQQFsISEgGiAdICFBMGxqNgIUIBogHiAhQcABbGo2AhggGiAfICFrNgIcIBpBCTYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAJA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCQsgByEdIANB4ABqIR4gFCEfAkACQCAaRQ0AIB9BjsEASA0AIB9BAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBwAFsajYCGCAaIB8gIWs2AhwgGkEKNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAoDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAKCyAIIR0gA0GQAWohHiAUIR8CQAJAIBpFDQAgH0GOwQBIDQAgH0EBakECbkEBbCEhIBogHSAhQTBsajYCFCAaIB4gIUHAAWxqNgIYIBogHyAhazYCHCAaQQk2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCQNAIBr+EAIEICJHDQALDAELIB0gHiAfEAkLIAkhHSAGIR4gCiEfIAUhICAHISMgFCEkAkACQCAaRQ0AICRB2hVIDQAgJEEBakECbkEBbCEhIBogHSAhQTBsajYCFCAaIB4gIUEwbGo2AhggGiAfICFBMGxqNgIcIBogICAhQTBsajYCICAaICMgIUEwbGo2AiQgGiAkICFrNgIoIBpBCzYCDCAaQQY2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgICMgIRALA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gICAjICQQCwsgCyEdIAkhHiAUIR8CQAJAIBpFDQAgH0GOwQBIDQAgH0EBakECbkEBbCEhIBogHSAhQTBsajYCFCAaIB4gIUEwbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgDCEdIAghHiALIR8gFCEgAkACQCAaRQ0AICBBjsEASA0AICBBAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBMGxqNgIYIBogHyAhQTBsajYCHCAaICAgIWs2AiAgGkENNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQDQNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQDQsgDSAcIBZsaiAMIBb8CgAAIA4gHCAWbGogCyAW/AoAACAPIBwgFmxqIAggFvwKAAAgECAcIBZsaiAHIBb8CgAAIBEgHCAWbGogBSAW/AoAACASIBwgFmxqIAYgFvwKAAAgEyAcIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgG0EBaiEbDAALCwucDgEKfyAXIRsCQANAIBsgGE4NASAbIRwgACEdIAEhHiACIR8gFCEgAkACQCAaRQ0AICBB1wBIDQAgIEEDakEEbkECbCEhIBogHTYCFCAaIB4gIUEwbGo2AhggGiAfICFBwAFsajYCHCAaICAgIWs2AiAgGkECNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAgNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQAgsgAyEdIAQgHCAVbGohHiACIR8gFCEgAkACQCAaRQ0AICBBpBBIDQAgIEEBakECbkEBbCEhIBogHSAhQcABbGo2AhQgGiAeICFBwAFsajYCGCAaIB8gIUHAAWxqNgIcIBogICAhazYCICAaQQM2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRADA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBADCyAFIR0gAyEeIBQhHwJAAkAgGkUNACAfQY7BAEgNACAfQQFqQQJuQQFsISEgGiAdICFBMGxqNgIUIBogHiAhQcABbGo2AhggGiAfICFrNgIcIBpBCTYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAJA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCQsgBiEdIANBMGohHiAUIR8CQAJAIBpFDQAgH0GOwQBIDQAgH0EBakECbkEBbCEhIBogHSAhQTBsajYCFCAaIB4gIUHAAWxqNgIYIBogHyAhazYCHCAaQQk2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCQNAIBr+EAIEICJHDQALDAELIB0gHiAfEAkLIAchHSADQeAAaiEeIBQhHwJAAkAgGkUNACAfQY7BAEgNACAfQQFqQQJuQQFsISEgGiAdICFBMGxqNgIUIBogHiAhQcABbGo2AhggGiAfICFrNgIcIBpBCjYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAKA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCgsgCCEdIANBkAFqIR4gFCEfAkACQCAaRQ0AIB9BjsEASA0AIB9BAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBwAFsajYCGCAaIB8gIWs2AhwgGkEJNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAkDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAJCyAJIR0gBiEeIAohHyAFISAgByEjIBQhJAJAAkAgGkUNACAkQdoVSA0AICRBAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBMGxqNgIYIBogHyAhQTBsajYCHCAaICAgIUEwbGo2AiAgGiAjICFBMGxqNgIkIBogJCAhazYCKCAaQQs2AgwgGkEGNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gICAjICEQCwNAIBr+EAIEICJHDQALDAELIB0gHiAfICAgIyAkEAsLIAshHSAJIR4gFCEfAkACQCAaRQ0AIB9BjsEASA0AIB9BAWpBAm5BAWwhISAaIB0gIUEwbGo2AhQgGiAeICFBMGxqNgIYIBogHyAhazYCHCAaQQw2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDANAIBr+EAIEICJHDQALDAELIB0gHiAfEAwLIAwhHSAIIR4gCyEfIBQhIAJAAkAgGkUNACAgQY7BAEgNACAgQQFqQQJuQQFsISEgGiAdICFBMGxqNgIUIBogHiAhQTBsajYCGCAaIB8gIUEwbGo2AhwgGiAgICFrNgIgIBpBDTYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEA0DQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEA0LIA0gHCAWbGogDCAW/AoAACAOIBwgFmxqIAsgFvwKAAAgDyAcIBZsaiAIIBb8CgAAIBAgHCAWbGogByAW/AoAACARIBwgFmxqIAUgFvwKAAAgEiAcIBZsaiAGIBb8CgAAIBMgHCAWbGogCiAW/AoAACABIAwgFvwKAAAgCiAJIBb8CgAAIBtBAWohGwwACwsLjQUEBX8BewF/CXtBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEwbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhECAAIARBBGxqIQYgASAFQQRsaiEHIAZBBGohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAgQhCSAOIAkgEf3mAf3kASEOIA8gCSAS/eYB/eQBIQ8gECAJIBP95gH95AEhECAGQQRqIQYgB0EwaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ0gACAEQQRsaiEGIAEgBUEEbGohByAGQQRqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC9YCBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQTBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQZBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRIgCv0AAhAhEyAK/QACICEUIAn9CQIAIQ0gDyANIBL95gH95AEhDyAQIA0gE/3mAf3kASEQIBEgDSAU/eYB/eQBIREgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIAtBEGohCwwACwsLewECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUEwSA0ACyAAQTBqIQAgAUEwaiEBIAJBMGohAiAEQQFqIQQMAAsLC3sBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgBEEBaiEEDAALCwtmAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQTBIDQALIABBMGohACABQTBqIQEgAkEwaiECIARBAWohBAwACwsLjAEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACACADIAdq/QACAP3mASAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIARBMGohBCAGQQFqIQYMAAsLC3kBAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3mAf0LAgAgBkEQaiEGIAZBMEgNAAsgAEEwaiEAIAFBMGohASACQTBqIQIgA0EwaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBwAFIDQALIABBwAFqIQAgAUHAAWohASACQcABaiECIANBwAFqIQMgBEHAAWohBCAGQQFqIQYMAAsLC5IFBAV/AXsBfwl7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBMGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRAgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIREgB/0AAhAhEiAH/QACICETIAb9CQIAIQkgCyAJIBH95gH95AEhCyAMIAkgEv3mAf3kASEMIA0gCSAT/eYB/eQBIQ0gBv0JAsABIQkgDiAJIBH95gH95AEhDiAPIAkgEv3mAf3kASEPIBAgCSAT/eYB/eQBIRAgBkEEaiEGIAdBMGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCQCAKIBD9CwJQIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUgAiAEQTBsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACENIAAgBEHAAWxqIQYgASAFQQRsaiEHIAZBwAFqIQgDQCAH/QACACERIAf9AAIQIRIgB/0AAiAhEyAG/QkCACEJIAsgCSAR/eYB/eQBIQsgDCAJIBL95gH95AEhDCANIAkgE/3mAf3kASENIAZBBGohBiAHQTBqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAEQQFqIQQMAAsLC/URAQ1/ICAhJAJAA0AgJCAhTg0BICJBAWsgJGshJSAAISYgASEnIAIgJSAdbGohKCAeISkCQAJAICNFDQAgKUGOwQBIDQAgKUEBakECbkEBbCEqICMgJiAqQTBsajYCFCAjICcgKkEwbGo2AhggIyAoICpBMGxqNgIcICMgKSAqazYCICAjQRQ2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAUA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAUCyADISYgBCEnIAAhKCAFICUgHWxqISkgBiAlIB1saiEsIB4hLQJAAkAgI0UNACAtQdoVSA0AIC1BAWpBAm5BAWwhKiAjICYgKkEwbGo2AhQgIyAnICpBMGxqNgIYICMgKCAqQTBsajYCHCAjICkgKkEwbGo2AiAgIyAsICpBMGxqNgIkICMgLSAqazYCKCAjQRU2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQFQNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBULIAchJiADIScgCCAlIB1saiEoIB4hKQJAAkAgI0UNACApQY7BAEgNACApQQFqQQJuQQFsISogIyAmICpBMGxqNgIUICMgJyAqQTBsajYCGCAjICggKkEwbGo2AhwgIyApICprNgIgICNBDTYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEA0DQCAj/hACBCArRw0ACwwBCyAmICcgKCApEA0LIAkhJiAAIScgCiAlIB1saiEoIAsgJSAdbGohKSAeISwCQAJAICNFDQAgLEHHIEgNACAsQQFqQQJuQQFsISogIyAmICpBMGxqNgIUICMgJyAqQTBsajYCGCAjICggKkEwbGo2AhwgIyApICpBMGxqNgIgICMgLCAqazYCJCAjQRY2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBYDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQFgsgDEEAIB/8CwAgDEGQAWohLyAJITAgHiEuAkADQEEAIC5ODQEgLyAwQTD8CgAAIC9BwAFqIS8gMEEwaiEwIC5Bf2ohLgwACwsgDSEmIAMhJyAOICUgHWxqISggDyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQccgSA0AICxBAWpBAm5BAWwhKiAjICYgKkEwbGo2AhQgIyAnICpBMGxqNgIYICMgKCAqQTBsajYCHCAjICkgKkEwbGo2AiAgIyAsICprNgIkICNBFjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQFgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAWCyAQQQAgH/wLACAQQeAAaiEvIA0hMCAeIS4CQANAQQAgLk4NASAvIDBBMPwKAAAgL0HAAWohLyAwQTBqITAgLkF/aiEuDAALCyARISYgAyEnIBIgJSAdbGohKCATICUgHWxqISkgHiEsAkACQCAjRQ0AICxBxyBIDQAgLEEBakECbkEBbCEqICMgJiAqQTBsajYCFCAjICcgKkEwbGo2AhggIyAoICpBMGxqNgIcICMgKSAqQTBsajYCICAjICwgKms2AiQgI0EWNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAWA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBYLIBRBACAf/AsAIBRBMGohLyARITAgHiEuAkADQEEAIC5ODQEgLyAwQTD8CgAAIC9BwAFqIS8gMEEwaiEwIC5Bf2ohLgwACwsgFSEmIAMhJyAWICUgHWxqISggFyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQccgSA0AICxBAWpBAm5BAWwhKiAjICYgKkEwbGo2AhQgIyAnICpBMGxqNgIYICMgKCAqQTBsajYCHCAjICkgKkEwbGo2AiAgIyAsICprNgIkICNBFjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQFgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAWCyAYQQAgH/wLACAYIS8gFSEwIB4hLgJAA0BBACAuTg0BIC8gMEEw/AoAACAvQcABaiEvIDBBMGohMCAuQX9qIS4MAAsLIBkhJiAMIScgECEoIBQhKSAYISwgHiEtAkACQCAjRQ0AIC1BtwVIDQAgLUEBakECbkEBbCEqICMgJiAqQcABbGo2AhQgIyAnICpBwAFsajYCGCAjICggKkHAAWxqNgIcICMgKSAqQcABbGo2AiAgIyAsICpBwAFsajYCJCAjIC0gKms2AiggI0EXNgIMICNBBjYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgLCAqEBcDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwgLRAXCyAZISYgGiEnIBshKCAeISkCQAJAICNFDQAgKUHXAEgNACApQQNqQQRuQQJsISogIyAmICpBwAFsajYCFCAjICc2AhggIyAoICpBMGxqNgIcICMgKSAqazYCICAjQRg2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAYA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAYCyAcICUgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAkQQFqISQMAAsLC88DBAd/AXsBfwl7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYASTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQTBODQFBACEHIAQgBkEwbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRUgCv0AAhAhFiAK/QACICEXIAn9CQIAIQ0gDyANIBX95gH95AEhDyAQIA0gFv3mAf3kASEQIBEgDSAX/eYB/eQBIREgCf0JAgQhDSASIA0gFf3mAf3kASESIBMgDSAW/eYB/eQBIRMgFCANIBf95gH95AEhFCAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwJAIA4gFP0LAlAgBkECaiEGDAALCyALQRBqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQcABTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQcABaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsL9REBDX8gICEkAkADQCAkICFODQEgIkEBayAkayElIAAhJiABIScgAiAlIB1saiEoIB4hKQJAAkAgI0UNACApQY7BAEgNACApQQFqQQJuQQFsISogIyAmICpBMGxqNgIUICMgJyAqQTBsajYCGCAjICggKkEwbGo2AhwgIyApICprNgIgICNBFDYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEBQDQCAj/hACBCArRw0ACwwBCyAmICcgKCApEBQLIAMhJiAEIScgACEoIAUgJSAdbGohKSAGICUgHWxqISwgHiEtAkACQCAjRQ0AIC1B2hVIDQAgLUEBakECbkEBbCEqICMgJiAqQTBsajYCFCAjICcgKkEwbGo2AhggIyAoICpBMGxqNgIcICMgKSAqQTBsajYCICAjICwgKkEwbGo2AiQgIyAtICprNgIoICNBFTYCDCAjQQY2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICwgKhAVA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsIC0QFQsgByEmIAMhJyAIICUgHWxqISggHiEpAkACQCAjRQ0AIClBjsEASA0AIClBAWpBAm5BAWwhKiAjICYgKkEwbGo2AhQgIyAnICpBMGxqNgIYICMgKCAqQTBsajYCHCAjICkgKms2AiAgI0ENNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQDQNAICP+EAIEICtHDQALDAELICYgJyAoICkQDQsgCSEmIAAhJyAKICUgHWxqISggCyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQccgSA0AICxBAWpBAm5BAWwhKiAjICYgKkEwbGo2AhQgIyAnICpBMGxqNgIYICMgKCAqQTBsajYCHCAjICkgKkEwbGo2AiAgIyAsICprNgIkICNBFjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQFgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAWCyAMQQAgH/wLACAMQZABaiEvIAkhMCAeIS4CQANAQQAgLk4NASAvIDBBMPwKAAAgL0HAAWohLyAwQTBqITAgLkF/aiEuDAALCyANISYgAyEnIA4gJSAdbGohKCAPICUgHWxqISkgHiEsAkACQCAjRQ0AICxBxyBIDQAgLEEBakECbkEBbCEqICMgJiAqQTBsajYCFCAjICcgKkEwbGo2AhggIyAoICpBMGxqNgIcICMgKSAqQTBsajYCICAjICwgKms2AiQgI0EWNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAWA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBYLIBBBACAf/AsAIBBB4ABqIS8gDSEwIB4hLgJAA0BBACAuTg0BIC8gMEEw/AoAACAvQcABaiEvIDBBMGohMCAuQX9qIS4MAAsLIBEhJiADIScgEiAlIB1saiEoIBMgJSAdbGohKSAeISwCQAJAICNFDQAgLEHHIEgNACAsQQFqQQJuQQFsISogIyAmICpBMGxqNgIUICMgJyAqQTBsajYCGCAjICggKkEwbGo2AhwgIyApICpBMGxqNgIgICMgLCAqazYCJCAjQRY2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBYDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQFgsgFEEAIB/8CwAgFEEwaiEvIBEhMCAeIS4CQANAQQAgLk4NASAvIDBBMPwKAAAgL0HAAWohLyAwQTBqITAgLkF/aiEuDAALCyAVISYgAyEnIBYgJSAdbGohKCAXICUgHWxqISkgHiEsAkACQCAjRQ0AICxBxyBIDQAgLEEBakECbkEBbCEqICMgJiAqQTBsajYCFCAjICcgKkEwbGo2AhggIyAoICpBMGxqNgIcICMgKSAqQTBsajYCICAjICwgKms2AiQgI0EWNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAWA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBYLIBhBACAf/AsAIBghLyAVITAgHiEuAkADQEEAIC5ODQEgLyAwQTD8CgAAIC9BwAFqIS8gMEEwaiEwIC5Bf2ohLgwACwsgGSEmIAwhJyAQISggFCEpIBghLCAeIS0CQAJAICNFDQAgLUG3BUgNACAtQQFqQQJuQQFsISogIyAmICpBwAFsajYCFCAjICcgKkHAAWxqNgIYICMgKCAqQcABbGo2AhwgIyApICpBwAFsajYCICAjICwgKkHAAWxqNgIkICMgLSAqazYCKCAjQRc2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQFwNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBcLIBkhJiAaIScgGyEoIB4hKQJAAkAgI0UNACApQdcASA0AIClBA2pBBG5BAmwhKiAjICYgKkHAAWxqNgIUICMgJzYCGCAjICggKkEwbGo2AhwgIyApICprNgIgICNBGDYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEBgDQCAj/hACBCArRw0ACwwBCyAmICcgKCApEBgLIBwgJSAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICRBAWohJAwACwsLywIEB38BewF/A3sgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBwAFODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBME4NAUEAIQcgBCAGQQRsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAgQhECAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIREgCf0JAgAhDSAPIA0gEf3mAf3kASEPIAn9CQIEIQ0gECANIBH95gH95AEhECAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/R8AOAIAIA4gEP0fADgCBCAGQQJqIQYMAAsLIAtBEGohCwwACwsL/AIEBX8BewF/A3tBACEEAkADQCADIARrQQJIDQFBACEFIAIgBEEEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQcABbGohBiABIAVBBGxqIQcgBkHAAWohCANAIAf9AAIAIQ0gBv0JAgAhCSALIAkgDf3mAf3kASELIAb9CQLAASEJIAwgCSAN/eYB/eQBIQwgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAKIAz9HwA4AgQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBSACIARBBGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhCyAAIARBwAFsaiEGIAEgBUEEbGohByAGQcABaiEIA0AgB/0AAgAhDSAG/QkCACEJIAsgCSAN/eYB/eQBIQsgBkEEaiEGIAdBBGohByAGIAhIDQALIAogC/0fADgCACAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAiQMEbmFtZQGBAyAACXJvd3NfNDh4MQEKcG9pbnR3aXNlMAIKcm93c180OHgxMgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgJcm93c18xeDEyCQpwb2ludHdpc2U0Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgp0aW1lX2xvb3AyDwp0aW1lX2xvb3AzEAljb2xzXzF4MTIRCm91dGVyXzF4MTISCnBvaW50d2lzZTkTC3BvaW50d2lzZTEwFAtwb2ludHdpc2UxMRULcG9pbnR3aXNlMTIWC3BvaW50d2lzZTEzFwtwb2ludHdpc2UxNBgKY29sc180OHgxMhkKdGltZV9sb29wNBoLb3V0ZXJfNDh4MTIbCWNvbHN1bV80OBwKdGltZV9sb29wNR0Kb3V0ZXJfNDh4MR4JY29sc180OHgxHwlub25maW5pdGU=";
 const kernelNames = ["rows_48x1","pointwise0","rows_48x12","pointwise1","pointwise2","pointwise3","time_loop0","time_loop1","rows_1x12","pointwise4","pointwise5","pointwise6","pointwise7","pointwise8","time_loop2","time_loop3","cols_1x12","outer_1x12","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","pointwise14","cols_48x12","time_loop4","outer_48x12","colsum_48","time_loop5","outer_48x1","cols_48x1","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_48: (a: number, out: number, rows: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_48x1: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_48x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_1x12: (a: number, b: number, out: number, samples: number) => void; readonly pointwise4: (out: number, a0: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly cols_1x12: (a: number, b: number, out: number, samples: number) => void; readonly outer_1x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise9: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_48x12: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_48x12: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_48: (a: number, out: number, rows: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_48x1: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly cols_48x1: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2168,7 +2180,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[141] = 0x03;
+  bytes[144] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2251,12 +2263,12 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_1x12(a: number, b: number, out: number, samples: number): void {
@@ -2289,12 +2301,12 @@ function run_pointwise8(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_cols_1x12(a: number, b: number, out: number, samples: number): void {
@@ -2341,8 +2353,8 @@ function run_cols_48x12(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.cols_48x12(a, b, out, samples);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_48x12(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2353,8 +2365,8 @@ function run_colsum_48(a: number, out: number, rows: number): void {
   (kernels as LoadedKernels).exports.colsum_48(a, out, rows);
 }
 
-function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_48x1(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

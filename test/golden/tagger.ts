@@ -297,47 +297,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state9_1_10.set(init6_6);
   const steps12 = T_T;
   // states.fwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps12; s++) {
-      const t = s;
-      const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps12; s++) {
+        const t = s;
+        const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+            }
           }
         }
+        out9_0_11.set(v18_17, t * v18_17.length);
+        state9_0_9.set(v18_17);
+        state9_1_10.set(v16_16);
       }
-      out9_0_11.set(v18_17, t * v18_17.length);
-      state9_0_9.set(v18_17);
-      state9_1_10.set(v16_16);
-    }
+    })();
   }
   const p18 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
   const p19 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
@@ -363,47 +365,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_24.set(init17_22);
   const steps26 = T_T;
   // states.bwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps26; s++) {
-      const t = T_T - 1 - s;
-      const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps26; s++) {
+        const t = T_T - 1 - s;
+        const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+            }
           }
         }
+        out20_0_25.set(v18_31, t * v18_31.length);
+        state20_0_23.set(v18_31);
+        state20_1_24.set(v16_30);
       }
-      out20_0_25.set(v18_31, t * v18_31.length);
-      state20_0_23.set(v18_31);
-      state20_1_24.set(v16_30);
-    }
+    })();
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) run_pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
@@ -564,103 +568,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state10_1_48.set(init7_44);
   const steps56 = T_T;
   // states.fwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p40, state10_0_47, mm3_58, v5_59, v9_46, v7_60, v9_61, v11_62, v13_63, v16_64, state10_1_48, v17_65, v18_66, out10_0_49, out10_1_50, out10_2_51, out10_3_52, out10_4_53, out10_5_54, out10_6_55)) run_time_loop2(p40.byteOffset, state10_0_47.byteOffset, mm3_58.byteOffset, v5_59.byteOffset, v9_46.byteOffset, v7_60.byteOffset, v9_61.byteOffset, v11_62.byteOffset, v13_63.byteOffset, v16_64.byteOffset, state10_1_48.byteOffset, v17_65.byteOffset, v18_66.byteOffset, out10_0_49.byteOffset, out10_1_50.byteOffset, out10_2_51.byteOffset, out10_3_52.byteOffset, out10_4_53.byteOffset, out10_5_54.byteOffset, out10_6_55.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps56, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p40, state10_0_47, mm3_58, v5_59, v9_46, v7_60, v9_61, v11_62, v13_63, v16_64, state10_1_48, v17_65, v18_66, out10_0_49, out10_1_50, out10_2_51, out10_3_52, out10_4_53, out10_5_54, out10_6_55)) run_time_loop2(p40.byteOffset, state10_0_47.byteOffset, mm3_58.byteOffset, v5_59.byteOffset, v9_46.byteOffset, v7_60.byteOffset, v9_61.byteOffset, v11_62.byteOffset, v13_63.byteOffset, v16_64.byteOffset, state10_1_48.byteOffset, v17_65.byteOffset, v18_66.byteOffset, out10_0_49.byteOffset, out10_1_50.byteOffset, out10_2_51.byteOffset, out10_3_52.byteOffset, out10_4_53.byteOffset, out10_5_54.byteOffset, out10_6_55.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps56, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps56; s++) {
-      const t = s;
-      const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) run_pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps56; s++) {
+        const t = s;
+        const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_64x16(p40, state10_0_47, mm3_58, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_59, x10_0_57, mm3_58)) run_pointwise1(v5_59.byteOffset, x10_0_57.byteOffset, mm3_58.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v5_59[o + j] = x10_0_57[l * 64 + j] + mm3_58[l * 64 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_60, v5_59)) run_pointwise6(v7_60.byteOffset, v5_59.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_60, v5_59)) run_pointwise6(v7_60.byteOffset, v5_59.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v7_60[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_61, v5_59)) run_pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_61, v5_59)) run_pointwise6(v9_61.byteOffset, v5_59.byteOffset + 64, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v9_61[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 16 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_62, v5_59)) run_pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_62, v5_59)) run_pointwise7(v11_62.byteOffset, v5_59.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v11_62[o + j] = Math.tanh(v5_59[l * 64 + 32 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_63, v5_59)) run_pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_63, v5_59)) run_pointwise6(v13_63.byteOffset, v5_59.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v13_63[o + j] = 1 / (1 + Math.exp(-v5_59[l * 64 + 48 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) run_pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_64, v9_61, state10_1_48, v7_60, v11_62)) run_pointwise8(v16_64.byteOffset, v9_61.byteOffset, state10_1_48.byteOffset, v7_60.byteOffset, v11_62.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_64[o + j] = (v9_61[l * 16 + j] * state10_1_48[l * 16 + j]) + (v7_60[l * 16 + j] * v11_62[l * 16 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_65, v16_64)) run_pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+        // %17 tanh — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_65, v16_64)) run_pointwise9(v17_65.byteOffset, v16_64.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v17_65[o + j] = Math.tanh(v16_64[l * 16 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) run_pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_66, v13_63, v17_65)) run_pointwise10(v18_66.byteOffset, v13_63.byteOffset, v17_65.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_66[o + j] = v13_63[l * 16 + j] * v17_65[l * 16 + j];
+            }
           }
         }
+        out10_0_49.set(v18_66, t * v18_66.length);
+        out10_1_50.set(v17_65, t * v17_65.length);
+        out10_2_51.set(v13_63, t * v13_63.length);
+        out10_3_52.set(v11_62, t * v11_62.length);
+        out10_4_53.set(v7_60, t * v7_60.length);
+        out10_5_54.set(v9_61, t * v9_61.length);
+        out10_6_55.set(state10_1_48, t * state10_1_48.length);
+        state10_0_47.set(v18_66);
+        state10_1_48.set(v16_64);
       }
-      out10_0_49.set(v18_66, t * v18_66.length);
-      out10_1_50.set(v17_65, t * v17_65.length);
-      out10_2_51.set(v13_63, t * v13_63.length);
-      out10_3_52.set(v11_62, t * v11_62.length);
-      out10_4_53.set(v7_60, t * v7_60.length);
-      out10_5_54.set(v9_61, t * v9_61.length);
-      out10_6_55.set(state10_1_48, t * state10_1_48.length);
-      state10_0_47.set(v18_66);
-      state10_1_48.set(v16_64);
-    }
+    })();
   }
   const p67 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
   const p68 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
@@ -686,103 +692,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_73.set(init18_71);
   const steps81 = T_T;
   // states.bwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p68, state21_0_72, mm3_83, v5_84, mm8_45, v7_85, v9_86, v11_87, v13_88, v16_89, state21_1_73, v17_90, v18_91, out21_0_74, out21_1_75, out21_2_76, out21_3_77, out21_4_78, out21_5_79, out21_6_80)) run_time_loop3(p68.byteOffset, state21_0_72.byteOffset, mm3_83.byteOffset, v5_84.byteOffset, mm8_45.byteOffset, v7_85.byteOffset, v9_86.byteOffset, v11_87.byteOffset, v13_88.byteOffset, v16_89.byteOffset, state21_1_73.byteOffset, v17_90.byteOffset, v18_91.byteOffset, out21_0_74.byteOffset, out21_1_75.byteOffset, out21_2_76.byteOffset, out21_3_77.byteOffset, out21_4_78.byteOffset, out21_5_79.byteOffset, out21_6_80.byteOffset, B, 4 * (B * 64), 4 * (B * 16), steps81, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p68, state21_0_72, mm3_83, v5_84, mm8_45, v7_85, v9_86, v11_87, v13_88, v16_89, state21_1_73, v17_90, v18_91, out21_0_74, out21_1_75, out21_2_76, out21_3_77, out21_4_78, out21_5_79, out21_6_80)) run_time_loop3(p68.byteOffset, state21_0_72.byteOffset, mm3_83.byteOffset, v5_84.byteOffset, mm8_45.byteOffset, v7_85.byteOffset, v9_86.byteOffset, v11_87.byteOffset, v13_88.byteOffset, v16_89.byteOffset, state21_1_73.byteOffset, v17_90.byteOffset, v18_91.byteOffset, out21_0_74.byteOffset, out21_1_75.byteOffset, out21_2_76.byteOffset, out21_3_77.byteOffset, out21_4_78.byteOffset, out21_5_79.byteOffset, out21_6_80.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps81, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps81; s++) {
-      const t = T_T - 1 - s;
-      const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul — 15: z = W @ x + U @ h + b
-      gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
-      // %5 add z — 15: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) run_pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps81; s++) {
+        const t = T_T - 1 - s;
+        const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 matmul — 15: z = W @ x + U @ h + b
+        gemm_rows_64x16(p68, state21_0_72, mm3_83, B);
+        // %5 add z — 15: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_84, x21_0_82, mm3_83)) run_pointwise1(v5_84.byteOffset, x21_0_82.byteOffset, mm3_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v5_84[o + j] = x21_0_82[l * 64 + j] + mm3_83[l * 64 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_85, v5_84)) run_pointwise6(v7_85.byteOffset, v5_84.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_85, v5_84)) run_pointwise6(v7_85.byteOffset, v5_84.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v7_85[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_86, v5_84)) run_pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_86, v5_84)) run_pointwise6(v9_86.byteOffset, v5_84.byteOffset + 64, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v9_86[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 16 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_87, v5_84)) run_pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_87, v5_84)) run_pointwise7(v11_87.byteOffset, v5_84.byteOffset + 128, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v11_87[o + j] = Math.tanh(v5_84[l * 64 + 32 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_88, v5_84)) run_pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_88, v5_84)) run_pointwise6(v13_88.byteOffset, v5_84.byteOffset + 192, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v13_88[o + j] = 1 / (1 + Math.exp(-v5_84[l * 64 + 48 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) run_pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+        // %16 add c' — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_89, v9_86, state21_1_73, v7_85, v11_87)) run_pointwise8(v16_89.byteOffset, v9_86.byteOffset, state21_1_73.byteOffset, v7_85.byteOffset, v11_87.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v16_89[o + j] = (v9_86[l * 16 + j] * state21_1_73[l * 16 + j]) + (v7_85[l * 16 + j] * v11_87[l * 16 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_90, v16_89)) run_pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+        // %17 tanh — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_90, v16_89)) run_pointwise9(v17_90.byteOffset, v16_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v17_90[o + j] = Math.tanh(v16_89[l * 16 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 21: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) run_pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+        // %18 mul h' — 21: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_91, v13_88, v17_90)) run_pointwise10(v18_91.byteOffset, v13_88.byteOffset, v17_90.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_91[o + j] = v13_88[l * 16 + j] * v17_90[l * 16 + j];
+            }
           }
         }
+        out21_0_74.set(v18_91, t * v18_91.length);
+        out21_1_75.set(v17_90, t * v17_90.length);
+        out21_2_76.set(v13_88, t * v13_88.length);
+        out21_3_77.set(v11_87, t * v11_87.length);
+        out21_4_78.set(v7_85, t * v7_85.length);
+        out21_5_79.set(v9_86, t * v9_86.length);
+        out21_6_80.set(state21_1_73, t * state21_1_73.length);
+        state21_0_72.set(v18_91);
+        state21_1_73.set(v16_89);
       }
-      out21_0_74.set(v18_91, t * v18_91.length);
-      out21_1_75.set(v17_90, t * v17_90.length);
-      out21_2_76.set(v13_88, t * v13_88.length);
-      out21_3_77.set(v11_87, t * v11_87.length);
-      out21_4_78.set(v7_85, t * v7_85.length);
-      out21_5_79.set(v9_86, t * v9_86.length);
-      out21_6_80.set(state21_1_73, t * state21_1_73.length);
-      state21_0_72.set(v18_91);
-      state21_1_73.set(v16_89);
-    }
+    })();
   }
   // %25 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   if (kernels !== undefined && heapHolds(v25_92, out10_0_49, out21_0_74)) run_pointwise4(v25_92.byteOffset, out10_0_49.byteOffset, out21_0_74.byteOffset, T_T * B);
@@ -968,128 +976,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   mm8_45.fill(0); // reused: its last value is dead
   const steps114 = T_T;
   // ∂states.bwd: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_127, state66_0_112, mm47_105, v10_128, state66_1_113, out21_2_76, v57_107, v18_129, out21_5_79, v20_130, out21_1_75, v59_108, pad21_131, v23_132, out21_4_78, v61_109, pad24_133, v27_134, out21_6_80, v63_110, pad28_135, v31_136, out21_3_77, v65_111, pad32_137, v33_138, p68, mm35_139, mm8_45)) run_time_loop4(v3_127.byteOffset, state66_0_112.byteOffset, mm47_105.byteOffset, v10_128.byteOffset, state66_1_113.byteOffset, out21_2_76.byteOffset, v57_107.byteOffset, v18_129.byteOffset, out21_5_79.byteOffset, v20_130.byteOffset, out21_1_75.byteOffset, v59_108.byteOffset, pad21_131.byteOffset, v23_132.byteOffset, out21_4_78.byteOffset, v61_109.byteOffset, pad24_133.byteOffset, v27_134.byteOffset, out21_6_80.byteOffset, v63_110.byteOffset, pad28_135.byteOffset, v31_136.byteOffset, out21_3_77.byteOffset, v65_111.byteOffset, pad32_137.byteOffset, v33_138.byteOffset, p68.byteOffset, mm35_139.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps114, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_127, state66_0_112, mm47_105, v10_128, state66_1_113, out21_2_76, v57_107, v18_129, out21_5_79, v20_130, out21_1_75, v59_108, pad21_131, v23_132, out21_4_78, v61_109, pad24_133, v27_134, out21_6_80, v63_110, pad28_135, v31_136, out21_3_77, v65_111, pad32_137, v33_138, p68, mm35_139, mm8_45)) run_time_loop4(v3_127.byteOffset, state66_0_112.byteOffset, mm47_105.byteOffset, v10_128.byteOffset, state66_1_113.byteOffset, out21_2_76.byteOffset, v57_107.byteOffset, v18_129.byteOffset, out21_5_79.byteOffset, v20_130.byteOffset, out21_1_75.byteOffset, v59_108.byteOffset, pad21_131.byteOffset, v23_132.byteOffset, out21_4_78.byteOffset, v61_109.byteOffset, pad24_133.byteOffset, v27_134.byteOffset, out21_6_80.byteOffset, v63_110.byteOffset, pad28_135.byteOffset, v31_136.byteOffset, out21_3_77.byteOffset, v65_111.byteOffset, pad32_137.byteOffset, v33_138.byteOffset, p68.byteOffset, mm35_139.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), 0, steps114, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps114; s++) {
-      const t = s;
-      const x66_0_115 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_1_116 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_2_117 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_3_118 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_4_119 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_5_120 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_6_121 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_7_122 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_8_123 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_9_124 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_10_125 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
-      const x66_11_126 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_127, state66_0_112, x66_0_115)) run_pointwise4(v3_127.byteOffset, state66_0_112.byteOffset, x66_0_115.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v3_127[o + j] = state66_0_112[l * 16 + j] + x66_0_115[l * 16 + j];
+    (() => {
+      for (let s = 0; s < steps114; s++) {
+        const t = s;
+        const x66_0_115 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_1_116 = out21_1_75.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_2_117 = out21_2_76.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_3_118 = out21_3_77.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_4_119 = out21_4_78.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_5_120 = out21_6_80.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_6_121 = out21_5_79.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_7_122 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_8_123 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_9_124 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_10_125 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
+        const x66_11_126 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_127, state66_0_112, x66_0_115)) run_pointwise4(v3_127.byteOffset, state66_0_112.byteOffset, x66_0_115.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v3_127[o + j] = state66_0_112[l * 16 + j] + x66_0_115[l * 16 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_128, state66_1_113, v3_127, x66_2_117, x66_7_122)) run_pointwise15(v10_128.byteOffset, state66_1_113.byteOffset, v3_127.byteOffset, x66_2_117.byteOffset, x66_7_122.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v10_128[o + j] = state66_1_113[l * 16 + j] + ((v3_127[l * 16 + j] * x66_2_117[l * 16 + j]) * x66_7_122[l * 16 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_128, state66_1_113, v3_127, x66_2_117, x66_7_122)) run_pointwise15(v10_128.byteOffset, state66_1_113.byteOffset, v3_127.byteOffset, x66_2_117.byteOffset, x66_7_122.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v10_128[o + j] = state66_1_113[l * 16 + j] + ((v3_127[l * 16 + j] * x66_2_117[l * 16 + j]) * x66_7_122[l * 16 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_129, v10_128, x66_6_121)) run_pointwise10(v18_129.byteOffset, v10_128.byteOffset, x66_6_121.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_129[o + j] = v10_128[l * 16 + j] * x66_6_121[l * 16 + j];
+        // %18 mul — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_129, v10_128, x66_6_121)) run_pointwise10(v18_129.byteOffset, v10_128.byteOffset, x66_6_121.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_129[o + j] = v10_128[l * 16 + j] * x66_6_121[l * 16 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_130, v3_127, x66_1_116, x66_8_123)) run_pointwise16(v20_130.byteOffset, v3_127.byteOffset, x66_1_116.byteOffset, x66_8_123.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v20_130[o + j] = (v3_127[l * 16 + j] * x66_1_116[l * 16 + j]) * x66_8_123[l * 16 + j];
+        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_130, v3_127, x66_1_116, x66_8_123)) run_pointwise16(v20_130.byteOffset, v3_127.byteOffset, x66_1_116.byteOffset, x66_8_123.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v20_130[o + j] = (v3_127[l * 16 + j] * x66_1_116[l * 16 + j]) * x66_8_123[l * 16 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_131.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad21_131[r * 64 + 48 + c] = v20_130[r * 16 + c];
-      }
-      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_132, v10_128, x66_4_119, x66_9_124)) run_pointwise16(v23_132.byteOffset, v10_128.byteOffset, x66_4_119.byteOffset, x66_9_124.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_132[o + j] = (v10_128[l * 16 + j] * x66_4_119[l * 16 + j]) * x66_9_124[l * 16 + j];
+        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+        pad21_131.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad21_131[r * 64 + 48 + c] = v20_130[r * 16 + c];
+        }
+        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_132, v10_128, x66_4_119, x66_9_124)) run_pointwise16(v23_132.byteOffset, v10_128.byteOffset, x66_4_119.byteOffset, x66_9_124.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v23_132[o + j] = (v10_128[l * 16 + j] * x66_4_119[l * 16 + j]) * x66_9_124[l * 16 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_133.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad24_133[r * 64 + 32 + c] = v23_132[r * 16 + c];
-      }
-      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_134, v10_128, x66_5_120, x66_10_125)) run_pointwise16(v27_134.byteOffset, v10_128.byteOffset, x66_5_120.byteOffset, x66_10_125.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v27_134[o + j] = (v10_128[l * 16 + j] * x66_5_120[l * 16 + j]) * x66_10_125[l * 16 + j];
+        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+        pad24_133.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad24_133[r * 64 + 32 + c] = v23_132[r * 16 + c];
+        }
+        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_134, v10_128, x66_5_120, x66_10_125)) run_pointwise16(v27_134.byteOffset, v10_128.byteOffset, x66_5_120.byteOffset, x66_10_125.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v27_134[o + j] = (v10_128[l * 16 + j] * x66_5_120[l * 16 + j]) * x66_10_125[l * 16 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_135.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad28_135[r * 64 + 16 + c] = v27_134[r * 16 + c];
-      }
-      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_136, v10_128, x66_3_118, x66_11_126)) run_pointwise16(v31_136.byteOffset, v10_128.byteOffset, x66_3_118.byteOffset, x66_11_126.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v31_136[o + j] = (v10_128[l * 16 + j] * x66_3_118[l * 16 + j]) * x66_11_126[l * 16 + j];
+        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+        pad28_135.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad28_135[r * 64 + 16 + c] = v27_134[r * 16 + c];
+        }
+        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_136, v10_128, x66_3_118, x66_11_126)) run_pointwise16(v31_136.byteOffset, v10_128.byteOffset, x66_3_118.byteOffset, x66_11_126.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v31_136[o + j] = (v10_128[l * 16 + j] * x66_3_118[l * 16 + j]) * x66_11_126[l * 16 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_137.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad32_137[r * 64 + 0 + c] = v31_136[r * 16 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_138, pad21_131, pad24_133, pad28_135, pad32_137)) run_pointwise17(v33_138.byteOffset, pad21_131.byteOffset, pad24_133.byteOffset, pad28_135.byteOffset, pad32_137.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v33_138[o + j] = ((pad21_131[l * 64 + j] + pad24_133[l * 64 + j]) + pad28_135[l * 64 + j]) + pad32_137[l * 64 + j];
+        // %32 pad_last — 16: i = sigmoid(z[0:H])
+        pad32_137.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad32_137[r * 64 + 0 + c] = v31_136[r * 16 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_138, pad21_131, pad24_133, pad28_135, pad32_137)) run_pointwise17(v33_138.byteOffset, pad21_131.byteOffset, pad24_133.byteOffset, pad28_135.byteOffset, pad32_137.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v33_138[o + j] = ((pad21_131[l * 64 + j] + pad24_133[l * 64 + j]) + pad28_135[l * 64 + j]) + pad32_137[l * 64 + j];
+            }
           }
         }
+        // %35 matmul — 15: z = W @ x + U @ h + b
+        gemm_cols_64x16(v33_138, p68, mm35_139, B);
+        mm8_45.set(v33_138, t * v33_138.length);
+        state66_0_112.set(mm35_139);
+        state66_1_113.set(v18_129);
       }
-      // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_64x16(v33_138, p68, mm35_139, B);
-      mm8_45.set(v33_138, t * v33_138.length);
-      state66_0_112.set(mm35_139);
-      state66_1_113.set(v18_129);
-    }
+    })();
   }
   // %71 unbroadcast ∂states.bwd: ∂U (batched)
   ub71_140.fill(0);
@@ -1166,128 +1176,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v9_46.fill(0); // reused: its last value is dead
   const steps145 = T_T;
   // ∂states.fwd: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_158, state91_0_143, mm47_105, v10_159, state91_1_144, out10_2_51, v65_111, v18_160, out10_5_54, v20_161, out10_1_50, v63_110, pad21_162, v23_163, out10_4_53, v61_109, pad24_164, v27_165, out10_6_55, v59_108, pad28_166, v31_167, out10_3_52, v57_107, pad32_168, v33_169, p40, mm35_170, v9_46)) run_time_loop5(v3_158.byteOffset, state91_0_143.byteOffset, mm47_105.byteOffset, v10_159.byteOffset, state91_1_144.byteOffset, out10_2_51.byteOffset, v65_111.byteOffset, v18_160.byteOffset, out10_5_54.byteOffset, v20_161.byteOffset, out10_1_50.byteOffset, v63_110.byteOffset, pad21_162.byteOffset, v23_163.byteOffset, out10_4_53.byteOffset, v61_109.byteOffset, pad24_164.byteOffset, v27_165.byteOffset, out10_6_55.byteOffset, v59_108.byteOffset, pad28_166.byteOffset, v31_167.byteOffset, out10_3_52.byteOffset, v57_107.byteOffset, pad32_168.byteOffset, v33_169.byteOffset, p40.byteOffset, mm35_170.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), steps145, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_158, state91_0_143, mm47_105, v10_159, state91_1_144, out10_2_51, v65_111, v18_160, out10_5_54, v20_161, out10_1_50, v63_110, pad21_162, v23_163, out10_4_53, v61_109, pad24_164, v27_165, out10_6_55, v59_108, pad28_166, v31_167, out10_3_52, v57_107, pad32_168, v33_169, p40, mm35_170, v9_46)) run_time_loop5(v3_158.byteOffset, state91_0_143.byteOffset, mm47_105.byteOffset, v10_159.byteOffset, state91_1_144.byteOffset, out10_2_51.byteOffset, v65_111.byteOffset, v18_160.byteOffset, out10_5_54.byteOffset, v20_161.byteOffset, out10_1_50.byteOffset, v63_110.byteOffset, pad21_162.byteOffset, v23_163.byteOffset, out10_4_53.byteOffset, v61_109.byteOffset, pad24_164.byteOffset, v27_165.byteOffset, out10_6_55.byteOffset, v59_108.byteOffset, pad28_166.byteOffset, v31_167.byteOffset, out10_3_52.byteOffset, v57_107.byteOffset, pad32_168.byteOffset, v33_169.byteOffset, p40.byteOffset, mm35_170.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), 0, steps145, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps145; s++) {
-      const t = T_T - 1 - s;
-      const x91_0_146 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_1_147 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_2_148 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_3_149 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_4_150 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_5_151 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_6_152 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_7_153 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_8_154 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_9_155 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_10_156 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
-      const x91_11_157 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_158, state91_0_143, x91_0_146)) run_pointwise4(v3_158.byteOffset, state91_0_143.byteOffset, x91_0_146.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v3_158[o + j] = state91_0_143[l * 16 + j] + x91_0_146[l * 16 + j];
+    (() => {
+      for (let s = 0; s < steps145; s++) {
+        const t = T_T - 1 - s;
+        const x91_0_146 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_1_147 = out10_1_50.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_2_148 = out10_2_51.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_3_149 = out10_3_52.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_4_150 = out10_4_53.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_5_151 = out10_6_55.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_6_152 = out10_5_54.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_7_153 = v65_111.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_8_154 = v63_110.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_9_155 = v61_109.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_10_156 = v59_108.subarray(t * B * 16, (t + 1) * B * 16);
+        const x91_11_157 = v57_107.subarray(t * B * 16, (t + 1) * B * 16);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_158, state91_0_143, x91_0_146)) run_pointwise4(v3_158.byteOffset, state91_0_143.byteOffset, x91_0_146.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v3_158[o + j] = state91_0_143[l * 16 + j] + x91_0_146[l * 16 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_159, state91_1_144, v3_158, x91_2_148, x91_7_153)) run_pointwise15(v10_159.byteOffset, state91_1_144.byteOffset, v3_158.byteOffset, x91_2_148.byteOffset, x91_7_153.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v10_159[o + j] = state91_1_144[l * 16 + j] + ((v3_158[l * 16 + j] * x91_2_148[l * 16 + j]) * x91_7_153[l * 16 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_159, state91_1_144, v3_158, x91_2_148, x91_7_153)) run_pointwise15(v10_159.byteOffset, state91_1_144.byteOffset, v3_158.byteOffset, x91_2_148.byteOffset, x91_7_153.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v10_159[o + j] = state91_1_144[l * 16 + j] + ((v3_158[l * 16 + j] * x91_2_148[l * 16 + j]) * x91_7_153[l * 16 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 20: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_160, v10_159, x91_6_152)) run_pointwise10(v18_160.byteOffset, v10_159.byteOffset, x91_6_152.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_160[o + j] = v10_159[l * 16 + j] * x91_6_152[l * 16 + j];
+        // %18 mul — 20: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_160, v10_159, x91_6_152)) run_pointwise10(v18_160.byteOffset, v10_159.byteOffset, x91_6_152.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v18_160[o + j] = v10_159[l * 16 + j] * x91_6_152[l * 16 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_161, v3_158, x91_1_147, x91_8_154)) run_pointwise16(v20_161.byteOffset, v3_158.byteOffset, x91_1_147.byteOffset, x91_8_154.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v20_161[o + j] = (v3_158[l * 16 + j] * x91_1_147[l * 16 + j]) * x91_8_154[l * 16 + j];
+        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_161, v3_158, x91_1_147, x91_8_154)) run_pointwise16(v20_161.byteOffset, v3_158.byteOffset, x91_1_147.byteOffset, x91_8_154.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v20_161[o + j] = (v3_158[l * 16 + j] * x91_1_147[l * 16 + j]) * x91_8_154[l * 16 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-      pad21_162.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad21_162[r * 64 + 48 + c] = v20_161[r * 16 + c];
-      }
-      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_163, v10_159, x91_4_150, x91_9_155)) run_pointwise16(v23_163.byteOffset, v10_159.byteOffset, x91_4_150.byteOffset, x91_9_155.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_163[o + j] = (v10_159[l * 16 + j] * x91_4_150[l * 16 + j]) * x91_9_155[l * 16 + j];
+        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+        pad21_162.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad21_162[r * 64 + 48 + c] = v20_161[r * 16 + c];
+        }
+        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_163, v10_159, x91_4_150, x91_9_155)) run_pointwise16(v23_163.byteOffset, v10_159.byteOffset, x91_4_150.byteOffset, x91_9_155.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v23_163[o + j] = (v10_159[l * 16 + j] * x91_4_150[l * 16 + j]) * x91_9_155[l * 16 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-      pad24_164.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad24_164[r * 64 + 32 + c] = v23_163[r * 16 + c];
-      }
-      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_165, v10_159, x91_5_151, x91_10_156)) run_pointwise16(v27_165.byteOffset, v10_159.byteOffset, x91_5_151.byteOffset, x91_10_156.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v27_165[o + j] = (v10_159[l * 16 + j] * x91_5_151[l * 16 + j]) * x91_10_156[l * 16 + j];
+        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+        pad24_164.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad24_164[r * 64 + 32 + c] = v23_163[r * 16 + c];
+        }
+        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_165, v10_159, x91_5_151, x91_10_156)) run_pointwise16(v27_165.byteOffset, v10_159.byteOffset, x91_5_151.byteOffset, x91_10_156.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v27_165[o + j] = (v10_159[l * 16 + j] * x91_5_151[l * 16 + j]) * x91_10_156[l * 16 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-      pad28_166.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad28_166[r * 64 + 16 + c] = v27_165[r * 16 + c];
-      }
-      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_167, v10_159, x91_3_149, x91_11_157)) run_pointwise16(v31_167.byteOffset, v10_159.byteOffset, x91_3_149.byteOffset, x91_11_157.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v31_167[o + j] = (v10_159[l * 16 + j] * x91_3_149[l * 16 + j]) * x91_11_157[l * 16 + j];
+        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+        pad28_166.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad28_166[r * 64 + 16 + c] = v27_165[r * 16 + c];
+        }
+        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_167, v10_159, x91_3_149, x91_11_157)) run_pointwise16(v31_167.byteOffset, v10_159.byteOffset, x91_3_149.byteOffset, x91_11_157.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 16;
+            for (let j = 0; j < 16; j++) {
+              v31_167[o + j] = (v10_159[l * 16 + j] * x91_3_149[l * 16 + j]) * x91_11_157[l * 16 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 16: i = sigmoid(z[0:H])
-      pad32_168.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad32_168[r * 64 + 0 + c] = v31_167[r * 16 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_169, pad21_162, pad24_164, pad28_166, pad32_168)) run_pointwise17(v33_169.byteOffset, pad21_162.byteOffset, pad24_164.byteOffset, pad28_166.byteOffset, pad32_168.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v33_169[o + j] = ((pad21_162[l * 64 + j] + pad24_164[l * 64 + j]) + pad28_166[l * 64 + j]) + pad32_168[l * 64 + j];
+        // %32 pad_last — 16: i = sigmoid(z[0:H])
+        pad32_168.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 16; c++) pad32_168[r * 64 + 0 + c] = v31_167[r * 16 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_169, pad21_162, pad24_164, pad28_166, pad32_168)) run_pointwise17(v33_169.byteOffset, pad21_162.byteOffset, pad24_164.byteOffset, pad28_166.byteOffset, pad32_168.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v33_169[o + j] = ((pad21_162[l * 64 + j] + pad24_164[l * 64 + j]) + pad28_166[l * 64 + j]) + pad32_168[l * 64 + j];
+            }
           }
         }
+        // %35 matmul — 15: z = W @ x + U @ h + b
+        gemm_cols_64x16(v33_169, p40, mm35_170, B);
+        v9_46.set(v33_169, t * v33_169.length);
+        state91_0_143.set(mm35_170);
+        state91_1_144.set(v18_160);
       }
-      // %35 matmul — 15: z = W @ x + U @ h + b
-      gemm_cols_64x16(v33_169, p40, mm35_170, B);
-      v9_46.set(v33_169, t * v33_169.length);
-      state91_0_143.set(mm35_170);
-      state91_1_144.set(v18_160);
-    }
+    })();
   }
   // %95 concat
   for (let l = 0; l < T_T * B; l++) {
@@ -2267,13 +2279,13 @@ function gemm_outer_128x8(a: Float32Array, aStep: number, b: Float32Array, bStep
   gemm_outer_128x8_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (29018 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, time_loop2, time_loop3, pointwise11, pointwise12, colsum_5, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, time_loop4, outer_64x16, colsum_64, cols_64x8, time_loop5, outer_128x8, pointwise18, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (29021 bytes): rows_64x8, pointwise0, rows_64x16, pointwise1, pointwise2, pointwise3, time_loop0, time_loop1, pointwise4, rows_5x16, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, pointwise10, time_loop2, time_loop3, pointwise11, pointwise12, colsum_5, cols_5x16, outer_5x16, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_64x16, time_loop4, outer_64x16, colsum_64, cols_64x8, time_loop5, outer_128x8, pointwise18, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABdAdgBH9/f38AYAZ/f39/f38AYA9/f39/f39/f39/f39/f38AYAN/f38AYBp/f39/f39/f39/f39/f39/f39/f39/f39/fwBgBX9/f39/AGAjf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDJiUAAAAAAQACAgAAAAMDAQMABAQABQMAAQAAAQUBAAYBAwAGAQADB+UDJQlyb3dzXzY0eDgAAApwb2ludHdpc2UwAAEKcm93c182NHgxNgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgp0aW1lX2xvb3AxAAcKcG9pbnR3aXNlNAAICXJvd3NfNXgxNgAJCnBvaW50d2lzZTUACgpwb2ludHdpc2U2AAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwp0aW1lX2xvb3AyABAKdGltZV9sb29wMwARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwhjb2xzdW1fNQAUCWNvbHNfNXgxNgAVCm91dGVyXzV4MTYAFgtwb2ludHdpc2UxMwAXC3BvaW50d2lzZTE0ABgLcG9pbnR3aXNlMTUAGQtwb2ludHdpc2UxNgAaC3BvaW50d2lzZTE3ABsKY29sc182NHgxNgAcCnRpbWVfbG9vcDQAHQtvdXRlcl82NHgxNgAeCWNvbHN1bV82NAAfCWNvbHNfNjR4OAAgCnRpbWVfbG9vcDUAIQtvdXRlcl8xMjh4OAAiC3BvaW50d2lzZTE4ACMJbm9uZmluaXRlACQK6dkBJYAMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACICEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACQCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACYCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoACIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQSBsaiEGIAEgBEEgbGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACICEKIAwgCiAT/eYB/eQBIQwgBv0AAkAhCiANIAogE/3mAf3kASENIAb9AAJgIQogDiAKIBP95gH95AEhDiAG/QACgAEhCiAYIAogE/3mAf3kASEYIAb9AAKgASEKIBkgCiAT/eYB/eQBIRkgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QAC4AEhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsLigwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJAIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACwAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKAAiAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gBv0AAsABIQogDiAKIBP95gH95AEhDiAG/QACgAIhCiAYIAogE/3mAf3kASEYIAb9AALAAiEKIBkgCiAT/eYB/eQBIRkgBv0AAoADIQogGiAKIBP95gH95AEhGiAG/QACwAMhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwuoDQICfxN7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEPIA/9DAAAQEsAAEBLAABASwAAQEv95QEhECAOIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRcgF/0MAABASwAAQEsAAEBLAABAS/3lASEYIBYgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAS/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBQgGiAS/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC80JAgJ/DntBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRMgDSATIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgBEEBaiEEDAALCwv4BgEKf0EAIQ8CQANAIA8gDE4NASAPIRAgACERIAEhEiACIRMgCSEUAkACQCAORQ0AIBRBMUgNACAUQQNqQQRuQQJsIRUgDiARNgIUIA4gEiAVQcAAbGo2AhggDiATIBVBgAJsajYCHCAOIBQgFWs2AiAgDkECNgIMIA5BBDYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBUQAgNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQQAgsgAyERIAQgECAKbGohEiACIRMgCSEUAkACQCAORQ0AIBRBmwxIDQAgFEEBakECbkEBbCEVIA4gESAVQYACbGo2AhQgDiASIBVBgAJsajYCGCAOIBMgFUGAAmxqNgIcIA4gFCAVazYCICAOQQM2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRADA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBADCyAFIREgA0HAAGohEiAGIRMgAyEUIANBgAFqIRcgCSEYAkACQCAORQ0AIBhBkghIDQAgGEEBakECbkEBbCEVIA4gESAVQcAAbGo2AhQgDiASIBVBgAJsajYCGCAOIBMgFUHAAGxqNgIcIA4gFCAVQYACbGo2AiAgDiAXIBVBgAJsajYCJCAOIBggFWs2AiggDkEENgIMIA5BBjYCECAOKAIAQQFqIRYgDiAW/hcCAAJAIA7+EAIIQQFHDQAgDkEB/gACABoLIBEgEiATIBQgFyAVEAQDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUIBcgGBAECyAHIREgA0HAAWohEiAFIRMgCSEUAkACQCAORQ0AIBRBpBBIDQAgFEEBakECbkEBbCEVIA4gESAVQcAAbGo2AhQgDiASIBVBgAJsajYCGCAOIBMgFUHAAGxqNgIcIA4gFCAVazYCICAOQQU2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRAFA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBAFCyAIIBAgC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAPQQFqIQ8MAAsLC/4GAQp/QQAhDwJAA0AgDyAMTg0BIA1BAWsgD2shECAAIREgASESIAIhEyAJIRQCQAJAIA5FDQAgFEExSA0AIBRBA2pBBG5BAmwhFSAOIBE2AhQgDiASIBVBwABsajYCGCAOIBMgFUGAAmxqNgIcIA4gFCAVazYCICAOQQI2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFRACA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBACCyADIREgBCAQIApsaiESIAIhEyAJIRQCQAJAIA5FDQAgFEGbDEgNACAUQQFqQQJuQQFsIRUgDiARIBVBgAJsajYCFCAOIBIgFUGAAmxqNgIYIA4gEyAVQYACbGo2AhwgDiAUIBVrNgIgIA5BAzYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAMDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAMLIAUhESADQcAAaiESIAYhEyADIRQgA0GAAWohFyAJIRgCQAJAIA5FDQAgGEGSCEgNACAYQQFqQQJuQQFsIRUgDiARIBVBwABsajYCFCAOIBIgFUGAAmxqNgIYIA4gEyAVQcAAbGo2AhwgDiAUIBVBgAJsajYCICAOIBcgFUGAAmxqNgIkIA4gGCAVazYCKCAOQQQ2AgwgDkEGNgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFCAXIBUQBANAIA7+EAIEIBZHDQALDAELIBEgEiATIBQgFyAYEAQLIAchESADQcABaiESIAUhEyAJIRQCQAJAIA5FDQAgFEGkEEgNACAUQQFqQQJuQQFsIRUgDiARIBVBwABsajYCFCAOIBIgFUGAAmxqNgIYIA4gEyAVQcAAbGo2AhwgDiAUIBVrNgIgIA5BBTYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAUDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAULIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwuGEQIGfw97QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAsABIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIUIAVBBGohBQwACwtBBCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEV/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0fADgCACAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFf0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9HwA4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAY/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRX9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgBEEBaiEEDAALCwuLBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgA0EBaiEDDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLpQ4BCn9BACEaAkADQCAaIBdODQEgGiEbIAAhHCABIR0gAiEeIBQhHwJAAkAgGUUNACAfQTFIDQAgH0EDakEEbkECbCEgIBkgHDYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgQYACbGo2AhwgGSAfICBrNgIgIBlBAjYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAIDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAILIAMhHCAEIBsgFWxqIR0gAiEeIBQhHwJAAkAgGUUNACAfQZsMSA0AIB9BAWpBAm5BAWwhICAZIBwgIEGAAmxqNgIUIBkgHSAgQYACbGo2AhggGSAeICBBgAJsajYCHCAZIB8gIGs2AiAgGUEDNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAwsgBSEcIAMhHSAUIR4CQAJAIBlFDQAgHkHqMEgNACAeQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEGAAmxqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAYhHCADQcAAaiEdIBQhHgJAAkAgGUUNACAeQeowSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQYACbGo2AhggGSAeICBrNgIcIBlBCzYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBALA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCwsgByEcIANBgAFqIR0gFCEeAkACQCAZRQ0AIB5B6jBIDQAgHkEBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBgAJsajYCGCAZIB4gIGs2AhwgGUEMNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAwDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAMCyAIIRwgA0HAAWohHSAUIR4CQAJAIBlFDQAgHkHqMEgNACAeQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEGAAmxqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAkhHCAGIR0gCiEeIAUhHyAHISIgFCEjAkACQCAZRQ0AICNBpBBIDQAgI0EBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBwABsajYCGCAZIB4gIEHAAGxqNgIcIBkgHyAgQcAAbGo2AiAgGSAiICBBwABsajYCJCAZICMgIGs2AiggGUENNgIMIBlBBjYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeIB8gIiAgEA0DQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfICIgIxANCyALIRwgCSEdIBQhHgJAAkAgGUUNACAeQeowSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBrNgIcIBlBDjYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAOA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDgsgDCEcIAghHSALIR4gFCEfAkACQCAZRQ0AIB9B6jBIDQAgH0EBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBwABsajYCGCAZIB4gIEHAAGxqNgIcIBkgHyAgazYCICAZQQ82AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBAPA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxAPCyANIBsgFmxqIAwgFvwKAAAgDiAbIBZsaiALIBb8CgAAIA8gGyAWbGogCCAW/AoAACAQIBsgFmxqIAcgFvwKAAAgESAbIBZsaiAFIBb8CgAAIBIgGyAWbGogBiAW/AoAACATIBsgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAaQQFqIRoMAAsLC6sOAQp/QQAhGgJAA0AgGiAXTg0BIBhBAWsgGmshGyAAIRwgASEdIAIhHiAUIR8CQAJAIBlFDQAgH0ExSA0AIB9BA2pBBG5BAmwhICAZIBw2AhQgGSAdICBBwABsajYCGCAZIB4gIEGAAmxqNgIcIBkgHyAgazYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gIBACA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxACCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0GbDEgNACAfQQFqQQJuQQFsISAgGSAcICBBgAJsajYCFCAZIB0gIEGAAmxqNgIYIBkgHiAgQYACbGo2AhwgGSAfICBrNgIgIBlBAzYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAMDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAMLIAUhHCADIR0gFCEeAkACQCAZRQ0AIB5B6jBIDQAgHkEBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBgAJsajYCGCAZIB4gIGs2AhwgGUELNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAsDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhALCyAGIRwgA0HAAGohHSAUIR4CQAJAIBlFDQAgHkHqMEgNACAeQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEGAAmxqNgIYIBkgHiAgazYCHCAZQQs2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCwNAIBn+EAIEICFHDQALDAELIBwgHSAeEAsLIAchHCADQYABaiEdIBQhHgJAAkAgGUUNACAeQeowSA0AIB5BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQYACbGo2AhggGSAeICBrNgIcIBlBDDYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QDAsgCCEcIANBwAFqIR0gFCEeAkACQCAZRQ0AIB5B6jBIDQAgHkEBakECbkEBbCEgIBkgHCAgQcAAbGo2AhQgGSAdICBBgAJsajYCGCAZIB4gIGs2AhwgGUELNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAsDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhALCyAJIRwgBiEdIAohHiAFIR8gByEiIBQhIwJAAkAgGUUNACAjQaQQSA0AICNBAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBwABsajYCHCAZIB8gIEHAAGxqNgIgIBkgIiAgQcAAbGo2AiQgGSAjICBrNgIoIBlBDTYCDCAZQQY2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfICIgIBANA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHyAiICMQDQsgCyEcIAkhHSAUIR4CQAJAIBlFDQAgHkHqMEgNACAeQQFqQQJuQQFsISAgGSAcICBBwABsajYCFCAZIB0gIEHAAGxqNgIYIBkgHiAgazYCHCAZQQ42AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDgNAIBn+EAIEICFHDQALDAELIBwgHSAeEA4LIAwhHCAIIR0gCyEeIBQhHwJAAkAgGUUNACAfQeowSA0AIB9BAWpBAm5BAWwhICAZIBwgIEHAAGxqNgIUIBkgHSAgQcAAbGo2AhggGSAeICBBwABsajYCHCAZIB8gIGs2AiAgGUEPNgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQDwNAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QDwsgDSAbIBZsaiAMIBb8CgAAIA4gGyAWbGogCyAW/AoAACAPIBsgFmxqIAggFvwKAAAgECAbIBZsaiAHIBb8CgAAIBEgGyAWbGogBSAW/AoAACASIBsgFmxqIAYgFvwKAAAgEyAbIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGkEBaiEaDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsL8AcCAn8Ne0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQwgDCAM/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEOIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASETIBMgE/3mASADIAZq/QACAP3mAf3lASENIAAgDf0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvLAQIDfwR7QQAhBf0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAhAgBv0fAJI4AhALywYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQRRsaiEGIAEgBUEEbGohByAGQRRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCFCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvBBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEETg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLQQQhBkEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC9AGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgCiAR/QsCYCAKIBL9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuREgENf0EAISMCQANAICMgIE4NASAjISQgACElIAEhJiACICQgHWxqIScgHiEoAkACQCAiRQ0AIChB6jBIDQAgKEEBakECbkEBbCEpICIgJSApQcAAbGo2AhQgIiAmIClBwABsajYCGCAiICcgKUHAAGxqNgIcICIgKCApazYCICAiQQg2AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAIA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAICyADISUgBCEmIAAhJyAFICQgHWxqISggBiAkIB1saiErIB4hLAJAAkAgIkUNACAsQaQQSA0AICxBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKUHAAGxqNgIgICIgKyApQcAAbGo2AiQgIiAsIClrNgIoICJBGTYCDCAiQQY2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICsgKRAZA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArICwQGQsgByElIAMhJiAIICQgHWxqIScgHiEoAkACQCAiRQ0AIChB6jBIDQAgKEEBakECbkEBbCEpICIgJSApQcAAbGo2AhQgIiAmIClBwABsajYCGCAiICcgKUHAAGxqNgIcICIgKCApazYCICAiQQ82AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAPA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAPCyAJISUgACEmIAogJCAdbGohJyALICQgHWxqISggHiErAkACQCAiRQ0AICtBtRhIDQAgK0EBakECbkEBbCEpICIgJSApQcAAbGo2AhQgIiAmIClBwABsajYCGCAiICcgKUHAAGxqNgIcICIgKCApQcAAbGo2AiAgIiArIClrNgIkICJBGjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAaCyAMQQAgH/wLACAMQcABaiEuIAkhLyAeIS0CQANAQQAgLU4NASAuIC9BwAD8CgAAIC5BgAJqIS4gL0HAAGohLyAtQX9qIS0MAAsLIA0hJSADISYgDiAkIB1saiEnIA8gJCAdbGohKCAeISsCQAJAICJFDQAgK0G1GEgNACArQQFqQQJuQQFsISkgIiAlIClBwABsajYCFCAiICYgKUHAAGxqNgIYICIgJyApQcAAbGo2AhwgIiAoIClBwABsajYCICAiICsgKWs2AiQgIkEaNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAaA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBoLIBBBACAf/AsAIBBBgAFqIS4gDSEvIB4hLQJAA0BBACAtTg0BIC4gL0HAAPwKAAAgLkGAAmohLiAvQcAAaiEvIC1Bf2ohLQwACwsgESElIAMhJiASICQgHWxqIScgEyAkIB1saiEoIB4hKwJAAkAgIkUNACArQbUYSA0AICtBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKUHAAGxqNgIgICIgKyApazYCJCAiQRo2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBoDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGgsgFEEAIB/8CwAgFEHAAGohLiARIS8gHiEtAkADQEEAIC1ODQEgLiAvQcAA/AoAACAuQYACaiEuIC9BwABqIS8gLUF/aiEtDAALCyAVISUgAyEmIBYgJCAdbGohJyAXICQgHWxqISggHiErAkACQCAiRQ0AICtBtRhIDQAgK0EBakECbkEBbCEpICIgJSApQcAAbGo2AhQgIiAmIClBwABsajYCGCAiICcgKUHAAGxqNgIcICIgKCApQcAAbGo2AiAgIiArIClrNgIkICJBGjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAaCyAYQQAgH/wLACAYIS4gFSEvIB4hLQJAA0BBACAtTg0BIC4gL0HAAPwKAAAgLkGAAmohLiAvQcAAaiEvIC1Bf2ohLQwACwsgGSElIAwhJiAQIScgFCEoIBghKyAeISwCQAJAICJFDQAgLEGJBEgNACAsQQFqQQJuQQFsISkgIiAlIClBgAJsajYCFCAiICYgKUGAAmxqNgIYICIgJyApQYACbGo2AhwgIiAoIClBgAJsajYCICAiICsgKUGAAmxqNgIkICIgLCApazYCKCAiQRs2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQGwNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBsLIBkhJSAaISYgGyEnIB4hKAJAAkAgIkUNACAoQTFIDQAgKEEDakEEbkECbCEpICIgJSApQYACbGo2AhQgIiAmNgIYICIgJyApQcAAbGo2AhwgIiAoIClrNgIgICJBHDYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBwDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBwLIBwgJCAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICNBAWohIwwACwsLqwQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgCBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC4QEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBIGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQKAAiEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEgbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLlxIBDX9BACEjAkADQCAjICBODQEgIUEBayAjayEkIAAhJSABISYgAiAkIB1saiEnIB4hKAJAAkAgIkUNACAoQeowSA0AIChBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKWs2AiAgIkEINgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQCANAICL+EAIEICpHDQALDAELICUgJiAnICgQCAsgAyElIAQhJiAAIScgBSAkIB1saiEoIAYgJCAdbGohKyAeISwCQAJAICJFDQAgLEGkEEgNACAsQQFqQQJuQQFsISkgIiAlIClBwABsajYCFCAiICYgKUHAAGxqNgIYICIgJyApQcAAbGo2AhwgIiAoIClBwABsajYCICAiICsgKUHAAGxqNgIkICIgLCApazYCKCAiQRk2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQGQNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBkLIAchJSADISYgCCAkIB1saiEnIB4hKAJAAkAgIkUNACAoQeowSA0AIChBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKWs2AiAgIkEPNgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQDwNAICL+EAIEICpHDQALDAELICUgJiAnICgQDwsgCSElIAAhJiAKICQgHWxqIScgCyAkIB1saiEoIB4hKwJAAkAgIkUNACArQbUYSA0AICtBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKUHAAGxqNgIgICIgKyApazYCJCAiQRo2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBoDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGgsgDEEAIB/8CwAgDEHAAWohLiAJIS8gHiEtAkADQEEAIC1ODQEgLiAvQcAA/AoAACAuQYACaiEuIC9BwABqIS8gLUF/aiEtDAALCyANISUgAyEmIA4gJCAdbGohJyAPICQgHWxqISggHiErAkACQCAiRQ0AICtBtRhIDQAgK0EBakECbkEBbCEpICIgJSApQcAAbGo2AhQgIiAmIClBwABsajYCGCAiICcgKUHAAGxqNgIcICIgKCApQcAAbGo2AiAgIiArIClrNgIkICJBGjYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGgNAICL+EAIEICpHDQALDAELICUgJiAnICggKxAaCyAQQQAgH/wLACAQQYABaiEuIA0hLyAeIS0CQANAQQAgLU4NASAuIC9BwAD8CgAAIC5BgAJqIS4gL0HAAGohLyAtQX9qIS0MAAsLIBEhJSADISYgEiAkIB1saiEnIBMgJCAdbGohKCAeISsCQAJAICJFDQAgK0G1GEgNACArQQFqQQJuQQFsISkgIiAlIClBwABsajYCFCAiICYgKUHAAGxqNgIYICIgJyApQcAAbGo2AhwgIiAoIClBwABsajYCICAiICsgKWs2AiQgIkEaNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAaA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBoLIBRBACAf/AsAIBRBwABqIS4gESEvIB4hLQJAA0BBACAtTg0BIC4gL0HAAPwKAAAgLkGAAmohLiAvQcAAaiEvIC1Bf2ohLQwACwsgFSElIAMhJiAWICQgHWxqIScgFyAkIB1saiEoIB4hKwJAAkAgIkUNACArQbUYSA0AICtBAWpBAm5BAWwhKSAiICUgKUHAAGxqNgIUICIgJiApQcAAbGo2AhggIiAnIClBwABsajYCHCAiICggKUHAAGxqNgIgICIgKyApazYCJCAiQRo2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBoDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGgsgGEEAIB/8CwAgGCEuIBUhLyAeIS0CQANAQQAgLU4NASAuIC9BwAD8CgAAIC5BgAJqIS4gL0HAAGohLyAtQX9qIS0MAAsLIBkhJSAMISYgECEnIBQhKCAYISsgHiEsAkACQCAiRQ0AICxBiQRIDQAgLEEBakECbkEBbCEpICIgJSApQYACbGo2AhQgIiAmIClBgAJsajYCGCAiICcgKUGAAmxqNgIcICIgKCApQYACbGo2AiAgIiArIClBgAJsajYCJCAiICwgKWs2AiggIkEbNgIMICJBBjYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKyApEBsDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsgLBAbCyAZISUgGiEmIBshJyAeISgCQAJAICJFDQAgKEExSA0AIChBA2pBBG5BAmwhKSAiICUgKUGAAmxqNgIUICIgJjYCGCAiICcgKUHAAGxqNgIcICIgKCApazYCICAiQRw2AgwgIkEENgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKRAcA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKBAcCyAcICQgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAjQQFqISMMAAsLC4wDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYABTg0BQQAhByAEIAZBIGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAGQQJqIQYMAAsLIAtBEGohCwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEgSA0ACyAAQSBqIQAgAUEgaiEBIAJBIGohAiAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAyAMEbmFtZQHAAyUACXJvd3NfNjR4OAEKcG9pbnR3aXNlMAIKcm93c182NHgxNgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgKcG9pbnR3aXNlNAkJcm93c181eDE2Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBAKdGltZV9sb29wMhEKdGltZV9sb29wMxILcG9pbnR3aXNlMTETC3BvaW50d2lzZTEyFAhjb2xzdW1fNRUJY29sc181eDE2FgpvdXRlcl81eDE2Fwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZC3BvaW50d2lzZTE1Ggtwb2ludHdpc2UxNhsLcG9pbnR3aXNlMTccCmNvbHNfNjR4MTYdCnRpbWVfbG9vcDQeC291dGVyXzY0eDE2Hwljb2xzdW1fNjQgCWNvbHNfNjR4OCEKdGltZV9sb29wNSILb3V0ZXJfMTI4eDgjC3BvaW50d2lzZTE4JAlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABdwdgBH9/f38AYAZ/f39/f38AYBB/f39/f39/f39/f39/f39/AGADf39/AGAbf39/f39/f39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYCR/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDJiUAAAAAAQACAgAAAAMDAQMABAQABQMAAQAAAQUBAAYBAwAGAQADB+UDJQlyb3dzXzY0eDgAAApwb2ludHdpc2UwAAEKcm93c182NHgxNgACCnBvaW50d2lzZTEAAwpwb2ludHdpc2UyAAQKcG9pbnR3aXNlMwAFCnRpbWVfbG9vcDAABgp0aW1lX2xvb3AxAAcKcG9pbnR3aXNlNAAICXJvd3NfNXgxNgAJCnBvaW50d2lzZTUACgpwb2ludHdpc2U2AAsKcG9pbnR3aXNlNwAMCnBvaW50d2lzZTgADQpwb2ludHdpc2U5AA4LcG9pbnR3aXNlMTAADwp0aW1lX2xvb3AyABAKdGltZV9sb29wMwARC3BvaW50d2lzZTExABILcG9pbnR3aXNlMTIAEwhjb2xzdW1fNQAUCWNvbHNfNXgxNgAVCm91dGVyXzV4MTYAFgtwb2ludHdpc2UxMwAXC3BvaW50d2lzZTE0ABgLcG9pbnR3aXNlMTUAGQtwb2ludHdpc2UxNgAaC3BvaW50d2lzZTE3ABsKY29sc182NHgxNgAcCnRpbWVfbG9vcDQAHQtvdXRlcl82NHgxNgAeCWNvbHN1bV82NAAfCWNvbHNfNjR4OAAgCnRpbWVfbG9vcDUAIQtvdXRlcl8xMjh4OAAiC3BvaW50d2lzZTE4ACMJbm9uZmluaXRlACQK6dkBJYAMAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQcAATg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBIGxqIQYgASAEQSBsaiEHIAZBIGohCANAIAf9AAIAIRMgB/0AAiAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACICEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACQCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACYCEKIA4gCiAT/eYB/eQBIQ4gEiAKIBT95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAoACIAVBBGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUHAAE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRsgACAFQSBsaiEGIAEgBEEgbGohByAGQSBqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACICEKIAwgCiAT/eYB/eQBIQwgBv0AAkAhCiANIAogE/3mAf3kASENIAb9AAJgIQogDiAKIBP95gH95AEhDiAG/QACgAEhCiAYIAogE/3mAf3kASEYIAb9AAKgASEKIBkgCiAT/eYB/eQBIRkgBv0AAsABIQogGiAKIBP95gH95AEhGiAG/QAC4AEhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLYgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIARBAWohBAwACwsLigwCBn8Se0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAH/QACQCEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAJAIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACwAEhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGAAmxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKAAiAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUHAAGxqIQYgASAEQcAAbGohByAGQcAAaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAkAhCiAMIAogE/3mAf3kASEMIAb9AAKAASEKIA0gCiAT/eYB/eQBIQ0gBv0AAsABIQogDiAKIBP95gH95AEhDiAG/QACgAIhCiAYIAogE/3mAf3kASEYIAb9AALAAiEKIBkgCiAT/eYB/eQBIRkgBv0AAoADIQogGiAKIBP95gH95AEhGiAG/QACwAMhCiAbIAogE/3mAf3kASEbIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAJsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGCAZ/Q0AAQIDBAUGBxAREhMUFRYXIBggGf0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBogG/0NAAECAwQFBgcQERITFBUWFyAaIBv9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwuoDQICfxN7QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgD94QEhCP0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAI/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQkgCf0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEKIAr9DAAAQEsAAEBLAABASwAAQEv95QEhCyAJIAv9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgC/0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEM/QxnaVA5Z2lQOWdpUDlnaVA5IAz95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgDP3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAM/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAz95gH9DKqqKj6qqio+qqoqPqqqKj795AEgDP3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAMIAz95gH95gEgDP3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAK/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAHav0AAgD95gEgAyAHav0AAgD94QEhDf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAN/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ4gDv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEPIA/9DAAAQEsAAEBLAABASwAAQEv95QEhECAOIBD9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASER/QxnaVA5Z2lQOWdpUDlnaVA5IBH95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAR/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBH95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASARIBH95gH95gEgEf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAP/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgBCAHav0AAgAhEiASIBL95gEhE/0M6vC6u+rwurvq8Lq76vC6uyAT/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIBP95gH9DC0eXL0tHly9LR5cvS0eXL395AEgE/3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAT/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIBP95gEgEv3mASAS/eQBIRQgEv3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEV/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIBX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhFiAW/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRcgF/0MAABASwAAQEsAAEBLAABAS/3lASEYIBYgGP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAY/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRn9DGdpUDlnaVA5Z2lQOWdpUDkgGf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAZ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgGf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAZ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBkgGf3mAf3mASAZ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAS/QwAAACAAAAAgAAAAIAAAACA/U79UCEaIBQgGiAS/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf3kAf0LAgAgB0EQaiEHIAdBwABIDQALIABBwABqIQAgAUGAAmohASACQcAAaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC80JAgJ/DntBACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP3hASEG/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAb9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhByAH/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQggCP0MAABASwAAQEsAAEBLAABAS/3lASEJIAcgCf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAJ/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQr9DGdpUDlnaVA5Z2lQOWdpUDkgCv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAK/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAr95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAK/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAogCv3mAf3mASAK/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAj9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nASACIAVq/QACACELIAsgC/3mASEM/Qzq8Lq76vC6u+rwurvq8Lq7IAz95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgDP3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAM/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAz95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgDP3mASAL/eYBIAv95AEhDSAL/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQ79DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgDv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEPIA/9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhECAQ/QwAAEBLAABASwAAQEsAAEBL/eUBIREgDyAR/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBH9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEv0MZ2lQOWdpUDlnaVA5Z2lQOSAS/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBL95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAS/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBL95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgEiAS/eYB/eYBIBL95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgEP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAv9DAAAAIAAAACAAAAAgAAAAID9Tv1QIRMgDSATIAv94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/eYB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQYACaiEBIAJBwABqIQIgBEEBaiEEDAALCwv4BgEKfyAMIRACQANAIBAgDU4NASAQIREgACESIAEhEyACIRQgCSEVAkACQCAPRQ0AIBVBMUgNACAVQQNqQQRuQQJsIRYgDyASNgIUIA8gEyAWQcAAbGo2AhggDyAUIBZBgAJsajYCHCAPIBUgFms2AiAgD0ECNgIMIA9BBDYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBYQAgNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUQAgsgAyESIAQgESAKbGohEyACIRQgCSEVAkACQCAPRQ0AIBVBmwxIDQAgFUEBakECbkEBbCEWIA8gEiAWQYACbGo2AhQgDyATIBZBgAJsajYCGCAPIBQgFkGAAmxqNgIcIA8gFSAWazYCICAPQQM2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhADA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRADCyAFIRIgA0HAAGohEyAGIRQgAyEVIANBgAFqIRggCSEZAkACQCAPRQ0AIBlBkghIDQAgGUEBakECbkEBbCEWIA8gEiAWQcAAbGo2AhQgDyATIBZBgAJsajYCGCAPIBQgFkHAAGxqNgIcIA8gFSAWQYACbGo2AiAgDyAYIBZBgAJsajYCJCAPIBkgFms2AiggD0EENgIMIA9BBjYCECAPKAIAQQFqIRcgDyAX/hcCAAJAIA/+EAIIQQFHDQAgD0EB/gACABoLIBIgEyAUIBUgGCAWEAQDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVIBggGRAECyAHIRIgA0HAAWohEyAFIRQgCSEVAkACQCAPRQ0AIBVBpBBIDQAgFUEBakECbkEBbCEWIA8gEiAWQcAAbGo2AhQgDyATIBZBgAJsajYCGCAPIBQgFkHAAGxqNgIcIA8gFSAWazYCICAPQQU2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhAFA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRAFCyAIIBEgC2xqIAcgC/wKAAAgASAHIAv8CgAAIAYgBSAL/AoAACAQQQFqIRAMAAsLC/4GAQp/IAwhEAJAA0AgECANTg0BIA5BAWsgEGshESAAIRIgASETIAIhFCAJIRUCQAJAIA9FDQAgFUExSA0AIBVBA2pBBG5BAmwhFiAPIBI2AhQgDyATIBZBwABsajYCGCAPIBQgFkGAAmxqNgIcIA8gFSAWazYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFhACA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRACCyADIRIgBCARIApsaiETIAIhFCAJIRUCQAJAIA9FDQAgFUGbDEgNACAVQQFqQQJuQQFsIRYgDyASIBZBgAJsajYCFCAPIBMgFkGAAmxqNgIYIA8gFCAWQYACbGo2AhwgDyAVIBZrNgIgIA9BAzYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAMDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAMLIAUhEiADQcAAaiETIAYhFCADIRUgA0GAAWohGCAJIRkCQAJAIA9FDQAgGUGSCEgNACAZQQFqQQJuQQFsIRYgDyASIBZBwABsajYCFCAPIBMgFkGAAmxqNgIYIA8gFCAWQcAAbGo2AhwgDyAVIBZBgAJsajYCICAPIBggFkGAAmxqNgIkIA8gGSAWazYCKCAPQQQ2AgwgD0EGNgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFSAYIBYQBANAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZEAQLIAchEiADQcABaiETIAUhFCAJIRUCQAJAIA9FDQAgFUGkEEgNACAVQQFqQQJuQQFsIRYgDyASIBZBwABsajYCFCAPIBMgFkGAAmxqNgIYIA8gFCAWQcAAbGo2AhwgDyAVIBZrNgIgIA9BBTYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAUDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAULIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwuGEQIGfw97QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEETg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAG/QACQCEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAEhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAsABIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBFGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIUIAVBBGohBQwACwtBBCEF/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDyAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgB/0AAkAhFCAG/QACACEKIAsgCiAT/eYB/eQBIQsgDyAKIBT95gH95AEhDyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAv9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhcgC/0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEV/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0fADgCACAP/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYXIA/9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFf0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9HwA4AhQgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEFTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGCAAIAVBwABsaiEGIAEgBEHAAGxqIQcgBkHAAGohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAJAIQogDCAKIBP95gH95AEhDCAG/QACgAEhCiANIAogE/3mAf3kASENIAb9AALAASEKIA4gCiAT/eYB/eQBIQ4gBv0AAoACIQogGCAKIBP95gH95AEhGCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQRRsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgGP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWFyAY/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRX9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/R8AOAIQIAVBBWohBQwACwsgBEEBaiEEDAALCwuCAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eQBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgBEEBaiEEDAALCwuLBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQcAASA0ACyAAQcAAaiEAIAFBgAJqIQEgA0EBaiEDDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUGAAmohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBwABIDQALIABBwABqIQAgAUHAAGohASADQQFqIQMMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBwABIDQALIABBwABqIQAgAUHAAGohASACQcAAaiECIARBAWohBAwACwsLpQ4BCn8gFyEbAkADQCAbIBhODQEgGyEcIAAhHSABIR4gAiEfIBQhIAJAAkAgGkUNACAgQTFIDQAgIEEDakEEbkECbCEhIBogHTYCFCAaIB4gIUHAAGxqNgIYIBogHyAhQYACbGo2AhwgGiAgICFrNgIgIBpBAjYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAIDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAILIAMhHSAEIBwgFWxqIR4gAiEfIBQhIAJAAkAgGkUNACAgQZsMSA0AICBBAWpBAm5BAWwhISAaIB0gIUGAAmxqNgIUIBogHiAhQYACbGo2AhggGiAfICFBgAJsajYCHCAaICAgIWs2AiAgGkEDNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAwNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQAwsgBSEdIAMhHiAUIR8CQAJAIBpFDQAgH0HqMEgNACAfQQFqQQJuQQFsISEgGiAdICFBwABsajYCFCAaIB4gIUGAAmxqNgIYIBogHyAhazYCHCAaQQs2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCwNAIBr+EAIEICJHDQALDAELIB0gHiAfEAsLIAYhHSADQcAAaiEeIBQhHwJAAkAgGkUNACAfQeowSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHAAGxqNgIUIBogHiAhQYACbGo2AhggGiAfICFrNgIcIBpBCzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRALA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCwsgByEdIANBgAFqIR4gFCEfAkACQCAaRQ0AIB9B6jBIDQAgH0EBakECbkEBbCEhIBogHSAhQcAAbGo2AhQgGiAeICFBgAJsajYCGCAaIB8gIWs2AhwgGkEMNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAwDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAMCyAIIR0gA0HAAWohHiAUIR8CQAJAIBpFDQAgH0HqMEgNACAfQQFqQQJuQQFsISEgGiAdICFBwABsajYCFCAaIB4gIUGAAmxqNgIYIBogHyAhazYCHCAaQQs2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCwNAIBr+EAIEICJHDQALDAELIB0gHiAfEAsLIAkhHSAGIR4gCiEfIAUhICAHISMgFCEkAkACQCAaRQ0AICRBpBBIDQAgJEEBakECbkEBbCEhIBogHSAhQcAAbGo2AhQgGiAeICFBwABsajYCGCAaIB8gIUHAAGxqNgIcIBogICAhQcAAbGo2AiAgGiAjICFBwABsajYCJCAaICQgIWs2AiggGkENNgIMIBpBBjYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICAgIyAhEA0DQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgICMgJBANCyALIR0gCSEeIBQhHwJAAkAgGkUNACAfQeowSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHAAGxqNgIUIBogHiAhQcAAbGo2AhggGiAfICFrNgIcIBpBDjYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAOA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDgsgDCEdIAghHiALIR8gFCEgAkACQCAaRQ0AICBB6jBIDQAgIEEBakECbkEBbCEhIBogHSAhQcAAbGo2AhQgGiAeICFBwABsajYCGCAaIB8gIUHAAGxqNgIcIBogICAhazYCICAaQQ82AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRAPA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBAPCyANIBwgFmxqIAwgFvwKAAAgDiAcIBZsaiALIBb8CgAAIA8gHCAWbGogCCAW/AoAACAQIBwgFmxqIAcgFvwKAAAgESAcIBZsaiAFIBb8CgAAIBIgHCAWbGogBiAW/AoAACATIBwgFmxqIAogFvwKAAAgASAMIBb8CgAAIAogCSAW/AoAACAbQQFqIRsMAAsLC6sOAQp/IBchGwJAA0AgGyAYTg0BIBlBAWsgG2shHCAAIR0gASEeIAIhHyAUISACQAJAIBpFDQAgIEExSA0AICBBA2pBBG5BAmwhISAaIB02AhQgGiAeICFBwABsajYCGCAaIB8gIUGAAmxqNgIcIBogICAhazYCICAaQQI2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIRACA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBACCyADIR0gBCAcIBVsaiEeIAIhHyAUISACQAJAIBpFDQAgIEGbDEgNACAgQQFqQQJuQQFsISEgGiAdICFBgAJsajYCFCAaIB4gIUGAAmxqNgIYIBogHyAhQYACbGo2AhwgGiAgICFrNgIgIBpBAzYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAMDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAMLIAUhHSADIR4gFCEfAkACQCAaRQ0AIB9B6jBIDQAgH0EBakECbkEBbCEhIBogHSAhQcAAbGo2AhQgGiAeICFBgAJsajYCGCAaIB8gIWs2AhwgGkELNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAsDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxALCyAGIR0gA0HAAGohHiAUIR8CQAJAIBpFDQAgH0HqMEgNACAfQQFqQQJuQQFsISEgGiAdICFBwABsajYCFCAaIB4gIUGAAmxqNgIYIBogHyAhazYCHCAaQQs2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCwNAIBr+EAIEICJHDQALDAELIB0gHiAfEAsLIAchHSADQYABaiEeIBQhHwJAAkAgGkUNACAfQeowSA0AIB9BAWpBAm5BAWwhISAaIB0gIUHAAGxqNgIUIBogHiAhQYACbGo2AhggGiAfICFrNgIcIBpBDDYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QDAsgCCEdIANBwAFqIR4gFCEfAkACQCAaRQ0AIB9B6jBIDQAgH0EBakECbkEBbCEhIBogHSAhQcAAbGo2AhQgGiAeICFBgAJsajYCGCAaIB8gIWs2AhwgGkELNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAsDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxALCyAJIR0gBiEeIAohHyAFISAgByEjIBQhJAJAAkAgGkUNACAkQaQQSA0AICRBAWpBAm5BAWwhISAaIB0gIUHAAGxqNgIUIBogHiAhQcAAbGo2AhggGiAfICFBwABsajYCHCAaICAgIUHAAGxqNgIgIBogIyAhQcAAbGo2AiQgGiAkICFrNgIoIBpBDTYCDCAaQQY2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgICMgIRANA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gICAjICQQDQsgCyEdIAkhHiAUIR8CQAJAIBpFDQAgH0HqMEgNACAfQQFqQQJuQQFsISEgGiAdICFBwABsajYCFCAaIB4gIUHAAGxqNgIYIBogHyAhazYCHCAaQQ42AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDgNAIBr+EAIEICJHDQALDAELIB0gHiAfEA4LIAwhHSAIIR4gCyEfIBQhIAJAAkAgGkUNACAgQeowSA0AICBBAWpBAm5BAWwhISAaIB0gIUHAAGxqNgIUIBogHiAhQcAAbGo2AhggGiAfICFBwABsajYCHCAaICAgIWs2AiAgGkEPNgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQDwNAIBr+EAIEICJHDQALDAELIB0gHiAfICAQDwsgDSAcIBZsaiAMIBb8CgAAIA4gHCAWbGogCyAW/AoAACAPIBwgFmxqIAggFvwKAAAgECAcIBZsaiAHIBb8CgAAIBEgHCAWbGogBSAW/AoAACASIBwgFmxqIAYgFvwKAAAgEyAcIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgG0EBaiEbDAALCwuJAQICfwF7QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQRBIDQALIAEgBWr9AAIAIAIgBWr9AAIA/eYBIQYgACAG/R8AOAIQIABBFGohACABQRRqIQEgAkEUaiECIARBAWohBAwACwsL8AcCAn8Ne0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/QwAAAA/AAAAPwAAAD8AAAA//eYBIQcgB/0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEIIAj9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCSAJ/QwAAEBLAABASwAAQEsAAEBL/eUBIQogCCAK/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAr9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhC/0MZ2lQOWdpUDlnaVA5Z2lQOSAL/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAv95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgC/3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAL/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAv95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCyAL/eYB/eYBIAv95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCf0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYBIQwgDCAM/eYBIAMgBmr9AAIA/eYB/eUB/QsCACAGQRBqIQYgBkEQSA0ACyABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEOIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASETIBMgE/3mASADIAZq/QACAP3mAf3lASENIAAgDf0fADgCECAAQRRqIQAgAUEUaiEBIAJBFGohAiADQRRqIQMgBUEBaiEFDAALCwvLAQIDfwR7QQAhBf0MAAAAAAAAAAAAAAAAAAAAACEGQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgBEEUaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgD9DAAAAAAAAAAAAAAAAAAAAAAhBkEAIQMgACAFaiEEAkADQCADIAJODQEgBiAE/QACEP3kASEGIARBFGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAQqAhAgBv0fAJI4AhALywYEBX8BewF/DHtBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQRRsaiEGIAEgBUEEbGohByAGQRRqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCFCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAkAgCiAQ/QsCUCAKIBH9CwJgIAogEv0LAnAgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQRBODQEgAiAEQcAAbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEOIAAgBEEUbGohBiABIAVBBGxqIQcgBkEUaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwvBBgQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkHAAk4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBEGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkEETg0BQQAhBwJAA0AgB0EQTg0BIAQgBkHAAGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACQCETIA79AAJQIRQgDv0AAmAhFSAO/QACcCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAkAgDiAU/QsCUCAOIBX9CwJgIA4gFv0LAnAgB0EQaiEHDAALCyAGQQJqIQYMAAsLQQQhBkEAIQcCQANAIAdBEE4NASAEIAZBwABsaiAHQQRsaiEOIA79AAIAIQ8gDv0AAhAhECAO/QACICERIA79AAIwIRIgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAHQRBqIQcMAAsLIAtBEGohCwwACwsLfwECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVq/QwAAIA/AACAPwAAgD8AAIA/IAEgBWr9AAIAIAIgBWr9AAIA/eYB/eUB/QsCACAFQRBqIQUgBUHAAEgNAAsgAEHAAGohACABQcAAaiEBIAJBwABqIQIgBEEBaiEEDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD9DAAAgD8AAIA/AACAPwAAgD8gAiAFav0AAgD95QH95gH9CwIAIAVBEGohBSAFQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIARBwABqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQcAASA0ACyAAQcAAaiEAIAFBwABqIQEgAkHAAGohAiADQcAAaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBEGAAmohBCAGQQFqIQYMAAsLC9AGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGAAmxqIQYgASAFQQRsaiEHIAZBgAJqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAIhCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQcAAaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwJAIAogEP0LAlAgCiAR/QsCYCAKIBL9CwJwIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUEQTg0BIAIgBEHAAGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBwABqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuREgENfyAgISQCQANAICQgIU4NASAkISUgACEmIAEhJyACICUgHWxqISggHiEpAkACQCAjRQ0AIClB6jBIDQAgKUEBakECbkEBbCEqICMgJiAqQcAAbGo2AhQgIyAnICpBwABsajYCGCAjICggKkHAAGxqNgIcICMgKSAqazYCICAjQQg2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAIA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAICyADISYgBCEnIAAhKCAFICUgHWxqISkgBiAlIB1saiEsIB4hLQJAAkAgI0UNACAtQaQQSA0AIC1BAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKkHAAGxqNgIgICMgLCAqQcAAbGo2AiQgIyAtICprNgIoICNBGTYCDCAjQQY2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICwgKhAZA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsIC0QGQsgByEmIAMhJyAIICUgHWxqISggHiEpAkACQCAjRQ0AIClB6jBIDQAgKUEBakECbkEBbCEqICMgJiAqQcAAbGo2AhQgIyAnICpBwABsajYCGCAjICggKkHAAGxqNgIcICMgKSAqazYCICAjQQ82AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAPA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAPCyAJISYgACEnIAogJSAdbGohKCALICUgHWxqISkgHiEsAkACQCAjRQ0AICxBtRhIDQAgLEEBakECbkEBbCEqICMgJiAqQcAAbGo2AhQgIyAnICpBwABsajYCGCAjICggKkHAAGxqNgIcICMgKSAqQcAAbGo2AiAgIyAsICprNgIkICNBGjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQGgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAaCyAMQQAgH/wLACAMQcABaiEvIAkhMCAeIS4CQANAQQAgLk4NASAvIDBBwAD8CgAAIC9BgAJqIS8gMEHAAGohMCAuQX9qIS4MAAsLIA0hJiADIScgDiAlIB1saiEoIA8gJSAdbGohKSAeISwCQAJAICNFDQAgLEG1GEgNACAsQQFqQQJuQQFsISogIyAmICpBwABsajYCFCAjICcgKkHAAGxqNgIYICMgKCAqQcAAbGo2AhwgIyApICpBwABsajYCICAjICwgKms2AiQgI0EaNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAaA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBoLIBBBACAf/AsAIBBBgAFqIS8gDSEwIB4hLgJAA0BBACAuTg0BIC8gMEHAAPwKAAAgL0GAAmohLyAwQcAAaiEwIC5Bf2ohLgwACwsgESEmIAMhJyASICUgHWxqISggEyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQbUYSA0AICxBAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKkHAAGxqNgIgICMgLCAqazYCJCAjQRo2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBoDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGgsgFEEAIB/8CwAgFEHAAGohLyARITAgHiEuAkADQEEAIC5ODQEgLyAwQcAA/AoAACAvQYACaiEvIDBBwABqITAgLkF/aiEuDAALCyAVISYgAyEnIBYgJSAdbGohKCAXICUgHWxqISkgHiEsAkACQCAjRQ0AICxBtRhIDQAgLEEBakECbkEBbCEqICMgJiAqQcAAbGo2AhQgIyAnICpBwABsajYCGCAjICggKkHAAGxqNgIcICMgKSAqQcAAbGo2AiAgIyAsICprNgIkICNBGjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQGgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAaCyAYQQAgH/wLACAYIS8gFSEwIB4hLgJAA0BBACAuTg0BIC8gMEHAAPwKAAAgL0GAAmohLyAwQcAAaiEwIC5Bf2ohLgwACwsgGSEmIAwhJyAQISggFCEpIBghLCAeIS0CQAJAICNFDQAgLUGJBEgNACAtQQFqQQJuQQFsISogIyAmICpBgAJsajYCFCAjICcgKkGAAmxqNgIYICMgKCAqQYACbGo2AhwgIyApICpBgAJsajYCICAjICwgKkGAAmxqNgIkICMgLSAqazYCKCAjQRs2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQGwNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBsLIBkhJiAaIScgGyEoIB4hKQJAAkAgI0UNACApQTFIDQAgKUEDakEEbkECbCEqICMgJiAqQYACbGo2AhQgIyAnNgIYICMgKCAqQcAAbGo2AhwgIyApICprNgIgICNBHDYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEBwDQCAj/hACBCArRw0ACwwBCyAmICcgKCApEBwLIBwgJSAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICRBAWohJAwACwsLqwQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgCBODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQRBODQEgBCAGQcAAbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAJAIRMgDv0AAlAhFCAO/QACYCEVIA79AAJwIRYgACALIAFsaiAGQQRsaiEJIAIgCyADbGogB0EEbGohCiALIQgCQANAIAggDE4NASAK/QACACEXIAr9AAIQIRggCv0AAiAhGSAK/QACMCEaIAn9CQIAIQ0gDyANIBf95gH95AEhDyAQIA0gGP3mAf3kASEQIBEgDSAZ/eYB/eQBIREgEiANIBr95gH95AEhEiAJ/QkCBCENIBMgDSAX/eYB/eQBIRMgFCANIBj95gH95AEhFCAVIA0gGf3mAf3kASEVIBYgDSAa/eYB/eQBIRYgCSABaiEJIAogA2ohCiAIQQFqIQgMAAsLIA4gD/0LAgAgDiAQ/QsCECAOIBH9CwIgIA4gEv0LAjAgDiAT/QsCQCAOIBT9CwJQIA4gFf0LAmAgDiAW/QsCcCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC4QEBAV/AXsBfwZ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBSACIARBIGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhDyAH/QACECEQIAb9CQIAIQkgCyAJIA/95gH95AEhCyAMIAkgEP3mAf3kASEMIAb9CQKAAiEJIA0gCSAP/eYB/eQBIQ0gDiAJIBD95gH95AEhDiAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFIAIgBEEgbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQwgACAEQYACbGohBiABIAVBBGxqIQcgBkGAAmohCANAIAf9AAIAIQ8gB/0AAhAhECAG/QkCACEJIAsgCSAP/eYB/eQBIQsgDCAJIBD95gH95AEhDCAGQQRqIQYgB0EgaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIARBAWohBAwACwsLlxIBDX8gICEkAkADQCAkICFODQEgIkEBayAkayElIAAhJiABIScgAiAlIB1saiEoIB4hKQJAAkAgI0UNACApQeowSA0AIClBAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKms2AiAgI0EINgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQCANAICP+EAIEICtHDQALDAELICYgJyAoICkQCAsgAyEmIAQhJyAAISggBSAlIB1saiEpIAYgJSAdbGohLCAeIS0CQAJAICNFDQAgLUGkEEgNACAtQQFqQQJuQQFsISogIyAmICpBwABsajYCFCAjICcgKkHAAGxqNgIYICMgKCAqQcAAbGo2AhwgIyApICpBwABsajYCICAjICwgKkHAAGxqNgIkICMgLSAqazYCKCAjQRk2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQGQNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBkLIAchJiADIScgCCAlIB1saiEoIB4hKQJAAkAgI0UNACApQeowSA0AIClBAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKms2AiAgI0EPNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQDwNAICP+EAIEICtHDQALDAELICYgJyAoICkQDwsgCSEmIAAhJyAKICUgHWxqISggCyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQbUYSA0AICxBAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKkHAAGxqNgIgICMgLCAqazYCJCAjQRo2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBoDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGgsgDEEAIB/8CwAgDEHAAWohLyAJITAgHiEuAkADQEEAIC5ODQEgLyAwQcAA/AoAACAvQYACaiEvIDBBwABqITAgLkF/aiEuDAALCyANISYgAyEnIA4gJSAdbGohKCAPICUgHWxqISkgHiEsAkACQCAjRQ0AICxBtRhIDQAgLEEBakECbkEBbCEqICMgJiAqQcAAbGo2AhQgIyAnICpBwABsajYCGCAjICggKkHAAGxqNgIcICMgKSAqQcAAbGo2AiAgIyAsICprNgIkICNBGjYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQGgNAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAaCyAQQQAgH/wLACAQQYABaiEvIA0hMCAeIS4CQANAQQAgLk4NASAvIDBBwAD8CgAAIC9BgAJqIS8gMEHAAGohMCAuQX9qIS4MAAsLIBEhJiADIScgEiAlIB1saiEoIBMgJSAdbGohKSAeISwCQAJAICNFDQAgLEG1GEgNACAsQQFqQQJuQQFsISogIyAmICpBwABsajYCFCAjICcgKkHAAGxqNgIYICMgKCAqQcAAbGo2AhwgIyApICpBwABsajYCICAjICwgKms2AiQgI0EaNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAaA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBoLIBRBACAf/AsAIBRBwABqIS8gESEwIB4hLgJAA0BBACAuTg0BIC8gMEHAAPwKAAAgL0GAAmohLyAwQcAAaiEwIC5Bf2ohLgwACwsgFSEmIAMhJyAWICUgHWxqISggFyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQbUYSA0AICxBAWpBAm5BAWwhKiAjICYgKkHAAGxqNgIUICMgJyAqQcAAbGo2AhggIyAoICpBwABsajYCHCAjICkgKkHAAGxqNgIgICMgLCAqazYCJCAjQRo2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBoDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGgsgGEEAIB/8CwAgGCEvIBUhMCAeIS4CQANAQQAgLk4NASAvIDBBwAD8CgAAIC9BgAJqIS8gMEHAAGohMCAuQX9qIS4MAAsLIBkhJiAMIScgECEoIBQhKSAYISwgHiEtAkACQCAjRQ0AIC1BiQRIDQAgLUEBakECbkEBbCEqICMgJiAqQYACbGo2AhQgIyAnICpBgAJsajYCGCAjICggKkGAAmxqNgIcICMgKSAqQYACbGo2AiAgIyAsICpBgAJsajYCJCAjIC0gKms2AiggI0EbNgIMICNBBjYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgLCAqEBsDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwgLRAbCyAZISYgGiEnIBshKCAeISkCQAJAICNFDQAgKUExSA0AIClBA2pBBG5BAmwhKiAjICYgKkGAAmxqNgIUICMgJzYCGCAjICggKkHAAGxqNgIcICMgKSAqazYCICAjQRw2AgwgI0EENgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKhAcA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKRAcCyAcICUgH2xqIBkgH/wKAAAgASAbIB38CgAAIAQgByAd/AoAACAkQQFqISQMAAsLC4wDBAd/AXsBfwZ7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAgTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYABTg0BQQAhByAEIAZBIGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRMgCv0AAhAhFCAJ/QkCACENIA8gDSAT/eYB/eQBIQ8gECANIBT95gH95AEhECAJ/QkCBCENIBEgDSAT/eYB/eQBIREgEiANIBT95gH95AEhEiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAGQQJqIQYMAAsLIAtBEGohCwwACwsLZgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUEgSA0ACyAAQSBqIQAgAUEgaiEBIAJBIGohAiAEQQFqIQQMAAsLC+0CAgF/BHv9DAAAAAAAAAAAAAAAAAAAAAAhBP0MAAAAAAAAAAAAAAAAAAAAACEF/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhByABQQRsIABqIQMCQANAIAMgAGtBwABIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIAUgAP0AAhD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBSAGIAD9AAIg/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQYgByAA/QACMP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEHIABBwABqIQAMAAsLAkADQCADIABrQRBIDQEgBCAA/QACAP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEEIABBEGohAAwACwsgBCAF/eQBIAb95AEgB/3kASEEIAIgBP0fACAE/R8BkiAE/R8CkiAE/R8DkjgCAAsAyAMEbmFtZQHAAyUACXJvd3NfNjR4OAEKcG9pbnR3aXNlMAIKcm93c182NHgxNgMKcG9pbnR3aXNlMQQKcG9pbnR3aXNlMgUKcG9pbnR3aXNlMwYKdGltZV9sb29wMAcKdGltZV9sb29wMQgKcG9pbnR3aXNlNAkJcm93c181eDE2Cgpwb2ludHdpc2U1Cwpwb2ludHdpc2U2DApwb2ludHdpc2U3DQpwb2ludHdpc2U4Dgpwb2ludHdpc2U5Dwtwb2ludHdpc2UxMBAKdGltZV9sb29wMhEKdGltZV9sb29wMxILcG9pbnR3aXNlMTETC3BvaW50d2lzZTEyFAhjb2xzdW1fNRUJY29sc181eDE2FgpvdXRlcl81eDE2Fwtwb2ludHdpc2UxMxgLcG9pbnR3aXNlMTQZC3BvaW50d2lzZTE1Ggtwb2ludHdpc2UxNhsLcG9pbnR3aXNlMTccCmNvbHNfNjR4MTYdCnRpbWVfbG9vcDQeC291dGVyXzY0eDE2Hwljb2xzdW1fNjQgCWNvbHNfNjR4OCEKdGltZV9sb29wNSILb3V0ZXJfMTI4eDgjC3BvaW50d2lzZTE4JAlub25maW5pdGU=";
 const kernelNames = ["rows_64x8","pointwise0","rows_64x16","pointwise1","pointwise2","pointwise3","time_loop0","time_loop1","pointwise4","rows_5x16","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","pointwise10","time_loop2","time_loop3","pointwise11","pointwise12","colsum_5","cols_5x16","outer_5x16","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_64x16","time_loop4","outer_64x16","colsum_64","cols_64x8","time_loop5","outer_128x8","pointwise18","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly rows_64x8: (a: number, b: number, out: number, samples: number) => void; readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_64x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_5x16: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly time_loop3: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_5: (a: number, out: number, rows: number) => void; readonly cols_5x16: (a: number, b: number, out: number, samples: number) => void; readonly outer_5x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_64x16: (a: number, b: number, out: number, samples: number) => void; readonly time_loop4: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_64x16: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x8: (a: number, b: number, out: number, samples: number) => void; readonly time_loop5: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_128x8: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2448,7 +2460,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[141] = 0x03;
+  bytes[144] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2531,12 +2543,12 @@ function run_pointwise3(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, rows: number): void {
@@ -2579,12 +2591,12 @@ function run_pointwise10(out: number, a0: number, a1: number, rows: number): voi
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
-function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop3(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, rows: number): void {
@@ -2640,8 +2652,8 @@ function run_cols_64x16(a: number, b: number, out: number, samples: number): voi
   (kernels as LoadedKernels).exports.cols_64x16(a, b, out, samples);
 }
 
-function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop4(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_64x16(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {
@@ -2657,8 +2669,8 @@ function run_cols_64x8(a: number, b: number, out: number, samples: number): void
   (kernels as LoadedKernels).exports.cols_64x8(a, b, out, samples);
 }
 
-function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop5(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_128x8(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -409,79 +409,81 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   state20_1_20.set(init13_12);
   const steps22 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_26, state20_0_19, mask19_18, p8, mm5_27, v7_28, v15_14, v18_29, state20_1_20, v22_30, mask16_15, v24_31, v28_32, mask17_16, out20_0_21)) run_time_loop0(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, p8.byteOffset, mm5_27.byteOffset, v7_28.byteOffset, v15_14.byteOffset, v18_29.byteOffset, state20_1_20.byteOffset, v22_30.byteOffset, mask16_15.byteOffset, v24_31.byteOffset, v28_32.byteOffset, mask17_16.byteOffset, out20_0_21.byteOffset, B, 4 * (B * 256), 4 * (B * 64), steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_26, state20_0_19, mask19_18, p8, mm5_27, v7_28, v15_14, v18_29, state20_1_20, v22_30, mask16_15, v24_31, v28_32, mask17_16, out20_0_21)) run_time_loop0(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, p8.byteOffset, mm5_27.byteOffset, v7_28.byteOffset, v15_14.byteOffset, v18_29.byteOffset, state20_1_20.byteOffset, v22_30.byteOffset, mask16_15.byteOffset, v24_31.byteOffset, v28_32.byteOffset, mask17_16.byteOffset, out20_0_21.byteOffset, B, 4 * (B * 256), 4 * (B * 64), 0, steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps22; s++) {
-      const t = s;
-      const x20_0_23 = v15_14.subarray(t * B * 256, (t + 1) * B * 256);
-      const x20_1_24 = mask16_15.subarray(t * B * 64, (t + 1) * B * 64);
-      const x20_2_25 = mask17_16.subarray(t * B * 64, (t + 1) * B * 64);
-      // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      if (kernels !== undefined && heapHolds(v4_26, state20_0_19, mask19_18)) run_pointwise2(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v4_26[o + j] = state20_0_19[l * 64 + j] * mask19_18[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps22; s++) {
+        const t = s;
+        const x20_0_23 = v15_14.subarray(t * B * 256, (t + 1) * B * 256);
+        const x20_1_24 = mask16_15.subarray(t * B * 64, (t + 1) * B * 64);
+        const x20_2_25 = mask17_16.subarray(t * B * 64, (t + 1) * B * 64);
+        // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        if (kernels !== undefined && heapHolds(v4_26, state20_0_19, mask19_18)) run_pointwise2(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v4_26[o + j] = state20_0_19[l * 64 + j] * mask19_18[l * 64 + j];
+            }
           }
         }
-      }
-      // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      gemm_rows_256x64(p8, v4_26, mm5_27, B);
-      // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      if (kernels !== undefined && heapHolds(v7_28, x20_0_23, mm5_27)) run_pointwise3(v7_28.byteOffset, x20_0_23.byteOffset, mm5_27.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v7_28[o + j] = x20_0_23[l * 256 + j] + mm5_27[l * 256 + j];
+        // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        gemm_rows_256x64(p8, v4_26, mm5_27, B);
+        // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        if (kernels !== undefined && heapHolds(v7_28, x20_0_23, mm5_27)) run_pointwise3(v7_28.byteOffset, x20_0_23.byteOffset, mm5_27.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v7_28[o + j] = x20_0_23[l * 256 + j] + mm5_27[l * 256 + j];
+            }
           }
         }
-      }
-      // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v18_29, v7_28, state20_1_20)) run_pointwise4(v18_29.byteOffset, v7_28.byteOffset + 256, state20_1_20.byteOffset, v7_28.byteOffset, v7_28.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v18_29[o + j] = ((1 / (1 + Math.exp(-v7_28[l * 256 + 64 + j]))) * state20_1_20[l * 64 + j]) + ((1 / (1 + Math.exp(-v7_28[l * 256 + 0 + j]))) * (Math.tanh(v7_28[l * 256 + 128 + j])));
+        // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v18_29, v7_28, state20_1_20)) run_pointwise4(v18_29.byteOffset, v7_28.byteOffset + 256, state20_1_20.byteOffset, v7_28.byteOffset, v7_28.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v18_29[o + j] = ((1 / (1 + Math.exp(-v7_28[l * 256 + 64 + j]))) * state20_1_20[l * 64 + j]) + ((1 / (1 + Math.exp(-v7_28[l * 256 + 0 + j]))) * (Math.tanh(v7_28[l * 256 + 128 + j])));
+            }
           }
         }
-      }
-      // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v22_30, v18_29, x20_1_24, state20_1_20)) run_pointwise5(v22_30.byteOffset, v18_29.byteOffset, x20_1_24.byteOffset, state20_1_20.byteOffset, v18_29.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v22_30[o + j] = v18_29[l * 64 + j] + (x20_1_24[l * 64 + j] * (state20_1_20[l * 64 + j] - v18_29[l * 64 + j]));
+        // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v22_30, v18_29, x20_1_24, state20_1_20)) run_pointwise5(v22_30.byteOffset, v18_29.byteOffset, x20_1_24.byteOffset, state20_1_20.byteOffset, v18_29.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v22_30[o + j] = v18_29[l * 64 + j] + (x20_1_24[l * 64 + j] * (state20_1_20[l * 64 + j] - v18_29[l * 64 + j]));
+            }
           }
         }
-      }
-      // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v24_31, v7_28, v22_30)) run_pointwise6(v24_31.byteOffset, v7_28.byteOffset + 768, v22_30.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v24_31[o + j] = (1 / (1 + Math.exp(-v7_28[l * 256 + 192 + j]))) * (Math.tanh(v22_30[l * 64 + j]));
+        // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v24_31, v7_28, v22_30)) run_pointwise6(v24_31.byteOffset, v7_28.byteOffset + 768, v22_30.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v24_31[o + j] = (1 / (1 + Math.exp(-v7_28[l * 256 + 192 + j]))) * (Math.tanh(v22_30[l * 64 + j]));
+            }
           }
         }
-      }
-      // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v28_32, v24_31, x20_2_25, state20_0_19)) run_pointwise5(v28_32.byteOffset, v24_31.byteOffset, x20_2_25.byteOffset, state20_0_19.byteOffset, v24_31.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v28_32[o + j] = v24_31[l * 64 + j] + (x20_2_25[l * 64 + j] * (state20_0_19[l * 64 + j] - v24_31[l * 64 + j]));
+        // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v28_32, v24_31, x20_2_25, state20_0_19)) run_pointwise5(v28_32.byteOffset, v24_31.byteOffset, x20_2_25.byteOffset, state20_0_19.byteOffset, v24_31.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v28_32[o + j] = v24_31[l * 64 + j] + (x20_2_25[l * 64 + j] * (state20_0_19[l * 64 + j] - v24_31[l * 64 + j]));
+            }
           }
         }
+        out20_0_21.set(v28_32, t * v28_32.length);
+        state20_0_19.set(v28_32);
+        state20_1_20.set(v22_30);
       }
-      out20_0_21.set(v28_32, t * v28_32.length);
-      state20_0_19.set(v28_32);
-      state20_1_20.set(v22_30);
-    }
+    })();
   }
   // %24 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
   mask19_18.fill(0); // reused: its last value is dead
@@ -723,161 +725,163 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   state21_1_62.set(init14_54);
   const steps76 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_80, state21_0_61, mask20_60, p50, mm5_81, v7_82, v16_56, v9_83, v11_84, v13_85, v15_86, v18_87, state21_1_62, v20_88, v22_89, mask17_57, v23_90, v24_91, v26_92, v28_93, mask18_58, out21_0_63, out21_1_64, out21_2_65, out21_3_66, out21_4_67, out21_5_68, out21_6_69, out21_7_70, out21_8_71, out21_9_72, out21_10_73, out21_11_74, out21_12_75)) run_time_loop1(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, p50.byteOffset, mm5_81.byteOffset, v7_82.byteOffset, v16_56.byteOffset, v9_83.byteOffset, v11_84.byteOffset, v13_85.byteOffset, v15_86.byteOffset, v18_87.byteOffset, state21_1_62.byteOffset, v20_88.byteOffset, v22_89.byteOffset, mask17_57.byteOffset, v23_90.byteOffset, v24_91.byteOffset, v26_92.byteOffset, v28_93.byteOffset, mask18_58.byteOffset, out21_0_63.byteOffset, out21_1_64.byteOffset, out21_2_65.byteOffset, out21_3_66.byteOffset, out21_4_67.byteOffset, out21_5_68.byteOffset, out21_6_69.byteOffset, out21_7_70.byteOffset, out21_8_71.byteOffset, out21_9_72.byteOffset, out21_10_73.byteOffset, out21_11_74.byteOffset, out21_12_75.byteOffset, B, 4 * (B * 256), 4 * (B * 64), steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_80, state21_0_61, mask20_60, p50, mm5_81, v7_82, v16_56, v9_83, v11_84, v13_85, v15_86, v18_87, state21_1_62, v20_88, v22_89, mask17_57, v23_90, v24_91, v26_92, v28_93, mask18_58, out21_0_63, out21_1_64, out21_2_65, out21_3_66, out21_4_67, out21_5_68, out21_6_69, out21_7_70, out21_8_71, out21_9_72, out21_10_73, out21_11_74, out21_12_75)) run_time_loop1(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, p50.byteOffset, mm5_81.byteOffset, v7_82.byteOffset, v16_56.byteOffset, v9_83.byteOffset, v11_84.byteOffset, v13_85.byteOffset, v15_86.byteOffset, v18_87.byteOffset, state21_1_62.byteOffset, v20_88.byteOffset, v22_89.byteOffset, mask17_57.byteOffset, v23_90.byteOffset, v24_91.byteOffset, v26_92.byteOffset, v28_93.byteOffset, mask18_58.byteOffset, out21_0_63.byteOffset, out21_1_64.byteOffset, out21_2_65.byteOffset, out21_3_66.byteOffset, out21_4_67.byteOffset, out21_5_68.byteOffset, out21_6_69.byteOffset, out21_7_70.byteOffset, out21_8_71.byteOffset, out21_9_72.byteOffset, out21_10_73.byteOffset, out21_11_74.byteOffset, out21_12_75.byteOffset, B, 4 * (B * 256), 4 * (B * 64), 0, steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps76; s++) {
-      const t = s;
-      const x21_0_77 = v16_56.subarray(t * B * 256, (t + 1) * B * 256);
-      const x21_1_78 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
-      const x21_2_79 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
-      // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      if (kernels !== undefined && heapHolds(v4_80, state21_0_61, mask20_60)) run_pointwise2(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v4_80[o + j] = state21_0_61[l * 64 + j] * mask20_60[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps76; s++) {
+        const t = s;
+        const x21_0_77 = v16_56.subarray(t * B * 256, (t + 1) * B * 256);
+        const x21_1_78 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
+        const x21_2_79 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
+        // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        if (kernels !== undefined && heapHolds(v4_80, state21_0_61, mask20_60)) run_pointwise2(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v4_80[o + j] = state21_0_61[l * 64 + j] * mask20_60[l * 64 + j];
+            }
           }
         }
-      }
-      // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      gemm_rows_256x64(p50, v4_80, mm5_81, B);
-      // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      if (kernels !== undefined && heapHolds(v7_82, x21_0_77, mm5_81)) run_pointwise3(v7_82.byteOffset, x21_0_77.byteOffset, mm5_81.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v7_82[o + j] = x21_0_77[l * 256 + j] + mm5_81[l * 256 + j];
+        // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        gemm_rows_256x64(p50, v4_80, mm5_81, B);
+        // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        if (kernels !== undefined && heapHolds(v7_82, x21_0_77, mm5_81)) run_pointwise3(v7_82.byteOffset, x21_0_77.byteOffset, mm5_81.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v7_82[o + j] = x21_0_77[l * 256 + j] + mm5_81[l * 256 + j];
+            }
           }
         }
-      }
-      // %9 sigmoid i — 23: i = sigmoid(gates[0:H])
-      if (kernels !== undefined && heapHolds(v9_83, v7_82)) run_pointwise8(v9_83.byteOffset, v7_82.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v9_83[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 0 + j]));
+        // %9 sigmoid i — 23: i = sigmoid(gates[0:H])
+        if (kernels !== undefined && heapHolds(v9_83, v7_82)) run_pointwise8(v9_83.byteOffset, v7_82.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v9_83[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 0 + j]));
+            }
           }
         }
-      }
-      // %11 sigmoid f — 24: f = sigmoid(gates[H:2*H])
-      if (kernels !== undefined && heapHolds(v11_84, v7_82)) run_pointwise8(v11_84.byteOffset, v7_82.byteOffset + 256, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v11_84[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 64 + j]));
+        // %11 sigmoid f — 24: f = sigmoid(gates[H:2*H])
+        if (kernels !== undefined && heapHolds(v11_84, v7_82)) run_pointwise8(v11_84.byteOffset, v7_82.byteOffset + 256, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v11_84[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 64 + j]));
+            }
           }
         }
-      }
-      // %13 tanh g — 25: g = tanh(gates[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v13_85, v7_82)) run_pointwise9(v13_85.byteOffset, v7_82.byteOffset + 512, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v13_85[o + j] = Math.tanh(v7_82[l * 256 + 128 + j]);
+        // %13 tanh g — 25: g = tanh(gates[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v13_85, v7_82)) run_pointwise9(v13_85.byteOffset, v7_82.byteOffset + 512, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v13_85[o + j] = Math.tanh(v7_82[l * 256 + 128 + j]);
+            }
           }
         }
-      }
-      // %15 sigmoid o — 26: o = sigmoid(gates[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v15_86, v7_82)) run_pointwise8(v15_86.byteOffset, v7_82.byteOffset + 768, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v15_86[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 192 + j]));
+        // %15 sigmoid o — 26: o = sigmoid(gates[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v15_86, v7_82)) run_pointwise8(v15_86.byteOffset, v7_82.byteOffset + 768, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v15_86[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 192 + j]));
+            }
           }
         }
-      }
-      // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v18_87, v11_84, state21_1_62, v9_83, v13_85)) run_pointwise10(v18_87.byteOffset, v11_84.byteOffset, state21_1_62.byteOffset, v9_83.byteOffset, v13_85.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v18_87[o + j] = (v11_84[l * 64 + j] * state21_1_62[l * 64 + j]) + (v9_83[l * 64 + j] * v13_85[l * 64 + j]);
+        // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v18_87, v11_84, state21_1_62, v9_83, v13_85)) run_pointwise10(v18_87.byteOffset, v11_84.byteOffset, state21_1_62.byteOffset, v9_83.byteOffset, v13_85.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v18_87[o + j] = (v11_84[l * 64 + j] * state21_1_62[l * 64 + j]) + (v9_83[l * 64 + j] * v13_85[l * 64 + j]);
+            }
           }
         }
-      }
-      // %20 sub c' — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v20_88, state21_1_62, v18_87)) run_pointwise11(v20_88.byteOffset, state21_1_62.byteOffset, v18_87.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v20_88[o + j] = state21_1_62[l * 64 + j] - v18_87[l * 64 + j];
+        // %20 sub c' — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v20_88, state21_1_62, v18_87)) run_pointwise11(v20_88.byteOffset, state21_1_62.byteOffset, v18_87.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v20_88[o + j] = state21_1_62[l * 64 + j] - v18_87[l * 64 + j];
+            }
           }
         }
-      }
-      // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v22_89, v18_87, x21_1_78, v20_88)) run_pointwise12(v22_89.byteOffset, v18_87.byteOffset, x21_1_78.byteOffset, v20_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v22_89[o + j] = v18_87[l * 64 + j] + (x21_1_78[l * 64 + j] * v20_88[l * 64 + j]);
+        // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v22_89, v18_87, x21_1_78, v20_88)) run_pointwise12(v22_89.byteOffset, v18_87.byteOffset, x21_1_78.byteOffset, v20_88.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v22_89[o + j] = v18_87[l * 64 + j] + (x21_1_78[l * 64 + j] * v20_88[l * 64 + j]);
+            }
           }
         }
-      }
-      // %23 tanh — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v23_90, v22_89)) run_pointwise13(v23_90.byteOffset, v22_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v23_90[o + j] = Math.tanh(v22_89[l * 64 + j]);
+        // %23 tanh — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v23_90, v22_89)) run_pointwise13(v23_90.byteOffset, v22_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v23_90[o + j] = Math.tanh(v22_89[l * 64 + j]);
+            }
           }
         }
-      }
-      // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v24_91, v15_86, v23_90)) run_pointwise2(v24_91.byteOffset, v15_86.byteOffset, v23_90.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v24_91[o + j] = v15_86[l * 64 + j] * v23_90[l * 64 + j];
+        // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v24_91, v15_86, v23_90)) run_pointwise2(v24_91.byteOffset, v15_86.byteOffset, v23_90.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v24_91[o + j] = v15_86[l * 64 + j] * v23_90[l * 64 + j];
+            }
           }
         }
-      }
-      // %26 sub h' — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v26_92, state21_0_61, v24_91)) run_pointwise11(v26_92.byteOffset, state21_0_61.byteOffset, v24_91.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v26_92[o + j] = state21_0_61[l * 64 + j] - v24_91[l * 64 + j];
+        // %26 sub h' — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v26_92, state21_0_61, v24_91)) run_pointwise11(v26_92.byteOffset, state21_0_61.byteOffset, v24_91.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v26_92[o + j] = state21_0_61[l * 64 + j] - v24_91[l * 64 + j];
+            }
           }
         }
-      }
-      // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v28_93, v24_91, x21_2_79, v26_92)) run_pointwise12(v28_93.byteOffset, v24_91.byteOffset, x21_2_79.byteOffset, v26_92.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v28_93[o + j] = v24_91[l * 64 + j] + (x21_2_79[l * 64 + j] * v26_92[l * 64 + j]);
+        // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v28_93, v24_91, x21_2_79, v26_92)) run_pointwise12(v28_93.byteOffset, v24_91.byteOffset, x21_2_79.byteOffset, v26_92.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v28_93[o + j] = v24_91[l * 64 + j] + (x21_2_79[l * 64 + j] * v26_92[l * 64 + j]);
+            }
           }
         }
+        out21_0_63.set(v28_93, t * v28_93.length);
+        out21_1_64.set(v26_92, t * v26_92.length);
+        out21_2_65.set(x21_2_79, t * x21_2_79.length);
+        out21_3_66.set(v23_90, t * v23_90.length);
+        out21_4_67.set(v15_86, t * v15_86.length);
+        out21_5_68.set(v20_88, t * v20_88.length);
+        out21_6_69.set(x21_1_78, t * x21_1_78.length);
+        out21_7_70.set(v13_85, t * v13_85.length);
+        out21_8_71.set(v9_83, t * v9_83.length);
+        out21_9_72.set(v11_84, t * v11_84.length);
+        out21_10_73.set(v4_80, t * v4_80.length);
+        out21_11_74.set(mask20_60, t * mask20_60.length);
+        out21_12_75.set(state21_1_62, t * state21_1_62.length);
+        state21_0_61.set(v28_93);
+        state21_1_62.set(v22_89);
       }
-      out21_0_63.set(v28_93, t * v28_93.length);
-      out21_1_64.set(v26_92, t * v26_92.length);
-      out21_2_65.set(x21_2_79, t * x21_2_79.length);
-      out21_3_66.set(v23_90, t * v23_90.length);
-      out21_4_67.set(v15_86, t * v15_86.length);
-      out21_5_68.set(v20_88, t * v20_88.length);
-      out21_6_69.set(x21_1_78, t * x21_1_78.length);
-      out21_7_70.set(v13_85, t * v13_85.length);
-      out21_8_71.set(v9_83, t * v9_83.length);
-      out21_9_72.set(v11_84, t * v11_84.length);
-      out21_10_73.set(v4_80, t * v4_80.length);
-      out21_11_74.set(mask20_60, t * mask20_60.length);
-      out21_12_75.set(state21_1_62, t * state21_1_62.length);
-      state21_0_61.set(v28_93);
-      state21_1_62.set(v22_89);
-    }
+    })();
   }
   // %25 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
   mask20_60.fill(0); // reused: its last value is dead
@@ -1166,181 +1170,183 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v16_56.fill(0); // reused: its last value is dead
   const steps116 = T_T;
   // ∂states: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, mask20_60, v64_113, v5_133, out21_2_65, v7_134, v14_135, v60_111, out21_4_67, bt63_112, v16_136, out21_6_69, v18_137, v27_138, out21_9_72, v29_139, out21_3_66, mask18_58, pad30_140, v32_141, out21_8_71, mask17_57, pad33_142, v36_143, out21_12_75, v82_114, pad37_144, v40_145, out21_7_70, v84_115, pad41_146, v42_147, p50, mm44_148, v47_149, out21_11_74, v16_56)) run_time_loop2(v3_132.byteOffset, mask20_60.byteOffset, v64_113.byteOffset, v5_133.byteOffset, out21_2_65.byteOffset, v7_134.byteOffset, v14_135.byteOffset, v60_111.byteOffset, out21_4_67.byteOffset, bt63_112.byteOffset, v16_136.byteOffset, out21_6_69.byteOffset, v18_137.byteOffset, v27_138.byteOffset, out21_9_72.byteOffset, v29_139.byteOffset, out21_3_66.byteOffset, mask18_58.byteOffset, pad30_140.byteOffset, v32_141.byteOffset, out21_8_71.byteOffset, mask17_57.byteOffset, pad33_142.byteOffset, v36_143.byteOffset, out21_12_75.byteOffset, v82_114.byteOffset, pad37_144.byteOffset, v40_145.byteOffset, out21_7_70.byteOffset, v84_115.byteOffset, pad41_146.byteOffset, v42_147.byteOffset, p50.byteOffset, mm44_148.byteOffset, v47_149.byteOffset, out21_11_74.byteOffset, v16_56.byteOffset, 4 * (B * 64), B, 4 * (B * 256), steps116, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, mask20_60, v64_113, v5_133, out21_2_65, v7_134, v14_135, v60_111, out21_4_67, bt63_112, v16_136, out21_6_69, v18_137, v27_138, out21_9_72, v29_139, out21_3_66, mask18_58, pad30_140, v32_141, out21_8_71, mask17_57, pad33_142, v36_143, out21_12_75, v82_114, pad37_144, v40_145, out21_7_70, v84_115, pad41_146, v42_147, p50, mm44_148, v47_149, out21_11_74, v16_56)) run_time_loop2(v3_132.byteOffset, mask20_60.byteOffset, v64_113.byteOffset, v5_133.byteOffset, out21_2_65.byteOffset, v7_134.byteOffset, v14_135.byteOffset, v60_111.byteOffset, out21_4_67.byteOffset, bt63_112.byteOffset, v16_136.byteOffset, out21_6_69.byteOffset, v18_137.byteOffset, v27_138.byteOffset, out21_9_72.byteOffset, v29_139.byteOffset, out21_3_66.byteOffset, mask18_58.byteOffset, pad30_140.byteOffset, v32_141.byteOffset, out21_8_71.byteOffset, mask17_57.byteOffset, pad33_142.byteOffset, v36_143.byteOffset, out21_12_75.byteOffset, v82_114.byteOffset, pad37_144.byteOffset, v40_145.byteOffset, out21_7_70.byteOffset, v84_115.byteOffset, pad41_146.byteOffset, v42_147.byteOffset, p50.byteOffset, mm44_148.byteOffset, v47_149.byteOffset, out21_11_74.byteOffset, v16_56.byteOffset, 4 * (B * 64), B, 4 * (B * 256), 0, steps116, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps116; s++) {
-      const t = T_T - 1 - s;
-      const x85_0_117 = v64_113.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_1_118 = out21_2_65.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_2_119 = out21_3_66.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_3_120 = out21_4_67.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_4_121 = out21_6_69.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_5_122 = out21_7_70.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_6_123 = out21_8_71.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_7_124 = out21_12_75.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_8_125 = out21_9_72.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_9_126 = out21_11_74.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_10_127 = bt63_112.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_11_128 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_12_129 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_13_130 = v82_114.subarray(t * B * 64, (t + 1) * B * 64);
-      const x85_14_131 = v84_115.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_132, mask20_60, x85_0_117)) run_pointwise19(v3_132.byteOffset, mask20_60.byteOffset, x85_0_117.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v3_132[o + j] = mask20_60[l * 64 + j] + x85_0_117[l * 64 + j];
+    (() => {
+      for (let s = 0; s < steps116; s++) {
+        const t = T_T - 1 - s;
+        const x85_0_117 = v64_113.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_1_118 = out21_2_65.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_2_119 = out21_3_66.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_3_120 = out21_4_67.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_4_121 = out21_6_69.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_5_122 = out21_7_70.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_6_123 = out21_8_71.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_7_124 = out21_12_75.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_8_125 = out21_9_72.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_9_126 = out21_11_74.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_10_127 = bt63_112.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_11_128 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_12_129 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_13_130 = v82_114.subarray(t * B * 64, (t + 1) * B * 64);
+        const x85_14_131 = v84_115.subarray(t * B * 64, (t + 1) * B * 64);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_132, mask20_60, x85_0_117)) run_pointwise19(v3_132.byteOffset, mask20_60.byteOffset, x85_0_117.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v3_132[o + j] = mask20_60[l * 64 + j] + x85_0_117[l * 64 + j];
+            }
           }
         }
-      }
-      // %5 mul ∂h' — 28: h' = zoneout(o * tanh(c'), h, z)
-      if (kernels !== undefined && heapHolds(v5_133, v3_132, x85_1_118)) run_pointwise2(v5_133.byteOffset, v3_132.byteOffset, x85_1_118.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v5_133[o + j] = v3_132[l * 64 + j] * x85_1_118[l * 64 + j];
+        // %5 mul ∂h' — 28: h' = zoneout(o * tanh(c'), h, z)
+        if (kernels !== undefined && heapHolds(v5_133, v3_132, x85_1_118)) run_pointwise2(v5_133.byteOffset, v3_132.byteOffset, x85_1_118.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v5_133[o + j] = v3_132[l * 64 + j] * x85_1_118[l * 64 + j];
+            }
           }
         }
-      }
-      // %7 add
-      if (kernels !== undefined && heapHolds(v7_134, v3_132, v5_133)) run_pointwise20(v7_134.byteOffset, v3_132.byteOffset, v5_133.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v7_134[o + j] = v3_132[l * 64 + j] + (-v5_133[l * 64 + j]);
+        // %7 add
+        if (kernels !== undefined && heapHolds(v7_134, v3_132, v5_133)) run_pointwise20(v7_134.byteOffset, v3_132.byteOffset, v5_133.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v7_134[o + j] = v3_132[l * 64 + j] + (-v5_133[l * 64 + j]);
+            }
           }
         }
-      }
-      // %14 add
-      if (kernels !== undefined && heapHolds(v14_135, v60_111, v7_134, x85_3_120, x85_10_127)) run_pointwise21(v14_135.byteOffset, v60_111.byteOffset, v7_134.byteOffset, x85_3_120.byteOffset, x85_10_127.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v14_135[o + j] = v60_111[l * 64 + j] + ((v7_134[l * 64 + j] * x85_3_120[l * 64 + j]) * x85_10_127[l * 64 + j]);
+        // %14 add
+        if (kernels !== undefined && heapHolds(v14_135, v60_111, v7_134, x85_3_120, x85_10_127)) run_pointwise21(v14_135.byteOffset, v60_111.byteOffset, v7_134.byteOffset, x85_3_120.byteOffset, x85_10_127.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v14_135[o + j] = v60_111[l * 64 + j] + ((v7_134[l * 64 + j] * x85_3_120[l * 64 + j]) * x85_10_127[l * 64 + j]);
+            }
           }
         }
-      }
-      // %16 mul ∂c' — 27: c' = zoneout(f * c + i * g, c, z)
-      if (kernels !== undefined && heapHolds(v16_136, v14_135, x85_4_121)) run_pointwise2(v16_136.byteOffset, v14_135.byteOffset, x85_4_121.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v16_136[o + j] = v14_135[l * 64 + j] * x85_4_121[l * 64 + j];
+        // %16 mul ∂c' — 27: c' = zoneout(f * c + i * g, c, z)
+        if (kernels !== undefined && heapHolds(v16_136, v14_135, x85_4_121)) run_pointwise2(v16_136.byteOffset, v14_135.byteOffset, x85_4_121.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v16_136[o + j] = v14_135[l * 64 + j] * x85_4_121[l * 64 + j];
+            }
           }
         }
-      }
-      // %18 add
-      if (kernels !== undefined && heapHolds(v18_137, v14_135, v16_136)) run_pointwise20(v18_137.byteOffset, v14_135.byteOffset, v16_136.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v18_137[o + j] = v14_135[l * 64 + j] + (-v16_136[l * 64 + j]);
+        // %18 add
+        if (kernels !== undefined && heapHolds(v18_137, v14_135, v16_136)) run_pointwise20(v18_137.byteOffset, v14_135.byteOffset, v16_136.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v18_137[o + j] = v14_135[l * 64 + j] + (-v16_136[l * 64 + j]);
+            }
           }
         }
-      }
-      // %27 add
-      if (kernels !== undefined && heapHolds(v27_138, v16_136, v18_137, x85_8_125)) run_pointwise12(v27_138.byteOffset, v16_136.byteOffset, v18_137.byteOffset, x85_8_125.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v27_138[o + j] = v16_136[l * 64 + j] + (v18_137[l * 64 + j] * x85_8_125[l * 64 + j]);
+        // %27 add
+        if (kernels !== undefined && heapHolds(v27_138, v16_136, v18_137, x85_8_125)) run_pointwise12(v27_138.byteOffset, v16_136.byteOffset, v18_137.byteOffset, x85_8_125.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v27_138[o + j] = v16_136[l * 64 + j] + (v18_137[l * 64 + j] * x85_8_125[l * 64 + j]);
+            }
           }
         }
-      }
-      // %29 mul ∂o — 26: o = sigmoid(gates[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v29_139, v7_134, x85_2_119, x85_11_128)) run_pointwise22(v29_139.byteOffset, v7_134.byteOffset, x85_2_119.byteOffset, x85_11_128.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v29_139[o + j] = (v7_134[l * 64 + j] * x85_2_119[l * 64 + j]) * x85_11_128[l * 64 + j];
+        // %29 mul ∂o — 26: o = sigmoid(gates[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v29_139, v7_134, x85_2_119, x85_11_128)) run_pointwise22(v29_139.byteOffset, v7_134.byteOffset, x85_2_119.byteOffset, x85_11_128.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v29_139[o + j] = (v7_134[l * 64 + j] * x85_2_119[l * 64 + j]) * x85_11_128[l * 64 + j];
+            }
           }
         }
-      }
-      // %30 pad_last — 26: o = sigmoid(gates[3*H:4*H])
-      pad30_140.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 64; c++) pad30_140[r * 256 + 192 + c] = v29_139[r * 64 + c];
-      }
-      // %32 mul ∂g — 25: g = tanh(gates[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v32_141, v18_137, x85_6_123, x85_12_129)) run_pointwise22(v32_141.byteOffset, v18_137.byteOffset, x85_6_123.byteOffset, x85_12_129.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v32_141[o + j] = (v18_137[l * 64 + j] * x85_6_123[l * 64 + j]) * x85_12_129[l * 64 + j];
+        // %30 pad_last — 26: o = sigmoid(gates[3*H:4*H])
+        pad30_140.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 64; c++) pad30_140[r * 256 + 192 + c] = v29_139[r * 64 + c];
+        }
+        // %32 mul ∂g — 25: g = tanh(gates[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v32_141, v18_137, x85_6_123, x85_12_129)) run_pointwise22(v32_141.byteOffset, v18_137.byteOffset, x85_6_123.byteOffset, x85_12_129.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v32_141[o + j] = (v18_137[l * 64 + j] * x85_6_123[l * 64 + j]) * x85_12_129[l * 64 + j];
+            }
           }
         }
-      }
-      // %33 pad_last — 25: g = tanh(gates[2*H:3*H])
-      pad33_142.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 64; c++) pad33_142[r * 256 + 128 + c] = v32_141[r * 64 + c];
-      }
-      // %36 mul ∂f — 24: f = sigmoid(gates[H:2*H])
-      if (kernels !== undefined && heapHolds(v36_143, v18_137, x85_7_124, x85_13_130)) run_pointwise22(v36_143.byteOffset, v18_137.byteOffset, x85_7_124.byteOffset, x85_13_130.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v36_143[o + j] = (v18_137[l * 64 + j] * x85_7_124[l * 64 + j]) * x85_13_130[l * 64 + j];
+        // %33 pad_last — 25: g = tanh(gates[2*H:3*H])
+        pad33_142.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 64; c++) pad33_142[r * 256 + 128 + c] = v32_141[r * 64 + c];
+        }
+        // %36 mul ∂f — 24: f = sigmoid(gates[H:2*H])
+        if (kernels !== undefined && heapHolds(v36_143, v18_137, x85_7_124, x85_13_130)) run_pointwise22(v36_143.byteOffset, v18_137.byteOffset, x85_7_124.byteOffset, x85_13_130.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v36_143[o + j] = (v18_137[l * 64 + j] * x85_7_124[l * 64 + j]) * x85_13_130[l * 64 + j];
+            }
           }
         }
-      }
-      // %37 pad_last — 24: f = sigmoid(gates[H:2*H])
-      pad37_144.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 64; c++) pad37_144[r * 256 + 64 + c] = v36_143[r * 64 + c];
-      }
-      // %40 mul ∂i — 23: i = sigmoid(gates[0:H])
-      if (kernels !== undefined && heapHolds(v40_145, v18_137, x85_5_122, x85_14_131)) run_pointwise22(v40_145.byteOffset, v18_137.byteOffset, x85_5_122.byteOffset, x85_14_131.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v40_145[o + j] = (v18_137[l * 64 + j] * x85_5_122[l * 64 + j]) * x85_14_131[l * 64 + j];
+        // %37 pad_last — 24: f = sigmoid(gates[H:2*H])
+        pad37_144.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 64; c++) pad37_144[r * 256 + 64 + c] = v36_143[r * 64 + c];
+        }
+        // %40 mul ∂i — 23: i = sigmoid(gates[0:H])
+        if (kernels !== undefined && heapHolds(v40_145, v18_137, x85_5_122, x85_14_131)) run_pointwise22(v40_145.byteOffset, v18_137.byteOffset, x85_5_122.byteOffset, x85_14_131.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v40_145[o + j] = (v18_137[l * 64 + j] * x85_5_122[l * 64 + j]) * x85_14_131[l * 64 + j];
+            }
           }
         }
-      }
-      // %41 pad_last — 23: i = sigmoid(gates[0:H])
-      pad41_146.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 64; c++) pad41_146[r * 256 + 0 + c] = v40_145[r * 64 + c];
-      }
-      // %42 add
-      if (kernels !== undefined && heapHolds(v42_147, pad30_140, pad33_142, pad37_144, pad41_146)) run_pointwise23(v42_147.byteOffset, pad30_140.byteOffset, pad33_142.byteOffset, pad37_144.byteOffset, pad41_146.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v42_147[o + j] = ((pad30_140[l * 256 + j] + pad33_142[l * 256 + j]) + pad37_144[l * 256 + j]) + pad41_146[l * 256 + j];
+        // %41 pad_last — 23: i = sigmoid(gates[0:H])
+        pad41_146.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 64; c++) pad41_146[r * 256 + 0 + c] = v40_145[r * 64 + c];
+        }
+        // %42 add
+        if (kernels !== undefined && heapHolds(v42_147, pad30_140, pad33_142, pad37_144, pad41_146)) run_pointwise23(v42_147.byteOffset, pad30_140.byteOffset, pad33_142.byteOffset, pad37_144.byteOffset, pad41_146.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v42_147[o + j] = ((pad30_140[l * 256 + j] + pad33_142[l * 256 + j]) + pad37_144[l * 256 + j]) + pad41_146[l * 256 + j];
+            }
           }
         }
-      }
-      // %44 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-      gemm_cols_256x64(v42_147, p50, mm44_148, B);
-      // %47 add
-      if (kernels !== undefined && heapHolds(v47_149, v5_133, mm44_148, x85_9_126)) run_pointwise12(v47_149.byteOffset, v5_133.byteOffset, mm44_148.byteOffset, x85_9_126.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v47_149[o + j] = v5_133[l * 64 + j] + (mm44_148[l * 64 + j] * x85_9_126[l * 64 + j]);
+        // %44 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+        gemm_cols_256x64(v42_147, p50, mm44_148, B);
+        // %47 add
+        if (kernels !== undefined && heapHolds(v47_149, v5_133, mm44_148, x85_9_126)) run_pointwise12(v47_149.byteOffset, v5_133.byteOffset, mm44_148.byteOffset, x85_9_126.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 64;
+            for (let j = 0; j < 64; j++) {
+              v47_149[o + j] = v5_133[l * 64 + j] + (mm44_148[l * 64 + j] * x85_9_126[l * 64 + j]);
+            }
           }
         }
+        v16_56.set(v42_147, t * v42_147.length);
+        mask20_60.set(v47_149);
+        v60_111.set(v27_138);
       }
-      v16_56.set(v42_147, t * v42_147.length);
-      mask20_60.set(v47_149);
-      v60_111.set(v27_138);
-    }
+    })();
   }
   // %90 unbroadcast ∂states: ∂W (batched)
   ub90_150.fill(0);
@@ -2180,13 +2186,13 @@ function gemm_cols_256x32(v: Float32Array, w: Float32Array, out: Float32Array, s
   gemm_cols_256x32_scalar(v, w, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (26252 bytes): pointwise0, rows_256x32, pointwise1, pointwise2, rows_256x64, pointwise3, pointwise4, pointwise5, pointwise6, time_loop0, pointwise7, rows_2x128, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, time_loop1, cols_2x128, outer_2x128, pointwise14, pointwise15, pointwise16, pointwise17, pointwise18, pointwise19, pointwise20, pointwise21, pointwise22, pointwise23, cols_256x64, time_loop2, outer_256x32, outer_256x64, colsum_256, cols_256x32, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (26255 bytes): pointwise0, rows_256x32, pointwise1, pointwise2, rows_256x64, pointwise3, pointwise4, pointwise5, pointwise6, time_loop0, pointwise7, rows_2x128, pointwise8, pointwise9, pointwise10, pointwise11, pointwise12, pointwise13, time_loop1, cols_2x128, outer_2x128, pointwise14, pointwise15, pointwise16, pointwise17, pointwise18, pointwise19, pointwise20, pointwise21, pointwise22, pointwise23, cols_256x64, time_loop2, outer_256x32, outer_256x64, colsum_256, cols_256x32, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABkAEHYAR/f39/AGAGf39/f39/AGAVf39/f39/f39/f39/f39/f39/f39/AGADf39/AGAFf39/f38AYCh/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/AGArf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMnJgAAAAAAAAEBAAIAAAMDAQAEAwUAAQAABAAAAAABBAEABgEBAwADB4UEJgpwb2ludHdpc2UwAAALcm93c18yNTZ4MzIAAQpwb2ludHdpc2UxAAIKcG9pbnR3aXNlMgADC3Jvd3NfMjU2eDY0AAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnRpbWVfbG9vcDAACQpwb2ludHdpc2U3AAoKcm93c18yeDEyOAALCnBvaW50d2lzZTgADApwb2ludHdpc2U5AA0LcG9pbnR3aXNlMTAADgtwb2ludHdpc2UxMQAPC3BvaW50d2lzZTEyABALcG9pbnR3aXNlMTMAEQp0aW1lX2xvb3AxABIKY29sc18yeDEyOAATC291dGVyXzJ4MTI4ABQLcG9pbnR3aXNlMTQAFQtwb2ludHdpc2UxNQAWC3BvaW50d2lzZTE2ABcLcG9pbnR3aXNlMTcAGAtwb2ludHdpc2UxOAAZC3BvaW50d2lzZTE5ABoLcG9pbnR3aXNlMjAAGwtwb2ludHdpc2UyMQAcC3BvaW50d2lzZTIyAB0LcG9pbnR3aXNlMjMAHgtjb2xzXzI1Nng2NAAfCnRpbWVfbG9vcDIAIAxvdXRlcl8yNTZ4MzIAIQxvdXRlcl8yNTZ4NjQAIgpjb2xzdW1fMjU2ACMLY29sc18yNTZ4MzIAJAlub25maW5pdGUAJQq+wwEmagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwuNDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAIhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAoADIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAggBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgBv0AAoACIQogDSAKIBP95gH95AEhDSAG/QACgAMhCiAOIAogE/3mAf3kASEOIAb9AAKABCEKIBggCiAT/eYB/eQBIRggBv0AAoAFIQogGSAKIBP95gH95AEhGSAG/QACgAYhCiAaIAogE/3mAf3kASEaIAb9AAKAByEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC40MAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAoACIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKABCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACgAYhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKACCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiANIAogE/3mAf3kASENIAb9AAKABiEKIA4gCiAT/eYB/eQBIQ4gBv0AAoAIIQogGCAKIBP95gH95AEhGCAG/QACgAohCiAZIAogE/3mAf3kASEZIAb9AAKADCEKIBogCiAT/eYB/eQBIRogBv0AAoAOIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgAkGAAmohAiADQYAIaiEDIARBgAhqIQQgBkEBaiEGDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIAIAQgB2r9AAIA/eUB/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsLzQkCAn8Oe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEyANIBMgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5kMAQp/QQAhFQJAA0AgFSASTg0BIBUhFiAAIRcgASEYIAIhGSAPIRoCQAJAIBRFDQAgGkGbDEgNACAaQQFqQQJuQQFsIRsgFCAXIBtBgAJsajYCFCAUIBggG0GAAmxqNgIYIBQgGSAbQYACbGo2AhwgFCAaIBtrNgIgIBRBAzYCDCAUQQQ2AhAgFCgCAEEBaiEcIBQgHP4XAgACQCAU/hACCEEBRw0AIBRBAf4AAgAaCyAXIBggGSAbEAMDQCAU/hACBCAcRw0ACwwBCyAXIBggGSAaEAMLIAMhFyAAIRggBCEZIA8hGgJAAkAgFEUNACAaQQRIDQAgGkEDakEEbkECbCEbIBQgFzYCFCAUIBggG0GAAmxqNgIYIBQgGSAbQYAIbGo2AhwgFCAaIBtrNgIgIBRBBDYCDCAUQQQ2AhAgFCgCAEEBaiEcIBQgHP4XAgACQCAU/hACCEEBRw0AIBRBAf4AAgAaCyAXIBggGSAbEAQDQCAU/hACBCAcRw0ACwwBCyAXIBggGSAaEAQLIAUhFyAGIBYgEGxqIRggBCEZIA8hGgJAAkAgFEUNACAaQYcDSA0AIBpBAWpBAm5BAWwhGyAUIBcgG0GACGxqNgIUIBQgGCAbQYAIbGo2AhggFCAZIBtBgAhsajYCHCAUIBogG2s2AiAgFEEFNgIMIBRBBDYCECAUKAIAQQFqIRwgFCAc/hcCAAJAIBT+EAIIQQFHDQAgFEEB/gACABoLIBcgGCAZIBsQBQNAIBT+EAIEIBxHDQALDAELIBcgGCAZIBoQBQsgByEXIAVBgAJqIRggCCEZIAUhGiAFQYAEaiEdIA8hHgJAAkAgFEUNACAeQYUCSA0AIB5BAWpBAm5BAWwhGyAUIBcgG0GAAmxqNgIUIBQgGCAbQYAIbGo2AhggFCAZIBtBgAJsajYCHCAUIBogG0GACGxqNgIgIBQgHSAbQYAIbGo2AiQgFCAeIBtrNgIoIBRBBjYCDCAUQQY2AhAgFCgCAEEBaiEcIBQgHP4XAgACQCAU/hACCEEBRw0AIBRBAf4AAgAaCyAXIBggGSAaIB0gGxAGA0AgFP4QAgQgHEcNAAsMAQsgFyAYIBkgGiAdIB4QBgsgCSEXIAchGCAKIBYgEWxqIRkgCCEaIAchHSAPIR4CQAJAIBRFDQAgHkGJBEgNACAeQQFqQQJuQQFsIRsgFCAXIBtBgAJsajYCFCAUIBggG0GAAmxqNgIYIBQgGSAbQYACbGo2AhwgFCAaIBtBgAJsajYCICAUIB0gG0GAAmxqNgIkIBQgHiAbazYCKCAUQQc2AgwgFEEGNgIQIBQoAgBBAWohHCAUIBz+FwIAAkAgFP4QAghBAUcNACAUQQH+AAIAGgsgFyAYIBkgGiAdIBsQBwNAIBT+EAIEIBxHDQALDAELIBcgGCAZIBogHSAeEAcLIAshFyAFQYAGaiEYIAkhGSAPIRoCQAJAIBRFDQAgGkGJBEgNACAaQQFqQQJuQQFsIRsgFCAXIBtBgAJsajYCFCAUIBggG0GACGxqNgIYIBQgGSAbQYACbGo2AhwgFCAaIBtrNgIgIBRBCDYCDCAUQQQ2AhAgFCgCAEEBaiEcIBQgHP4XAgACQCAU/hACCEEBRw0AIBRBAf4AAgAaCyAXIBggGSAbEAgDQCAU/hACBCAcRw0ACwwBCyAXIBggGSAaEAgLIAwhFyALIRggDSAWIBFsaiEZIAEhGiALIR0gDyEeAkACQCAURQ0AIB5BiQRIDQAgHkEBakECbkEBbCEbIBQgFyAbQYACbGo2AhQgFCAYIBtBgAJsajYCGCAUIBkgG0GAAmxqNgIcIBQgGiAbQYACbGo2AiAgFCAdIBtBgAJsajYCJCAUIB4gG2s2AiggFEEHNgIMIBRBBjYCECAUKAIAQQFqIRwgFCAc/hcCAAJAIBT+EAIIQQFHDQAgFEEB/gACABoLIBcgGCAZIBogHSAbEAcDQCAU/hACBCAcRw0ACwwBCyAXIBggGSAaIB0gHhAHCyAOIBYgEWxqIAwgEfwKAAAgASAMIBH8CgAAIAggCSAR/AoAACAVQQFqIRUMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLnQ4CBn8Qe0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBCGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCCCAJIBn9HwE4AgwgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCGCAJIBn9HwE4AhwgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIAVBAmohBQwACwsgBEEBaiEEDAALCwuLBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgA0EBaiEDDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAJIDQALIABBgAJqIQAgAUGACGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAJIDQALIABBgAJqIQAgAUGAAmohASADQQFqIQMMAAsLC4QXAQp/QQAhKAJAA0AgKCAlTg0BICghKSAAISogASErIAIhLCAiIS0CQAJAICdFDQAgLUGbDEgNACAtQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGAAmxqNgIYICcgLCAuQYACbGo2AhwgJyAtIC5rNgIgICdBAzYCDCAnQQQ2AhAgJygCAEEBaiEvICcgL/4XAgACQCAn/hACCEEBRw0AICdBAf4AAgAaCyAqICsgLCAuEAMDQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtEAMLIAMhKiAAISsgBCEsICIhLQJAAkAgJ0UNACAtQQRIDQAgLUEDakEEbkECbCEuICcgKjYCFCAnICsgLkGAAmxqNgIYICcgLCAuQYAIbGo2AhwgJyAtIC5rNgIgICdBBDYCDCAnQQQ2AhAgJygCAEEBaiEvICcgL/4XAgACQCAn/hACCEEBRw0AICdBAf4AAgAaCyAqICsgLCAuEAQDQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtEAQLIAUhKiAGICkgI2xqISsgBCEsICIhLQJAAkAgJ0UNACAtQYcDSA0AIC1BAWpBAm5BAWwhLiAnICogLkGACGxqNgIUICcgKyAuQYAIbGo2AhggJyAsIC5BgAhsajYCHCAnIC0gLms2AiAgJ0EFNgIMICdBBDYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAsIC4QBQNAICf+EAIEIC9HDQALDAELICogKyAsIC0QBQsgByEqIAUhKyAiISwCQAJAICdFDQAgLEGbDEgNACAsQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGACGxqNgIYICcgLCAuazYCHCAnQQw2AgwgJ0EDNgIQICcoAgBBAWohLyAnIC/+FwIAAkAgJ/4QAghBAUcNACAnQQH+AAIAGgsgKiArIC4QDANAICf+EAIEIC9HDQALDAELICogKyAsEAwLIAghKiAFQYACaiErICIhLAJAAkAgJ0UNACAsQZsMSA0AICxBAWpBAm5BAWwhLiAnICogLkGAAmxqNgIUICcgKyAuQYAIbGo2AhggJyAsIC5rNgIcICdBDDYCDCAnQQM2AhAgJygCAEEBaiEvICcgL/4XAgACQCAn/hACCEEBRw0AICdBAf4AAgAaCyAqICsgLhAMA0AgJ/4QAgQgL0cNAAsMAQsgKiArICwQDAsgCSEqIAVBgARqISsgIiEsAkACQCAnRQ0AICxBmwxIDQAgLEEBakECbkEBbCEuICcgKiAuQYACbGo2AhQgJyArIC5BgAhsajYCGCAnICwgLms2AhwgJ0ENNgIMICdBAzYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAuEA0DQCAn/hACBCAvRw0ACwwBCyAqICsgLBANCyAKISogBUGABmohKyAiISwCQAJAICdFDQAgLEGbDEgNACAsQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGACGxqNgIYICcgLCAuazYCHCAnQQw2AgwgJ0EDNgIQICcoAgBBAWohLyAnIC/+FwIAAkAgJ/4QAghBAUcNACAnQQH+AAIAGgsgKiArIC4QDANAICf+EAIEIC9HDQALDAELICogKyAsEAwLIAshKiAIISsgDCEsIAchLSAJITAgIiExAkACQCAnRQ0AIDFBiQRIDQAgMUEBakECbkEBbCEuICcgKiAuQYACbGo2AhQgJyArIC5BgAJsajYCGCAnICwgLkGAAmxqNgIcICcgLSAuQYACbGo2AiAgJyAwIC5BgAJsajYCJCAnIDEgLms2AiggJ0EONgIMICdBBjYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAsIC0gMCAuEA4DQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtIDAgMRAOCyANISogDCErIAshLCAiIS0CQAJAICdFDQAgLUGbDEgNACAtQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGAAmxqNgIYICcgLCAuQYACbGo2AhwgJyAtIC5rNgIgICdBDzYCDCAnQQQ2AhAgJygCAEEBaiEvICcgL/4XAgACQCAn/hACCEEBRw0AICdBAf4AAgAaCyAqICsgLCAuEA8DQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtEA8LIA4hKiALISsgDyApICRsaiEsIA0hLSAiITACQAJAICdFDQAgMEGOBkgNACAwQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGAAmxqNgIYICcgLCAuQYACbGo2AhwgJyAtIC5BgAJsajYCICAnIDAgLms2AiQgJ0EQNgIMICdBBTYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAsIC0gLhAQA0AgJ/4QAgQgL0cNAAsMAQsgKiArICwgLSAwEBALIBAhKiAOISsgIiEsAkACQCAnRQ0AICxBmwxIDQAgLEEBakECbkEBbCEuICcgKiAuQYACbGo2AhQgJyArIC5BgAJsajYCGCAnICwgLms2AhwgJ0ERNgIMICdBAzYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAuEBEDQCAn/hACBCAvRw0ACwwBCyAqICsgLBARCyARISogCiErIBAhLCAiIS0CQAJAICdFDQAgLUGbDEgNACAtQQFqQQJuQQFsIS4gJyAqIC5BgAJsajYCFCAnICsgLkGAAmxqNgIYICcgLCAuQYACbGo2AhwgJyAtIC5rNgIgICdBAzYCDCAnQQQ2AhAgJygCAEEBaiEvICcgL/4XAgACQCAn/hACCEEBRw0AICdBAf4AAgAaCyAqICsgLCAuEAMDQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtEAMLIBIhKiABISsgESEsICIhLQJAAkAgJ0UNACAtQZsMSA0AIC1BAWpBAm5BAWwhLiAnICogLkGAAmxqNgIUICcgKyAuQYACbGo2AhggJyAsIC5BgAJsajYCHCAnIC0gLms2AiAgJ0EPNgIMICdBBDYCECAnKAIAQQFqIS8gJyAv/hcCAAJAICf+EAIIQQFHDQAgJ0EB/gACABoLICogKyAsIC4QDwNAICf+EAIEIC9HDQALDAELICogKyAsIC0QDwsgEyEqIBEhKyAUICkgJGxqISwgEiEtICIhMAJAAkAgJ0UNACAwQY4GSA0AIDBBAWpBAm5BAWwhLiAnICogLkGAAmxqNgIUICcgKyAuQYACbGo2AhggJyAsIC5BgAJsajYCHCAnIC0gLkGAAmxqNgIgICcgMCAuazYCJCAnQRA2AgwgJ0EFNgIQICcoAgBBAWohLyAnIC/+FwIAAkAgJ/4QAghBAUcNACAnQQH+AAIAGgsgKiArICwgLSAuEBADQCAn/hACBCAvRw0ACwwBCyAqICsgLCAtIDAQEAsgFSApICRsaiATICT8CgAAIBYgKSAkbGogEiAk/AoAACAXICkgJGxqIBQgKSAkbGogJPwKAAAgGCApICRsaiAQICT8CgAAIBkgKSAkbGogCiAk/AoAACAaICkgJGxqIA0gJPwKAAAgGyApICRsaiAPICkgJGxqICT8CgAAIBwgKSAkbGogCSAk/AoAACAdICkgJGxqIAcgJPwKAAAgHiApICRsaiAIICT8CgAAIB8gKSAkbGogACAk/AoAACAgICkgJGxqIAIgJPwKAAAgISApICRsaiAMICT8CgAAIAEgEyAk/AoAACAMIA4gJPwKAAAgKEEBaiEoDAALCwvRBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQhsaiEGIAEgBUEEbGohByAGQQhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCCCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQhsaiEGIAEgBUEEbGohByAGQQhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7MEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQJODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt9AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD9Qf0MAACAPwAAgD8AAIA/AACAP/1O/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95wH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgARqIQEgAkGAAmohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwttAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD94QH95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAGQQFqIQYMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuQGgENf0EAISsCQANAICsgKE4NASApQQFrICtrISwgACEtIAEhLiACICwgJWxqIS8gJiEwAkACQCAqRQ0AIDBBmwxIDQAgMEEBakECbkEBbCExICogLSAxQYACbGo2AhQgKiAuIDFBgAJsajYCGCAqIC8gMUGAAmxqNgIcICogMCAxazYCICAqQRo2AgwgKkEENgIQICooAgBBAWohMiAqIDL+FwIAAkAgKv4QAghBAUcNACAqQQH+AAIAGgsgLSAuIC8gMRAaA0AgKv4QAgQgMkcNAAsMAQsgLSAuIC8gMBAaCyADIS0gACEuIAQgLCAlbGohLyAmITACQAJAICpFDQAgMEGbDEgNACAwQQFqQQJuQQFsITEgKiAtIDFBgAJsajYCFCAqIC4gMUGAAmxqNgIYICogLyAxQYACbGo2AhwgKiAwIDFrNgIgICpBAzYCDCAqQQQ2AhAgKigCAEEBaiEyICogMv4XAgACQCAq/hACCEEBRw0AICpBAf4AAgAaCyAtIC4gLyAxEAMDQCAq/hACBCAyRw0ACwwBCyAtIC4gLyAwEAMLIAUhLSAAIS4gAyEvICYhMAJAAkAgKkUNACAwQY4GSA0AIDBBAWpBAm5BAWwhMSAqIC0gMUGAAmxqNgIUICogLiAxQYACbGo2AhggKiAvIDFBgAJsajYCHCAqIDAgMWs2AiAgKkEbNgIMICpBBDYCECAqKAIAQQFqITIgKiAy/hcCAAJAICr+EAIIQQFHDQAgKkEB/gACABoLIC0gLiAvIDEQGwNAICr+EAIEIDJHDQALDAELIC0gLiAvIDAQGwsgBiEtIAchLiAFIS8gCCAsICVsaiEwIAkgLCAlbGohMyAmITQCQAJAICpFDQAgNEGJBEgNACA0QQFqQQJuQQFsITEgKiAtIDFBgAJsajYCFCAqIC4gMUGAAmxqNgIYICogLyAxQYACbGo2AhwgKiAwIDFBgAJsajYCICAqIDMgMUGAAmxqNgIkICogNCAxazYCKCAqQRw2AgwgKkEGNgIQICooAgBBAWohMiAqIDL+FwIAAkAgKv4QAghBAUcNACAqQQH+AAIAGgsgLSAuIC8gMCAzIDEQHANAICr+EAIEIDJHDQALDAELIC0gLiAvIDAgMyA0EBwLIAohLSAGIS4gCyAsICVsaiEvICYhMAJAAkAgKkUNACAwQZsMSA0AIDBBAWpBAm5BAWwhMSAqIC0gMUGAAmxqNgIUICogLiAxQYACbGo2AhggKiAvIDFBgAJsajYCHCAqIDAgMWs2AiAgKkEDNgIMICpBBDYCECAqKAIAQQFqITIgKiAy/hcCAAJAICr+EAIIQQFHDQAgKkEB/gACABoLIC0gLiAvIDEQAwNAICr+EAIEIDJHDQALDAELIC0gLiAvIDAQAwsgDCEtIAYhLiAKIS8gJiEwAkACQCAqRQ0AIDBBjgZIDQAgMEEBakECbkEBbCExICogLSAxQYACbGo2AhQgKiAuIDFBgAJsajYCGCAqIC8gMUGAAmxqNgIcICogMCAxazYCICAqQRs2AgwgKkEENgIQICooAgBBAWohMiAqIDL+FwIAAkAgKv4QAghBAUcNACAqQQH+AAIAGgsgLSAuIC8gMRAbA0AgKv4QAgQgMkcNAAsMAQsgLSAuIC8gMBAbCyANIS0gCiEuIAwhLyAOICwgJWxqITAgJiEzAkACQCAqRQ0AIDNBjgZIDQAgM0EBakECbkEBbCExICogLSAxQYACbGo2AhQgKiAuIDFBgAJsajYCGCAqIC8gMUGAAmxqNgIcICogMCAxQYACbGo2AiAgKiAzIDFrNgIkICpBEDYCDCAqQQU2AhAgKigCAEEBaiEyICogMv4XAgACQCAq/hACCEEBRw0AICpBAf4AAgAaCyAtIC4gLyAwIDEQEANAICr+EAIEIDJHDQALDAELIC0gLiAvIDAgMxAQCyAPIS0gBSEuIBAgLCAlbGohLyARICwgJWxqITAgJiEzAkACQCAqRQ0AIDNBjgZIDQAgM0EBakECbkEBbCExICogLSAxQYACbGo2AhQgKiAuIDFBgAJsajYCGCAqIC8gMUGAAmxqNgIcICogMCAxQYACbGo2AiAgKiAzIDFrNgIkICpBHTYCDCAqQQU2AhAgKigCAEEBaiEyICogMv4XAgACQCAq/hACCEEBRw0AICpBAf4AAgAaCyAtIC4gLyAwIDEQHQNAICr+EAIEIDJHDQALDAELIC0gLiAvIDAgMxAdCyASQQAgJ/wLACASQYAGaiE2IA8hNyAmITUCQANAQQAgNU4NASA2IDdBgAL8CgAAIDZBgAhqITYgN0GAAmohNyA1QX9qITUMAAsLIBMhLSAMIS4gFCAsICVsaiEvIBUgLCAlbGohMCAmITMCQAJAICpFDQAgM0GOBkgNACAzQQFqQQJuQQFsITEgKiAtIDFBgAJsajYCFCAqIC4gMUGAAmxqNgIYICogLyAxQYACbGo2AhwgKiAwIDFBgAJsajYCICAqIDMgMWs2AiQgKkEdNgIMICpBBTYCECAqKAIAQQFqITIgKiAy/hcCAAJAICr+EAIIQQFHDQAgKkEB/gACABoLIC0gLiAvIDAgMRAdA0AgKv4QAgQgMkcNAAsMAQsgLSAuIC8gMCAzEB0LIBZBACAn/AsAIBZBgARqITYgEyE3ICYhNQJAA0BBACA1Tg0BIDYgN0GAAvwKAAAgNkGACGohNiA3QYACaiE3IDVBf2ohNQwACwsgFyEtIAwhLiAYICwgJWxqIS8gGSAsICVsaiEwICYhMwJAAkAgKkUNACAzQY4GSA0AIDNBAWpBAm5BAWwhMSAqIC0gMUGAAmxqNgIUICogLiAxQYACbGo2AhggKiAvIDFBgAJsajYCHCAqIDAgMUGAAmxqNgIgICogMyAxazYCJCAqQR02AgwgKkEFNgIQICooAgBBAWohMiAqIDL+FwIAAkAgKv4QAghBAUcNACAqQQH+AAIAGgsgLSAuIC8gMCAxEB0DQCAq/hACBCAyRw0ACwwBCyAtIC4gLyAwIDMQHQsgGkEAICf8CwAgGkGAAmohNiAXITcgJiE1AkADQEEAIDVODQEgNiA3QYAC/AoAACA2QYAIaiE2IDdBgAJqITcgNUF/aiE1DAALCyAbIS0gDCEuIBwgLCAlbGohLyAdICwgJWxqITAgJiEzAkACQCAqRQ0AIDNBjgZIDQAgM0EBakECbkEBbCExICogLSAxQYACbGo2AhQgKiAuIDFBgAJsajYCGCAqIC8gMUGAAmxqNgIcICogMCAxQYACbGo2AiAgKiAzIDFrNgIkICpBHTYCDCAqQQU2AhAgKigCAEEBaiEyICogMv4XAgACQCAq/hACCEEBRw0AICpBAf4AAgAaCyAtIC4gLyAwIDEQHQNAICr+EAIEIDJHDQALDAELIC0gLiAvIDAgMxAdCyAeQQAgJ/wLACAeITYgGyE3ICYhNQJAA0BBACA1Tg0BIDYgN0GAAvwKAAAgNkGACGohNiA3QYACaiE3IDVBf2ohNQwACwsgHyEtIBIhLiAWIS8gGiEwIB4hMyAmITQCQAJAICpFDQAgNEGDAUgNACA0QQFqQQJuQQFsITEgKiAtIDFBgAhsajYCFCAqIC4gMUGACGxqNgIYICogLyAxQYAIbGo2AhwgKiAwIDFBgAhsajYCICAqIDMgMUGACGxqNgIkICogNCAxazYCKCAqQR42AgwgKkEGNgIQICooAgBBAWohMiAqIDL+FwIAAkAgKv4QAghBAUcNACAqQQH+AAIAGgsgLSAuIC8gMCAzIDEQHgNAICr+EAIEIDJHDQALDAELIC0gLiAvIDAgMyA0EB4LIB8hLSAgIS4gISEvICYhMAJAAkAgKkUNACAwQQRIDQAgMEEDakEEbkECbCExICogLSAxQYAIbGo2AhQgKiAuNgIYICogLyAxQYACbGo2AhwgKiAwIDFrNgIgICpBHzYCDCAqQQQ2AhAgKigCAEEBaiEyICogMv4XAgACQCAq/hACCEEBRw0AICpBAf4AAgAaCyAtIC4gLyAxEB8DQCAq/hACBCAyRw0ACwwBCyAtIC4gLyAwEB8LICIhLSADIS4gISEvICMgLCAlbGohMCAmITMCQAJAICpFDQAgM0GOBkgNACAzQQFqQQJuQQFsITEgKiAtIDFBgAJsajYCFCAqIC4gMUGAAmxqNgIYICogLyAxQYACbGo2AhwgKiAwIDFBgAJsajYCICAqIDMgMWs2AiQgKkEQNgIMICpBBTYCECAqKAIAQQFqITIgKiAy/hcCAAJAICr+EAIIQQFHDQAgKkEB/gACABoLIC0gLiAvIDAgMRAQA0AgKv4QAgQgMkcNAAsMAQsgLSAuIC8gMCAzEBALICQgLCAnbGogHyAn/AoAACABICIgJfwKAAAgByANICX8CgAAICtBAWohKwwACwsLtAQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAEhEyAO/QACkAEhFCAO/QACoAEhFSAO/QACsAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAASAOIBT9CwKQASAOIBX9CwKgASAOIBb9CwKwASAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGACGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9QGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDnAwRuYW1lAd8DJgAKcG9pbnR3aXNlMAELcm93c18yNTZ4MzICCnBvaW50d2lzZTEDCnBvaW50d2lzZTIEC3Jvd3NfMjU2eDY0BQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQp0aW1lX2xvb3AwCgpwb2ludHdpc2U3Cwpyb3dzXzJ4MTI4DApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQC3BvaW50d2lzZTEyEQtwb2ludHdpc2UxMxIKdGltZV9sb29wMRMKY29sc18yeDEyOBQLb3V0ZXJfMngxMjgVC3BvaW50d2lzZTE0Fgtwb2ludHdpc2UxNRcLcG9pbnR3aXNlMTYYC3BvaW50d2lzZTE3GQtwb2ludHdpc2UxOBoLcG9pbnR3aXNlMTkbC3BvaW50d2lzZTIwHAtwb2ludHdpc2UyMR0LcG9pbnR3aXNlMjIeC3BvaW50d2lzZTIzHwtjb2xzXzI1Nng2NCAKdGltZV9sb29wMiEMb3V0ZXJfMjU2eDMyIgxvdXRlcl8yNTZ4NjQjCmNvbHN1bV8yNTYkC2NvbHNfMjU2eDMyJQlub25maW5pdGU=";
+const kernelBytes = "AGFzbQEAAAABkwEHYAR/f39/AGAGf39/f39/AGAWf39/f39/f39/f39/f39/f39/f39/fwBgA39/fwBgBX9/f39/AGApf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AYCx/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIBAYCABAMnJgAAAAAAAAEBAAIAAAMDAQAEAwUAAQAABAAAAAABBAEABgEBAwADB4UEJgpwb2ludHdpc2UwAAALcm93c18yNTZ4MzIAAQpwb2ludHdpc2UxAAIKcG9pbnR3aXNlMgADC3Jvd3NfMjU2eDY0AAQKcG9pbnR3aXNlMwAFCnBvaW50d2lzZTQABgpwb2ludHdpc2U1AAcKcG9pbnR3aXNlNgAICnRpbWVfbG9vcDAACQpwb2ludHdpc2U3AAoKcm93c18yeDEyOAALCnBvaW50d2lzZTgADApwb2ludHdpc2U5AA0LcG9pbnR3aXNlMTAADgtwb2ludHdpc2UxMQAPC3BvaW50d2lzZTEyABALcG9pbnR3aXNlMTMAEQp0aW1lX2xvb3AxABIKY29sc18yeDEyOAATC291dGVyXzJ4MTI4ABQLcG9pbnR3aXNlMTQAFQtwb2ludHdpc2UxNQAWC3BvaW50d2lzZTE2ABcLcG9pbnR3aXNlMTcAGAtwb2ludHdpc2UxOAAZC3BvaW50d2lzZTE5ABoLcG9pbnR3aXNlMjAAGwtwb2ludHdpc2UyMQAcC3BvaW50d2lzZTIyAB0LcG9pbnR3aXNlMjMAHgtjb2xzXzI1Nng2NAAfCnRpbWVfbG9vcDIAIAxvdXRlcl8yNTZ4MzIAIQxvdXRlcl8yNTZ4NjQAIgpjb2xzdW1fMjU2ACMLY29sc18yNTZ4MzIAJAlub25maW5pdGUAJQq+wwEmagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGAAUgNAAsgAEGAAWohACABQYABaiEBIAJBgAFqIQIgBEEBaiEEDAALCwuNDAIGfxJ7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYABbGohBiABIARBgAFsaiEHIAZBgAFqIQgDQCAH/QACACETIAf9AAKAASEUIAb9AAIAIQogCyAKIBP95gH95AEhCyAPIAogFP3mAf3kASEPIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgECAKIBT95gH95AEhECAG/QACgAIhCiANIAogE/3mAf3kASENIBEgCiAU/eYB/eQBIREgBv0AAoADIQogDiAKIBP95gH95AEhDiASIAogFP3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgAhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAgAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIBEgEv0NAAECAwQFBgcQERITFBUWFyARIBL9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCgAggBUEEaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhGyAAIAVBgAFsaiEGIAEgBEGAAWxqIQcgBkGAAWohCANAIAf9AAIAIRMgBv0AAgAhCiALIAogE/3mAf3kASELIAb9AAKAASEKIAwgCiAT/eYB/eQBIQwgBv0AAoACIQogDSAKIBP95gH95AEhDSAG/QACgAMhCiAOIAogE/3mAf3kASEOIAb9AAKABCEKIBggCiAT/eYB/eQBIRggBv0AAoAFIQogGSAKIBP95gH95AEhGSAG/QACgAYhCiAaIAogE/3mAf3kASEaIAb9AAKAByEKIBsgCiAT/eYB/eQBIRsgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAYIBn9DQABAgMEBQYHEBESExQVFhcgGCAZ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIQIAVBCGohBQwACwsgBEEBaiEEDAALCwtiAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95AH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC40MAgZ/EntBACEEAkADQCADIARrQQJIDQFBACEFAkADQCAFQYACTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIAVBgAJsaiEGIAEgBEGAAmxqIQcgBkGAAmohCANAIAf9AAIAIRMgB/0AAoACIRQgBv0AAgAhCiALIAogE/3mAf3kASELIA8gCiAU/eYB/eQBIQ8gBv0AAoACIQogDCAKIBP95gH95AEhDCAQIAogFP3mAf3kASEQIAb9AAKABCEKIA0gCiAT/eYB/eQBIQ0gESAKIBT95gH95AEhESAG/QACgAYhCiAOIAogE/3mAf3kASEOIBIgCiAU/eYB/eQBIRIgBkEQaiEGIAdBEGohByAGIAhIDQALIAIgBEGACGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEVIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhFiAVIBb9DQABAgMICQoLEBESExgZGhsgFSAW/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRcgCSAX/QsCACAPIBD9DQABAgMEBQYHEBESExQVFhcgDyAQ/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwKACCAFQQRqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgAJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEbIAAgBUGAAmxqIQYgASAEQYACbGohByAGQYACaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoACIQogDCAKIBP95gH95AEhDCAG/QACgAQhCiANIAogE/3mAf3kASENIAb9AAKABiEKIA4gCiAT/eYB/eQBIQ4gBv0AAoAIIQogGCAKIBP95gH95AEhGCAG/QACgAohCiAZIAogE/3mAf3kASEZIAb9AAKADCEKIBogCiAT/eYB/eQBIRogBv0AAoAOIQogGyAKIBP95gH95AEhGyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAIbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRUgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEWIBUgFv0NAAECAwgJCgsQERITGBkaGyAVIBb9DQQFBgcMDQ4PFBUWFxwdHh/95AEhFyAJIBf9CwIAIBggGf0NAAECAwQFBgcQERITFBUWFyAYIBn9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFSAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRYgFSAW/Q0AAQIDCAkKCxAREhMYGRobIBUgFv0NBAUGBwwNDg8UFRYXHB0eH/3kASEXIAkgF/0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgAkGAAmohAiADQYAIaiEDIARBgAhqIQQgBkEBaiEGDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIAIAQgB2r9AAIA/eUB/eYB/eQB/QsCACAHQRBqIQcgB0GAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgA0GAAmohAyAEQYACaiEEIAZBAWohBgwACwsLzQkCAn8Oe0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIA/eEBIQb9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gBv0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEHIAf9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCCAI/QwAAEBLAABASwAAQEsAAEBL/eUBIQkgByAJ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAn9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhCv0MZ2lQOWdpUDlnaVA5Z2lQOSAK/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAr95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgCv3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAK/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAr95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgCiAK/eYB/eYBIAr95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCP0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgBWr9AAIAIQsgCyAL/eYBIQz9DOrwurvq8Lq76vC6u+rwursgDP3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAM/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIAz95gH9DJODCD6Tgwg+k4MIPpODCD795AEgDP3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAM/eYBIAv95gEgC/3kASENIAv94AH9DAAAAEAAAABAAAAAQAAAAED95gEhDv0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAO/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQ8gD/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEQIBD9DAAAQEsAAEBLAABASwAAQEv95QEhESAPIBH9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgEf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASES/QxnaVA5Z2lQOWdpUDlnaVA5IBL95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgEv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAS/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBL95gH9DKqqKj6qqio+qqoqPqqqKj795AEgEv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASASIBL95gH95gEgEv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAQ/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgC/0MAAAAgAAAAIAAAACAAAAAgP1O/VAhEyANIBMgC/3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5kMAQp/IBIhFgJAA0AgFiATTg0BIBYhFyAAIRggASEZIAIhGiAPIRsCQAJAIBVFDQAgG0GbDEgNACAbQQFqQQJuQQFsIRwgFSAYIBxBgAJsajYCFCAVIBkgHEGAAmxqNgIYIBUgGiAcQYACbGo2AhwgFSAbIBxrNgIgIBVBAzYCDCAVQQQ2AhAgFSgCAEEBaiEdIBUgHf4XAgACQCAV/hACCEEBRw0AIBVBAf4AAgAaCyAYIBkgGiAcEAMDQCAV/hACBCAdRw0ACwwBCyAYIBkgGiAbEAMLIAMhGCAAIRkgBCEaIA8hGwJAAkAgFUUNACAbQQRIDQAgG0EDakEEbkECbCEcIBUgGDYCFCAVIBkgHEGAAmxqNgIYIBUgGiAcQYAIbGo2AhwgFSAbIBxrNgIgIBVBBDYCDCAVQQQ2AhAgFSgCAEEBaiEdIBUgHf4XAgACQCAV/hACCEEBRw0AIBVBAf4AAgAaCyAYIBkgGiAcEAQDQCAV/hACBCAdRw0ACwwBCyAYIBkgGiAbEAQLIAUhGCAGIBcgEGxqIRkgBCEaIA8hGwJAAkAgFUUNACAbQYcDSA0AIBtBAWpBAm5BAWwhHCAVIBggHEGACGxqNgIUIBUgGSAcQYAIbGo2AhggFSAaIBxBgAhsajYCHCAVIBsgHGs2AiAgFUEFNgIMIBVBBDYCECAVKAIAQQFqIR0gFSAd/hcCAAJAIBX+EAIIQQFHDQAgFUEB/gACABoLIBggGSAaIBwQBQNAIBX+EAIEIB1HDQALDAELIBggGSAaIBsQBQsgByEYIAVBgAJqIRkgCCEaIAUhGyAFQYAEaiEeIA8hHwJAAkAgFUUNACAfQYUCSA0AIB9BAWpBAm5BAWwhHCAVIBggHEGAAmxqNgIUIBUgGSAcQYAIbGo2AhggFSAaIBxBgAJsajYCHCAVIBsgHEGACGxqNgIgIBUgHiAcQYAIbGo2AiQgFSAfIBxrNgIoIBVBBjYCDCAVQQY2AhAgFSgCAEEBaiEdIBUgHf4XAgACQCAV/hACCEEBRw0AIBVBAf4AAgAaCyAYIBkgGiAbIB4gHBAGA0AgFf4QAgQgHUcNAAsMAQsgGCAZIBogGyAeIB8QBgsgCSEYIAchGSAKIBcgEWxqIRogCCEbIAchHiAPIR8CQAJAIBVFDQAgH0GJBEgNACAfQQFqQQJuQQFsIRwgFSAYIBxBgAJsajYCFCAVIBkgHEGAAmxqNgIYIBUgGiAcQYACbGo2AhwgFSAbIBxBgAJsajYCICAVIB4gHEGAAmxqNgIkIBUgHyAcazYCKCAVQQc2AgwgFUEGNgIQIBUoAgBBAWohHSAVIB3+FwIAAkAgFf4QAghBAUcNACAVQQH+AAIAGgsgGCAZIBogGyAeIBwQBwNAIBX+EAIEIB1HDQALDAELIBggGSAaIBsgHiAfEAcLIAshGCAFQYAGaiEZIAkhGiAPIRsCQAJAIBVFDQAgG0GJBEgNACAbQQFqQQJuQQFsIRwgFSAYIBxBgAJsajYCFCAVIBkgHEGACGxqNgIYIBUgGiAcQYACbGo2AhwgFSAbIBxrNgIgIBVBCDYCDCAVQQQ2AhAgFSgCAEEBaiEdIBUgHf4XAgACQCAV/hACCEEBRw0AIBVBAf4AAgAaCyAYIBkgGiAcEAgDQCAV/hACBCAdRw0ACwwBCyAYIBkgGiAbEAgLIAwhGCALIRkgDSAXIBFsaiEaIAEhGyALIR4gDyEfAkACQCAVRQ0AIB9BiQRIDQAgH0EBakECbkEBbCEcIBUgGCAcQYACbGo2AhQgFSAZIBxBgAJsajYCGCAVIBogHEGAAmxqNgIcIBUgGyAcQYACbGo2AiAgFSAeIBxBgAJsajYCJCAVIB8gHGs2AiggFUEHNgIMIBVBBjYCECAVKAIAQQFqIR0gFSAd/hcCAAJAIBX+EAIIQQFHDQAgFUEB/gACABoLIBggGSAaIBsgHiAcEAcDQCAV/hACBCAdRw0ACwwBCyAYIBkgGiAbIB4gHxAHCyAOIBcgEWxqIAwgEfwKAAAgASAMIBH8CgAAIAggCSAR/AoAACAWQQFqIRYMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3mAf0LAgAgBUEQaiEFIAVBgARIDQALIABBgARqIQAgAUGABGohASACQYAEaiECIARBAWohBAwACwsLnQ4CBn8Qe0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAEbGohBiABIARBgARsaiEHIAZBgARqIQgDQCAH/QACACETIAf9AAKABCEUIAf9AAKACCEVIAf9AAKADCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAQhCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBCGxqIAVBBGxqIQkgCyAM/Q0AAQIDBAUGBxAREhMUFRYXIAsgDP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCACAJIBn9HwE4AgQgDSAO/Q0AAQIDBAUGBxAREhMUFRYXIA0gDv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCCCAJIBn9HwE4AgwgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCECAJIBn9HwE4AhQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCGCAJIBn9HwE4AhwgBUECaiEFDAALCyAEQQRqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQQJODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEMIAAgBUGABGxqIQYgASAEQYAEbGohByAGQYAEaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAEIQogDCAKIBP95gH95AEhDCAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQQhsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIAVBAmohBQwACwsgBEEBaiEEDAALCwuLBAICfwV7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgD94QEhBf0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAF/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQYgBv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEHIAf9DAAAQEsAAEBLAABASwAAQEv95QEhCCAGIAj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEJ/QxnaVA5Z2lQOWdpUDlnaVA5IAn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAJ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAJIAn95gH95gEgCf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAH/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wH9CwIAIARBEGohBCAEQYACSA0ACyAAQYACaiEAIAFBgAhqIQEgA0EBaiEDDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAJIDQALIABBgAJqIQAgAUGACGohASADQQFqIQMMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95gEgAyAHav0AAgAgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACACADIAZq/QACAP3mAf3kAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuGBgICfwl7QQAhAwJAA0AgAyACTg0BQQAhBANAIAAgBGogASAEav0AAgAhBSAFIAX95gEhBv0M6vC6u+rwurvq8Lq76vC6uyAG/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAb95gH9DC0eXL0tHly9LR5cvS0eXL395AEgBv3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAG/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAb95gEgBf3mASAF/eQBIQcgBf3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEI/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIAj9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCSAJ/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQogCv0MAABASwAAQEsAAEBLAABAS/3lASELIAkgC/0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAL/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQz9DGdpUDlnaVA5Z2lQOWdpUDkgDP3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAM/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAz95gH9DMGpKj3BqSo9wakqPcGpKj395AEgDP3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAM/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAwgDP3mAf3mASAM/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAr9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAF/QwAAACAAAAAgAAAAIAAAACA/U79UCENIAcgDSAF/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv0LAgAgBEEQaiEEIARBgAJIDQALIABBgAJqIQAgAUGAAmohASADQQFqIQMMAAsLC4QXAQp/ICUhKQJAA0AgKSAmTg0BICkhKiAAISsgASEsIAIhLSAiIS4CQAJAIChFDQAgLkGbDEgNACAuQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GAAmxqNgIYICggLSAvQYACbGo2AhwgKCAuIC9rNgIgIChBAzYCDCAoQQQ2AhAgKCgCAEEBaiEwICggMP4XAgACQCAo/hACCEEBRw0AIChBAf4AAgAaCyArICwgLSAvEAMDQCAo/hACBCAwRw0ACwwBCyArICwgLSAuEAMLIAMhKyAAISwgBCEtICIhLgJAAkAgKEUNACAuQQRIDQAgLkEDakEEbkECbCEvICggKzYCFCAoICwgL0GAAmxqNgIYICggLSAvQYAIbGo2AhwgKCAuIC9rNgIgIChBBDYCDCAoQQQ2AhAgKCgCAEEBaiEwICggMP4XAgACQCAo/hACCEEBRw0AIChBAf4AAgAaCyArICwgLSAvEAQDQCAo/hACBCAwRw0ACwwBCyArICwgLSAuEAQLIAUhKyAGICogI2xqISwgBCEtICIhLgJAAkAgKEUNACAuQYcDSA0AIC5BAWpBAm5BAWwhLyAoICsgL0GACGxqNgIUICggLCAvQYAIbGo2AhggKCAtIC9BgAhsajYCHCAoIC4gL2s2AiAgKEEFNgIMIChBBDYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAtIC8QBQNAICj+EAIEIDBHDQALDAELICsgLCAtIC4QBQsgByErIAUhLCAiIS0CQAJAIChFDQAgLUGbDEgNACAtQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GACGxqNgIYICggLSAvazYCHCAoQQw2AgwgKEEDNgIQICgoAgBBAWohMCAoIDD+FwIAAkAgKP4QAghBAUcNACAoQQH+AAIAGgsgKyAsIC8QDANAICj+EAIEIDBHDQALDAELICsgLCAtEAwLIAghKyAFQYACaiEsICIhLQJAAkAgKEUNACAtQZsMSA0AIC1BAWpBAm5BAWwhLyAoICsgL0GAAmxqNgIUICggLCAvQYAIbGo2AhggKCAtIC9rNgIcIChBDDYCDCAoQQM2AhAgKCgCAEEBaiEwICggMP4XAgACQCAo/hACCEEBRw0AIChBAf4AAgAaCyArICwgLxAMA0AgKP4QAgQgMEcNAAsMAQsgKyAsIC0QDAsgCSErIAVBgARqISwgIiEtAkACQCAoRQ0AIC1BmwxIDQAgLUEBakECbkEBbCEvICggKyAvQYACbGo2AhQgKCAsIC9BgAhsajYCGCAoIC0gL2s2AhwgKEENNgIMIChBAzYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAvEA0DQCAo/hACBCAwRw0ACwwBCyArICwgLRANCyAKISsgBUGABmohLCAiIS0CQAJAIChFDQAgLUGbDEgNACAtQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GACGxqNgIYICggLSAvazYCHCAoQQw2AgwgKEEDNgIQICgoAgBBAWohMCAoIDD+FwIAAkAgKP4QAghBAUcNACAoQQH+AAIAGgsgKyAsIC8QDANAICj+EAIEIDBHDQALDAELICsgLCAtEAwLIAshKyAIISwgDCEtIAchLiAJITEgIiEyAkACQCAoRQ0AIDJBiQRIDQAgMkEBakECbkEBbCEvICggKyAvQYACbGo2AhQgKCAsIC9BgAJsajYCGCAoIC0gL0GAAmxqNgIcICggLiAvQYACbGo2AiAgKCAxIC9BgAJsajYCJCAoIDIgL2s2AiggKEEONgIMIChBBjYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAtIC4gMSAvEA4DQCAo/hACBCAwRw0ACwwBCyArICwgLSAuIDEgMhAOCyANISsgDCEsIAshLSAiIS4CQAJAIChFDQAgLkGbDEgNACAuQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GAAmxqNgIYICggLSAvQYACbGo2AhwgKCAuIC9rNgIgIChBDzYCDCAoQQQ2AhAgKCgCAEEBaiEwICggMP4XAgACQCAo/hACCEEBRw0AIChBAf4AAgAaCyArICwgLSAvEA8DQCAo/hACBCAwRw0ACwwBCyArICwgLSAuEA8LIA4hKyALISwgDyAqICRsaiEtIA0hLiAiITECQAJAIChFDQAgMUGOBkgNACAxQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GAAmxqNgIYICggLSAvQYACbGo2AhwgKCAuIC9BgAJsajYCICAoIDEgL2s2AiQgKEEQNgIMIChBBTYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAtIC4gLxAQA0AgKP4QAgQgMEcNAAsMAQsgKyAsIC0gLiAxEBALIBAhKyAOISwgIiEtAkACQCAoRQ0AIC1BmwxIDQAgLUEBakECbkEBbCEvICggKyAvQYACbGo2AhQgKCAsIC9BgAJsajYCGCAoIC0gL2s2AhwgKEERNgIMIChBAzYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAvEBEDQCAo/hACBCAwRw0ACwwBCyArICwgLRARCyARISsgCiEsIBAhLSAiIS4CQAJAIChFDQAgLkGbDEgNACAuQQFqQQJuQQFsIS8gKCArIC9BgAJsajYCFCAoICwgL0GAAmxqNgIYICggLSAvQYACbGo2AhwgKCAuIC9rNgIgIChBAzYCDCAoQQQ2AhAgKCgCAEEBaiEwICggMP4XAgACQCAo/hACCEEBRw0AIChBAf4AAgAaCyArICwgLSAvEAMDQCAo/hACBCAwRw0ACwwBCyArICwgLSAuEAMLIBIhKyABISwgESEtICIhLgJAAkAgKEUNACAuQZsMSA0AIC5BAWpBAm5BAWwhLyAoICsgL0GAAmxqNgIUICggLCAvQYACbGo2AhggKCAtIC9BgAJsajYCHCAoIC4gL2s2AiAgKEEPNgIMIChBBDYCECAoKAIAQQFqITAgKCAw/hcCAAJAICj+EAIIQQFHDQAgKEEB/gACABoLICsgLCAtIC8QDwNAICj+EAIEIDBHDQALDAELICsgLCAtIC4QDwsgEyErIBEhLCAUICogJGxqIS0gEiEuICIhMQJAAkAgKEUNACAxQY4GSA0AIDFBAWpBAm5BAWwhLyAoICsgL0GAAmxqNgIUICggLCAvQYACbGo2AhggKCAtIC9BgAJsajYCHCAoIC4gL0GAAmxqNgIgICggMSAvazYCJCAoQRA2AgwgKEEFNgIQICgoAgBBAWohMCAoIDD+FwIAAkAgKP4QAghBAUcNACAoQQH+AAIAGgsgKyAsIC0gLiAvEBADQCAo/hACBCAwRw0ACwwBCyArICwgLSAuIDEQEAsgFSAqICRsaiATICT8CgAAIBYgKiAkbGogEiAk/AoAACAXICogJGxqIBQgKiAkbGogJPwKAAAgGCAqICRsaiAQICT8CgAAIBkgKiAkbGogCiAk/AoAACAaICogJGxqIA0gJPwKAAAgGyAqICRsaiAPICogJGxqICT8CgAAIBwgKiAkbGogCSAk/AoAACAdICogJGxqIAcgJPwKAAAgHiAqICRsaiAIICT8CgAAIB8gKiAkbGogACAk/AoAACAgICogJGxqIAIgJPwKAAAgISAqICRsaiAMICT8CgAAIAEgEyAk/AoAACAMIA4gJPwKAAAgKUEBaiEpDAALCwvRBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAFODQEgAiAEQYAEbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQQhsaiEGIAEgBUEEbGohByAGQQhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCCCEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgARqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAEIAogEP0LApAEIAogEf0LAqAEIAogEv0LArAEIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAU4NASACIARBgARsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQQhsaiEGIAEgBUEEbGohByAGQQhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAGQQRqIQYgB0GABGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgBUEQaiEFDAALCyAEQQFqIQQMAAsLC7MEBAd/AXsBfwx7IAFBBGwhASADQQRsIQNBACEGAkADQCAGQYAITg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EQaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQQJODQFBACEHAkADQCAHQYABTg0BIAQgBkGABGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAQhEyAO/QACkAQhFCAO/QACoAQhFSAO/QACsAQhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKABCAOIBT9CwKQBCAOIBX9CwKgBCAOIBb9CwKwBCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt9AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD9Qf0MAACAPwAAgD8AAIA/AACAP/1O/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95wH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgARqIQEgAkGAAmohAiAEQQFqIQQMAAsLC34BAn9BACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP3mASADIAZq/QACAP3kAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAAkgNAAsgAEGAAmohACABQYACaiEBIAJBgAJqIQIgBEEBaiEEDAALCwttAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD94QH95AH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgAgAyAHav0AAgD95gEgBCAHav0AAgD95gH95AH9CwIAIAdBEGohByAHQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIARBgAJqIQQgBkEBaiEGDAALCwt+AQJ/QQAhBQJAA0AgBSAETg0BQQAhBgNAIAAgBmogASAGav0AAgAgAiAGav0AAgD95gEgAyAGav0AAgD95gH9CwIAIAZBEGohBiAGQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiADQYACaiEDIAVBAWohBQwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3kASADIAdq/QACAP3kASAEIAdq/QACAP3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAGQQFqIQYMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUHAAE4NASACIARBgAJsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoAIIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GAAmohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAIgCiAQ/QsCkAIgCiAR/QsCoAIgCiAS/QsCsAIgBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQcAATg0BIAIgBEGAAmxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAhsaiEGIAEgBUEEbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAJqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwuQGgENfyAoISwCQANAICwgKU4NASAqQQFrICxrIS0gACEuIAEhLyACIC0gJWxqITAgJiExAkACQCArRQ0AIDFBmwxIDQAgMUEBakECbkEBbCEyICsgLiAyQYACbGo2AhQgKyAvIDJBgAJsajYCGCArIDAgMkGAAmxqNgIcICsgMSAyazYCICArQRo2AgwgK0EENgIQICsoAgBBAWohMyArIDP+FwIAAkAgK/4QAghBAUcNACArQQH+AAIAGgsgLiAvIDAgMhAaA0AgK/4QAgQgM0cNAAsMAQsgLiAvIDAgMRAaCyADIS4gACEvIAQgLSAlbGohMCAmITECQAJAICtFDQAgMUGbDEgNACAxQQFqQQJuQQFsITIgKyAuIDJBgAJsajYCFCArIC8gMkGAAmxqNgIYICsgMCAyQYACbGo2AhwgKyAxIDJrNgIgICtBAzYCDCArQQQ2AhAgKygCAEEBaiEzICsgM/4XAgACQCAr/hACCEEBRw0AICtBAf4AAgAaCyAuIC8gMCAyEAMDQCAr/hACBCAzRw0ACwwBCyAuIC8gMCAxEAMLIAUhLiAAIS8gAyEwICYhMQJAAkAgK0UNACAxQY4GSA0AIDFBAWpBAm5BAWwhMiArIC4gMkGAAmxqNgIUICsgLyAyQYACbGo2AhggKyAwIDJBgAJsajYCHCArIDEgMms2AiAgK0EbNgIMICtBBDYCECArKAIAQQFqITMgKyAz/hcCAAJAICv+EAIIQQFHDQAgK0EB/gACABoLIC4gLyAwIDIQGwNAICv+EAIEIDNHDQALDAELIC4gLyAwIDEQGwsgBiEuIAchLyAFITAgCCAtICVsaiExIAkgLSAlbGohNCAmITUCQAJAICtFDQAgNUGJBEgNACA1QQFqQQJuQQFsITIgKyAuIDJBgAJsajYCFCArIC8gMkGAAmxqNgIYICsgMCAyQYACbGo2AhwgKyAxIDJBgAJsajYCICArIDQgMkGAAmxqNgIkICsgNSAyazYCKCArQRw2AgwgK0EGNgIQICsoAgBBAWohMyArIDP+FwIAAkAgK/4QAghBAUcNACArQQH+AAIAGgsgLiAvIDAgMSA0IDIQHANAICv+EAIEIDNHDQALDAELIC4gLyAwIDEgNCA1EBwLIAohLiAGIS8gCyAtICVsaiEwICYhMQJAAkAgK0UNACAxQZsMSA0AIDFBAWpBAm5BAWwhMiArIC4gMkGAAmxqNgIUICsgLyAyQYACbGo2AhggKyAwIDJBgAJsajYCHCArIDEgMms2AiAgK0EDNgIMICtBBDYCECArKAIAQQFqITMgKyAz/hcCAAJAICv+EAIIQQFHDQAgK0EB/gACABoLIC4gLyAwIDIQAwNAICv+EAIEIDNHDQALDAELIC4gLyAwIDEQAwsgDCEuIAYhLyAKITAgJiExAkACQCArRQ0AIDFBjgZIDQAgMUEBakECbkEBbCEyICsgLiAyQYACbGo2AhQgKyAvIDJBgAJsajYCGCArIDAgMkGAAmxqNgIcICsgMSAyazYCICArQRs2AgwgK0EENgIQICsoAgBBAWohMyArIDP+FwIAAkAgK/4QAghBAUcNACArQQH+AAIAGgsgLiAvIDAgMhAbA0AgK/4QAgQgM0cNAAsMAQsgLiAvIDAgMRAbCyANIS4gCiEvIAwhMCAOIC0gJWxqITEgJiE0AkACQCArRQ0AIDRBjgZIDQAgNEEBakECbkEBbCEyICsgLiAyQYACbGo2AhQgKyAvIDJBgAJsajYCGCArIDAgMkGAAmxqNgIcICsgMSAyQYACbGo2AiAgKyA0IDJrNgIkICtBEDYCDCArQQU2AhAgKygCAEEBaiEzICsgM/4XAgACQCAr/hACCEEBRw0AICtBAf4AAgAaCyAuIC8gMCAxIDIQEANAICv+EAIEIDNHDQALDAELIC4gLyAwIDEgNBAQCyAPIS4gBSEvIBAgLSAlbGohMCARIC0gJWxqITEgJiE0AkACQCArRQ0AIDRBjgZIDQAgNEEBakECbkEBbCEyICsgLiAyQYACbGo2AhQgKyAvIDJBgAJsajYCGCArIDAgMkGAAmxqNgIcICsgMSAyQYACbGo2AiAgKyA0IDJrNgIkICtBHTYCDCArQQU2AhAgKygCAEEBaiEzICsgM/4XAgACQCAr/hACCEEBRw0AICtBAf4AAgAaCyAuIC8gMCAxIDIQHQNAICv+EAIEIDNHDQALDAELIC4gLyAwIDEgNBAdCyASQQAgJ/wLACASQYAGaiE3IA8hOCAmITYCQANAQQAgNk4NASA3IDhBgAL8CgAAIDdBgAhqITcgOEGAAmohOCA2QX9qITYMAAsLIBMhLiAMIS8gFCAtICVsaiEwIBUgLSAlbGohMSAmITQCQAJAICtFDQAgNEGOBkgNACA0QQFqQQJuQQFsITIgKyAuIDJBgAJsajYCFCArIC8gMkGAAmxqNgIYICsgMCAyQYACbGo2AhwgKyAxIDJBgAJsajYCICArIDQgMms2AiQgK0EdNgIMICtBBTYCECArKAIAQQFqITMgKyAz/hcCAAJAICv+EAIIQQFHDQAgK0EB/gACABoLIC4gLyAwIDEgMhAdA0AgK/4QAgQgM0cNAAsMAQsgLiAvIDAgMSA0EB0LIBZBACAn/AsAIBZBgARqITcgEyE4ICYhNgJAA0BBACA2Tg0BIDcgOEGAAvwKAAAgN0GACGohNyA4QYACaiE4IDZBf2ohNgwACwsgFyEuIAwhLyAYIC0gJWxqITAgGSAtICVsaiExICYhNAJAAkAgK0UNACA0QY4GSA0AIDRBAWpBAm5BAWwhMiArIC4gMkGAAmxqNgIUICsgLyAyQYACbGo2AhggKyAwIDJBgAJsajYCHCArIDEgMkGAAmxqNgIgICsgNCAyazYCJCArQR02AgwgK0EFNgIQICsoAgBBAWohMyArIDP+FwIAAkAgK/4QAghBAUcNACArQQH+AAIAGgsgLiAvIDAgMSAyEB0DQCAr/hACBCAzRw0ACwwBCyAuIC8gMCAxIDQQHQsgGkEAICf8CwAgGkGAAmohNyAXITggJiE2AkADQEEAIDZODQEgNyA4QYAC/AoAACA3QYAIaiE3IDhBgAJqITggNkF/aiE2DAALCyAbIS4gDCEvIBwgLSAlbGohMCAdIC0gJWxqITEgJiE0AkACQCArRQ0AIDRBjgZIDQAgNEEBakECbkEBbCEyICsgLiAyQYACbGo2AhQgKyAvIDJBgAJsajYCGCArIDAgMkGAAmxqNgIcICsgMSAyQYACbGo2AiAgKyA0IDJrNgIkICtBHTYCDCArQQU2AhAgKygCAEEBaiEzICsgM/4XAgACQCAr/hACCEEBRw0AICtBAf4AAgAaCyAuIC8gMCAxIDIQHQNAICv+EAIEIDNHDQALDAELIC4gLyAwIDEgNBAdCyAeQQAgJ/wLACAeITcgGyE4ICYhNgJAA0BBACA2Tg0BIDcgOEGAAvwKAAAgN0GACGohNyA4QYACaiE4IDZBf2ohNgwACwsgHyEuIBIhLyAWITAgGiExIB4hNCAmITUCQAJAICtFDQAgNUGDAUgNACA1QQFqQQJuQQFsITIgKyAuIDJBgAhsajYCFCArIC8gMkGACGxqNgIYICsgMCAyQYAIbGo2AhwgKyAxIDJBgAhsajYCICArIDQgMkGACGxqNgIkICsgNSAyazYCKCArQR42AgwgK0EGNgIQICsoAgBBAWohMyArIDP+FwIAAkAgK/4QAghBAUcNACArQQH+AAIAGgsgLiAvIDAgMSA0IDIQHgNAICv+EAIEIDNHDQALDAELIC4gLyAwIDEgNCA1EB4LIB8hLiAgIS8gISEwICYhMQJAAkAgK0UNACAxQQRIDQAgMUEDakEEbkECbCEyICsgLiAyQYAIbGo2AhQgKyAvNgIYICsgMCAyQYACbGo2AhwgKyAxIDJrNgIgICtBHzYCDCArQQQ2AhAgKygCAEEBaiEzICsgM/4XAgACQCAr/hACCEEBRw0AICtBAf4AAgAaCyAuIC8gMCAyEB8DQCAr/hACBCAzRw0ACwwBCyAuIC8gMCAxEB8LICIhLiADIS8gISEwICMgLSAlbGohMSAmITQCQAJAICtFDQAgNEGOBkgNACA0QQFqQQJuQQFsITIgKyAuIDJBgAJsajYCFCArIC8gMkGAAmxqNgIYICsgMCAyQYACbGo2AhwgKyAxIDJBgAJsajYCICArIDQgMms2AiQgK0EQNgIMICtBBTYCECArKAIAQQFqITMgKyAz/hcCAAJAICv+EAIIQQFHDQAgK0EB/gACABoLIC4gLyAwIDEgMhAQA0AgK/4QAgQgM0cNAAsMAQsgLiAvIDAgMSA0EBALICQgLSAnbGogHyAn/AoAACABICIgJfwKAAAgByANICX8CgAAICxBAWohLAwACwsLtAQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIACTg0BIAQgBmr9DAAAAAAAAAAAAAAAAAAAAAD9CwIAIAZBEGohBgwACwtBACELAkADQCALIAVODQEgC0EEaiEMAkAgDCAFSA0AIAUhDAtBACEGAkADQCAGQYACTg0BQQAhBwJAA0AgB0EgTg0BIAQgBkGAAWxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAEhEyAO/QACkAEhFCAO/QACoAEhFSAO/QACsAEhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAASAOIBT9CwKQASAOIBX9CwKgASAOIBb9CwKwASAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQQRqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBgAJODQFBACEHAkADQCAHQcAATg0BIAQgBkGAAmxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAIhEyAO/QACkAIhFCAO/QACoAIhFSAO/QACsAIhFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKAAiAOIBT9CwKQAiAOIBX9CwKgAiAOIBb9CwKwAiAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EEaiELDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGACGohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9QGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUEgTg0BIAIgBEGAAWxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBEGACGxqIQYgASAFQQRsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAIQIRQgB/0AAiAhFSAH/QACMCEWIAb9CQIAIQkgCyAJIBP95gH95AEhCyAMIAkgFP3mAf3kASEMIA0gCSAV/eYB/eQBIQ0gDiAJIBb95gH95AEhDiAG/QkCgAghCSAPIAkgE/3mAf3kASEPIBAgCSAU/eYB/eQBIRAgESAJIBX95gH95AEhESASIAkgFv3mAf3kASESIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAKIA/9CwKAASAKIBD9CwKQASAKIBH9CwKgASAKIBL9CwKwASAFQRBqIQUMAAsLIARBAmohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBIE4NASACIARBgAFsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAIbGohBiABIAVBBGxqIQcgBkGACGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYABaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwDnAwRuYW1lAd8DJgAKcG9pbnR3aXNlMAELcm93c18yNTZ4MzICCnBvaW50d2lzZTEDCnBvaW50d2lzZTIEC3Jvd3NfMjU2eDY0BQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwpwb2ludHdpc2U1CApwb2ludHdpc2U2CQp0aW1lX2xvb3AwCgpwb2ludHdpc2U3Cwpyb3dzXzJ4MTI4DApwb2ludHdpc2U4DQpwb2ludHdpc2U5Dgtwb2ludHdpc2UxMA8LcG9pbnR3aXNlMTEQC3BvaW50d2lzZTEyEQtwb2ludHdpc2UxMxIKdGltZV9sb29wMRMKY29sc18yeDEyOBQLb3V0ZXJfMngxMjgVC3BvaW50d2lzZTE0Fgtwb2ludHdpc2UxNRcLcG9pbnR3aXNlMTYYC3BvaW50d2lzZTE3GQtwb2ludHdpc2UxOBoLcG9pbnR3aXNlMTkbC3BvaW50d2lzZTIwHAtwb2ludHdpc2UyMR0LcG9pbnR3aXNlMjIeC3BvaW50d2lzZTIzHwtjb2xzXzI1Nng2NCAKdGltZV9sb29wMiEMb3V0ZXJfMjU2eDMyIgxvdXRlcl8yNTZ4NjQjCmNvbHN1bV8yNTYkC2NvbHNfMjU2eDMyJQlub25maW5pdGU=";
 const kernelNames = ["pointwise0","rows_256x32","pointwise1","pointwise2","rows_256x64","pointwise3","pointwise4","pointwise5","pointwise6","time_loop0","pointwise7","rows_2x128","pointwise8","pointwise9","pointwise10","pointwise11","pointwise12","pointwise13","time_loop1","cols_2x128","outer_2x128","pointwise14","pointwise15","pointwise16","pointwise17","pointwise18","pointwise19","pointwise20","pointwise21","pointwise22","pointwise23","cols_256x64","time_loop2","outer_256x32","outer_256x64","colsum_256","cols_256x32","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_2x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly cols_2x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_2x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, p34: number, p35: number, p36: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_256x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_256: (a: number, out: number, rows: number) => void; readonly cols_256x32: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x32: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_256x64: (a: number, b: number, out: number, samples: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise7: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_2x128: (a: number, b: number, out: number, samples: number) => void; readonly pointwise8: (out: number, a0: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly cols_2x128: (a: number, b: number, out: number, samples: number) => void; readonly outer_2x128: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise19: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise20: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise21: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise22: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise23: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_256x64: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, p34: number, p35: number, p36: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_256x32: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly outer_256x64: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_256: (a: number, out: number, rows: number) => void; readonly cols_256x32: (a: number, b: number, out: number, samples: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -2361,7 +2367,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[170] = 0x03;
+  bytes[173] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -2459,8 +2465,8 @@ function run_pointwise6(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
@@ -2503,8 +2509,8 @@ function run_pointwise13(out: number, a0: number, rows: number): void {
   (kernels as LoadedKernels).exports.pointwise13(out, a0, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, n0, n1, n2, first, steps, T, control);
 }
 
 function run_cols_2x128(a: number, b: number, out: number, samples: number): void {
@@ -2571,8 +2577,8 @@ function run_cols_256x64(a: number, b: number, out: number, samples: number): vo
   (kernels as LoadedKernels).exports.cols_256x64(a, b, out, samples);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, p34: number, p35: number, p36: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, p29: number, p30: number, p31: number, p32: number, p33: number, p34: number, p35: number, p36: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_256x32(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

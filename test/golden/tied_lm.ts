@@ -359,47 +359,49 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   v7_7.fill(0); // reused: its last value is dead
   const steps18 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p9, state16_0_16, mm3_20, v5_21, v15_15, v16_22, state16_1_17, v18_23, v7_7)) run_time_loop0(p9.byteOffset, state16_0_16.byteOffset, mm3_20.byteOffset, v5_21.byteOffset, v15_15.byteOffset, v16_22.byteOffset, state16_1_17.byteOffset, v18_23.byteOffset, v7_7.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), steps18, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p9, state16_0_16, mm3_20, v5_21, v15_15, v16_22, state16_1_17, v18_23, v7_7)) run_time_loop0(p9.byteOffset, state16_0_16.byteOffset, mm3_20.byteOffset, v5_21.byteOffset, v15_15.byteOffset, v16_22.byteOffset, state16_1_17.byteOffset, v18_23.byteOffset, v7_7.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps18, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps18; s++) {
-      const t = s;
-      const x16_0_19 = v15_15.subarray(t * B * 1024, (t + 1) * B * 1024);
-      // %3 matmul — 19: z = W @ x + U @ h + b
-      gemm_rows_1024x256(p9, state16_0_16, mm3_20, B);
-      // %5 add z — 19: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_21, x16_0_19, mm3_20)) run_pointwise2(v5_21.byteOffset, x16_0_19.byteOffset, mm3_20.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 1024;
-          for (let j = 0; j < 1024; j++) {
-            v5_21[o + j] = x16_0_19[l * 1024 + j] + mm3_20[l * 1024 + j];
+    (() => {
+      for (let s = 0; s < steps18; s++) {
+        const t = s;
+        const x16_0_19 = v15_15.subarray(t * B * 1024, (t + 1) * B * 1024);
+        // %3 matmul — 19: z = W @ x + U @ h + b
+        gemm_rows_1024x256(p9, state16_0_16, mm3_20, B);
+        // %5 add z — 19: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_21, x16_0_19, mm3_20)) run_pointwise2(v5_21.byteOffset, x16_0_19.byteOffset, mm3_20.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 1024;
+            for (let j = 0; j < 1024; j++) {
+              v5_21[o + j] = x16_0_19[l * 1024 + j] + mm3_20[l * 1024 + j];
+            }
           }
         }
-      }
-      // %16 add c' — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_22, v5_21, state16_1_17)) run_pointwise3(v16_22.byteOffset, v5_21.byteOffset + 1024, state16_1_17.byteOffset, v5_21.byteOffset, v5_21.byteOffset + 2048, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v16_22[o + j] = ((1 / (1 + Math.exp(-v5_21[l * 1024 + 256 + j]))) * state16_1_17[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_21[l * 1024 + 0 + j]))) * (Math.tanh(v5_21[l * 1024 + 512 + j])));
+        // %16 add c' — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_22, v5_21, state16_1_17)) run_pointwise3(v16_22.byteOffset, v5_21.byteOffset + 1024, state16_1_17.byteOffset, v5_21.byteOffset, v5_21.byteOffset + 2048, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v16_22[o + j] = ((1 / (1 + Math.exp(-v5_21[l * 1024 + 256 + j]))) * state16_1_17[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_21[l * 1024 + 0 + j]))) * (Math.tanh(v5_21[l * 1024 + 512 + j])));
+            }
           }
         }
-      }
-      // %18 mul h' — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_23, v5_21, v16_22)) run_pointwise4(v18_23.byteOffset, v5_21.byteOffset + 3072, v16_22.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v18_23[o + j] = (1 / (1 + Math.exp(-v5_21[l * 1024 + 768 + j]))) * (Math.tanh(v16_22[l * 256 + j]));
+        // %18 mul h' — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_23, v5_21, v16_22)) run_pointwise4(v18_23.byteOffset, v5_21.byteOffset + 3072, v16_22.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v18_23[o + j] = (1 / (1 + Math.exp(-v5_21[l * 1024 + 768 + j]))) * (Math.tanh(v16_22[l * 256 + j]));
+            }
           }
         }
+        v7_7.set(v18_23, t * v18_23.length);
+        state16_0_16.set(v18_23);
+        state16_1_17.set(v16_22);
       }
-      v7_7.set(v18_23, t * v18_23.length);
-      state16_0_16.set(v18_23);
-      state16_1_17.set(v16_22);
-    }
+    })();
   }
   // %20 positions t
   for (let k = 0; k < T_T; k++) pos4_4[k] = k;
@@ -566,103 +568,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   emb4_30.fill(0); // reused: its last value is dead
   const steps51 = T_T;
   // states: from the first step to the last
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p36, state17_0_43, mm3_53, v5_54, v16_42, v7_55, v9_56, v11_57, v13_58, v16_59, state17_1_44, v17_60, v18_61, emb4_30, out17_1_45, out17_2_46, out17_3_47, out17_4_48, out17_5_49, out17_6_50)) run_time_loop1(p36.byteOffset, state17_0_43.byteOffset, mm3_53.byteOffset, v5_54.byteOffset, v16_42.byteOffset, v7_55.byteOffset, v9_56.byteOffset, v11_57.byteOffset, v13_58.byteOffset, v16_59.byteOffset, state17_1_44.byteOffset, v17_60.byteOffset, v18_61.byteOffset, emb4_30.byteOffset, out17_1_45.byteOffset, out17_2_46.byteOffset, out17_3_47.byteOffset, out17_4_48.byteOffset, out17_5_49.byteOffset, out17_6_50.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), steps51, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p36, state17_0_43, mm3_53, v5_54, v16_42, v7_55, v9_56, v11_57, v13_58, v16_59, state17_1_44, v17_60, v18_61, emb4_30, out17_1_45, out17_2_46, out17_3_47, out17_4_48, out17_5_49, out17_6_50)) run_time_loop1(p36.byteOffset, state17_0_43.byteOffset, mm3_53.byteOffset, v5_54.byteOffset, v16_42.byteOffset, v7_55.byteOffset, v9_56.byteOffset, v11_57.byteOffset, v13_58.byteOffset, v16_59.byteOffset, state17_1_44.byteOffset, v17_60.byteOffset, v18_61.byteOffset, emb4_30.byteOffset, out17_1_45.byteOffset, out17_2_46.byteOffset, out17_3_47.byteOffset, out17_4_48.byteOffset, out17_5_49.byteOffset, out17_6_50.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps51, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps51; s++) {
-      const t = s;
-      const x17_0_52 = v16_42.subarray(t * B * 1024, (t + 1) * B * 1024);
-      // %3 matmul — 19: z = W @ x + U @ h + b
-      gemm_rows_1024x256(p36, state17_0_43, mm3_53, B);
-      // %5 add z — 19: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v5_54, x17_0_52, mm3_53)) run_pointwise2(v5_54.byteOffset, x17_0_52.byteOffset, mm3_53.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 1024;
-          for (let j = 0; j < 1024; j++) {
-            v5_54[o + j] = x17_0_52[l * 1024 + j] + mm3_53[l * 1024 + j];
+    (() => {
+      for (let s = 0; s < steps51; s++) {
+        const t = s;
+        const x17_0_52 = v16_42.subarray(t * B * 1024, (t + 1) * B * 1024);
+        // %3 matmul — 19: z = W @ x + U @ h + b
+        gemm_rows_1024x256(p36, state17_0_43, mm3_53, B);
+        // %5 add z — 19: z = W @ x + U @ h + b
+        if (kernels !== undefined && heapHolds(v5_54, x17_0_52, mm3_53)) run_pointwise2(v5_54.byteOffset, x17_0_52.byteOffset, mm3_53.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 1024;
+            for (let j = 0; j < 1024; j++) {
+              v5_54[o + j] = x17_0_52[l * 1024 + j] + mm3_53[l * 1024 + j];
+            }
           }
         }
-      }
-      // %7 sigmoid i — 20: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v7_55, v5_54)) run_pointwise6(v7_55.byteOffset, v5_54.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v7_55[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 0 + j]));
+        // %7 sigmoid i — 20: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v7_55, v5_54)) run_pointwise6(v7_55.byteOffset, v5_54.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v7_55[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 0 + j]));
+            }
           }
         }
-      }
-      // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v9_56, v5_54)) run_pointwise6(v9_56.byteOffset, v5_54.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v9_56[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 256 + j]));
+        // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v9_56, v5_54)) run_pointwise6(v9_56.byteOffset, v5_54.byteOffset + 1024, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v9_56[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 256 + j]));
+            }
           }
         }
-      }
-      // %11 tanh g — 22: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v11_57, v5_54)) run_pointwise7(v11_57.byteOffset, v5_54.byteOffset + 2048, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v11_57[o + j] = Math.tanh(v5_54[l * 1024 + 512 + j]);
+        // %11 tanh g — 22: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v11_57, v5_54)) run_pointwise7(v11_57.byteOffset, v5_54.byteOffset + 2048, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v11_57[o + j] = Math.tanh(v5_54[l * 1024 + 512 + j]);
+            }
           }
         }
-      }
-      // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v13_58, v5_54)) run_pointwise6(v13_58.byteOffset, v5_54.byteOffset + 3072, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v13_58[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 768 + j]));
+        // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v13_58, v5_54)) run_pointwise6(v13_58.byteOffset, v5_54.byteOffset + 3072, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v13_58[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 768 + j]));
+            }
           }
         }
-      }
-      // %16 add c' — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v16_59, v9_56, state17_1_44, v7_55, v11_57)) run_pointwise8(v16_59.byteOffset, v9_56.byteOffset, state17_1_44.byteOffset, v7_55.byteOffset, v11_57.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v16_59[o + j] = (v9_56[l * 256 + j] * state17_1_44[l * 256 + j]) + (v7_55[l * 256 + j] * v11_57[l * 256 + j]);
+        // %16 add c' — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v16_59, v9_56, state17_1_44, v7_55, v11_57)) run_pointwise8(v16_59.byteOffset, v9_56.byteOffset, state17_1_44.byteOffset, v7_55.byteOffset, v11_57.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v16_59[o + j] = (v9_56[l * 256 + j] * state17_1_44[l * 256 + j]) + (v7_55[l * 256 + j] * v11_57[l * 256 + j]);
+            }
           }
         }
-      }
-      // %17 tanh — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v17_60, v16_59)) run_pointwise9(v17_60.byteOffset, v16_59.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v17_60[o + j] = Math.tanh(v16_59[l * 256 + j]);
+        // %17 tanh — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v17_60, v16_59)) run_pointwise9(v17_60.byteOffset, v16_59.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v17_60[o + j] = Math.tanh(v16_59[l * 256 + j]);
+            }
           }
         }
-      }
-      // %18 mul h' — 25: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v18_61, v13_58, v17_60)) run_pointwise0(v18_61.byteOffset, v13_58.byteOffset, v17_60.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v18_61[o + j] = v13_58[l * 256 + j] * v17_60[l * 256 + j];
+        // %18 mul h' — 25: h' = o * tanh(c')
+        if (kernels !== undefined && heapHolds(v18_61, v13_58, v17_60)) run_pointwise0(v18_61.byteOffset, v13_58.byteOffset, v17_60.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v18_61[o + j] = v13_58[l * 256 + j] * v17_60[l * 256 + j];
+            }
           }
         }
+        emb4_30.set(v18_61, t * v18_61.length);
+        out17_1_45.set(v17_60, t * v17_60.length);
+        out17_2_46.set(v13_58, t * v13_58.length);
+        out17_3_47.set(v11_57, t * v11_57.length);
+        out17_4_48.set(v7_55, t * v7_55.length);
+        out17_5_49.set(v9_56, t * v9_56.length);
+        out17_6_50.set(state17_1_44, t * state17_1_44.length);
+        state17_0_43.set(v18_61);
+        state17_1_44.set(v16_59);
       }
-      emb4_30.set(v18_61, t * v18_61.length);
-      out17_1_45.set(v17_60, t * v17_60.length);
-      out17_2_46.set(v13_58, t * v13_58.length);
-      out17_3_47.set(v11_57, t * v11_57.length);
-      out17_4_48.set(v7_55, t * v7_55.length);
-      out17_5_49.set(v9_56, t * v9_56.length);
-      out17_6_50.set(state17_1_44, t * state17_1_44.length);
-      state17_0_43.set(v18_61);
-      state17_1_44.set(v16_59);
-    }
+    })();
   }
   // %21 positions t
   for (let k = 0; k < T_T; k++) pos5_31[k] = k;
@@ -874,128 +878,130 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   v16_42.fill(0); // reused: its last value is dead
   const steps82 = T_T;
   // ∂states: from the last step to the first
-  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_95, state64_0_80, v23_63, v10_96, state64_1_81, out17_2_46, mask22_62, v18_97, out17_5_49, v20_98, out17_1_45, v57_76, pad21_99, v23_100, out17_4_48, v59_77, pad24_101, v27_102, out17_6_50, v61_78, pad28_103, v31_104, out17_3_47, v63_79, pad32_105, v33_106, p36, mm35_107, v16_42)) run_time_loop2(v3_95.byteOffset, state64_0_80.byteOffset, v23_63.byteOffset, v10_96.byteOffset, state64_1_81.byteOffset, out17_2_46.byteOffset, mask22_62.byteOffset, v18_97.byteOffset, out17_5_49.byteOffset, v20_98.byteOffset, out17_1_45.byteOffset, v57_76.byteOffset, pad21_99.byteOffset, v23_100.byteOffset, out17_4_48.byteOffset, v59_77.byteOffset, pad24_101.byteOffset, v27_102.byteOffset, out17_6_50.byteOffset, v61_78.byteOffset, pad28_103.byteOffset, v31_104.byteOffset, out17_3_47.byteOffset, v63_79.byteOffset, pad32_105.byteOffset, v33_106.byteOffset, p36.byteOffset, mm35_107.byteOffset, v16_42.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), steps82, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
+  if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_95, state64_0_80, v23_63, v10_96, state64_1_81, out17_2_46, mask22_62, v18_97, out17_5_49, v20_98, out17_1_45, v57_76, pad21_99, v23_100, out17_4_48, v59_77, pad24_101, v27_102, out17_6_50, v61_78, pad28_103, v31_104, out17_3_47, v63_79, pad32_105, v33_106, p36, mm35_107, v16_42)) run_time_loop2(v3_95.byteOffset, state64_0_80.byteOffset, v23_63.byteOffset, v10_96.byteOffset, state64_1_81.byteOffset, out17_2_46.byteOffset, mask22_62.byteOffset, v18_97.byteOffset, out17_5_49.byteOffset, v20_98.byteOffset, out17_1_45.byteOffset, v57_76.byteOffset, pad21_99.byteOffset, v23_100.byteOffset, out17_4_48.byteOffset, v59_77.byteOffset, pad24_101.byteOffset, v27_102.byteOffset, out17_6_50.byteOffset, v61_78.byteOffset, pad28_103.byteOffset, v31_104.byteOffset, out17_3_47.byteOffset, v63_79.byteOffset, pad32_105.byteOffset, v33_106.byteOffset, p36.byteOffset, mm35_107.byteOffset, v16_42.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), 0, steps82, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    for (let s = 0; s < steps82; s++) {
-      const t = T_T - 1 - s;
-      const x64_0_83 = v23_63.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_1_84 = out17_1_45.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_2_85 = out17_2_46.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_3_86 = out17_3_47.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_4_87 = out17_4_48.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_5_88 = out17_6_50.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_6_89 = out17_5_49.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_7_90 = mask22_62.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_8_91 = v57_76.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_9_92 = v59_77.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_10_93 = v61_78.subarray(t * B * 256, (t + 1) * B * 256);
-      const x64_11_94 = v63_79.subarray(t * B * 256, (t + 1) * B * 256);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_95, state64_0_80, x64_0_83)) run_pointwise14(v3_95.byteOffset, state64_0_80.byteOffset, x64_0_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v3_95[o + j] = state64_0_80[l * 256 + j] + x64_0_83[l * 256 + j];
+    (() => {
+      for (let s = 0; s < steps82; s++) {
+        const t = T_T - 1 - s;
+        const x64_0_83 = v23_63.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_1_84 = out17_1_45.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_2_85 = out17_2_46.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_3_86 = out17_3_47.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_4_87 = out17_4_48.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_5_88 = out17_6_50.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_6_89 = out17_5_49.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_7_90 = mask22_62.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_8_91 = v57_76.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_9_92 = v59_77.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_10_93 = v61_78.subarray(t * B * 256, (t + 1) * B * 256);
+        const x64_11_94 = v63_79.subarray(t * B * 256, (t + 1) * B * 256);
+        // %3 add
+        if (kernels !== undefined && heapHolds(v3_95, state64_0_80, x64_0_83)) run_pointwise14(v3_95.byteOffset, state64_0_80.byteOffset, x64_0_83.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v3_95[o + j] = state64_0_80[l * 256 + j] + x64_0_83[l * 256 + j];
+            }
           }
         }
-      }
-      // %10 add
-      if (kernels !== undefined && heapHolds(v10_96, state64_1_81, v3_95, x64_2_85, x64_7_90)) run_pointwise15(v10_96.byteOffset, state64_1_81.byteOffset, v3_95.byteOffset, x64_2_85.byteOffset, x64_7_90.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v10_96[o + j] = state64_1_81[l * 256 + j] + ((v3_95[l * 256 + j] * x64_2_85[l * 256 + j]) * x64_7_90[l * 256 + j]);
+        // %10 add
+        if (kernels !== undefined && heapHolds(v10_96, state64_1_81, v3_95, x64_2_85, x64_7_90)) run_pointwise15(v10_96.byteOffset, state64_1_81.byteOffset, v3_95.byteOffset, x64_2_85.byteOffset, x64_7_90.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v10_96[o + j] = state64_1_81[l * 256 + j] + ((v3_95[l * 256 + j] * x64_2_85[l * 256 + j]) * x64_7_90[l * 256 + j]);
+            }
           }
         }
-      }
-      // %18 mul — 24: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_97, v10_96, x64_6_89)) run_pointwise0(v18_97.byteOffset, v10_96.byteOffset, x64_6_89.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v18_97[o + j] = v10_96[l * 256 + j] * x64_6_89[l * 256 + j];
+        // %18 mul — 24: c' = f * c + i * g
+        if (kernels !== undefined && heapHolds(v18_97, v10_96, x64_6_89)) run_pointwise0(v18_97.byteOffset, v10_96.byteOffset, x64_6_89.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v18_97[o + j] = v10_96[l * 256 + j] * x64_6_89[l * 256 + j];
+            }
           }
         }
-      }
-      // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v20_98, v3_95, x64_1_84, x64_8_91)) run_pointwise16(v20_98.byteOffset, v3_95.byteOffset, x64_1_84.byteOffset, x64_8_91.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v20_98[o + j] = (v3_95[l * 256 + j] * x64_1_84[l * 256 + j]) * x64_8_91[l * 256 + j];
+        // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
+        if (kernels !== undefined && heapHolds(v20_98, v3_95, x64_1_84, x64_8_91)) run_pointwise16(v20_98.byteOffset, v3_95.byteOffset, x64_1_84.byteOffset, x64_8_91.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v20_98[o + j] = (v3_95[l * 256 + j] * x64_1_84[l * 256 + j]) * x64_8_91[l * 256 + j];
+            }
           }
         }
-      }
-      // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
-      pad21_99.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 256; c++) pad21_99[r * 1024 + 768 + c] = v20_98[r * 256 + c];
-      }
-      // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v23_100, v10_96, x64_4_87, x64_9_92)) run_pointwise16(v23_100.byteOffset, v10_96.byteOffset, x64_4_87.byteOffset, x64_9_92.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v23_100[o + j] = (v10_96[l * 256 + j] * x64_4_87[l * 256 + j]) * x64_9_92[l * 256 + j];
+        // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
+        pad21_99.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 256; c++) pad21_99[r * 1024 + 768 + c] = v20_98[r * 256 + c];
+        }
+        // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
+        if (kernels !== undefined && heapHolds(v23_100, v10_96, x64_4_87, x64_9_92)) run_pointwise16(v23_100.byteOffset, v10_96.byteOffset, x64_4_87.byteOffset, x64_9_92.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v23_100[o + j] = (v10_96[l * 256 + j] * x64_4_87[l * 256 + j]) * x64_9_92[l * 256 + j];
+            }
           }
         }
-      }
-      // %24 pad_last — 22: g = tanh(z[2*H:3*H])
-      pad24_101.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 256; c++) pad24_101[r * 1024 + 512 + c] = v23_100[r * 256 + c];
-      }
-      // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v27_102, v10_96, x64_5_88, x64_10_93)) run_pointwise16(v27_102.byteOffset, v10_96.byteOffset, x64_5_88.byteOffset, x64_10_93.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v27_102[o + j] = (v10_96[l * 256 + j] * x64_5_88[l * 256 + j]) * x64_10_93[l * 256 + j];
+        // %24 pad_last — 22: g = tanh(z[2*H:3*H])
+        pad24_101.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 256; c++) pad24_101[r * 1024 + 512 + c] = v23_100[r * 256 + c];
+        }
+        // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
+        if (kernels !== undefined && heapHolds(v27_102, v10_96, x64_5_88, x64_10_93)) run_pointwise16(v27_102.byteOffset, v10_96.byteOffset, x64_5_88.byteOffset, x64_10_93.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v27_102[o + j] = (v10_96[l * 256 + j] * x64_5_88[l * 256 + j]) * x64_10_93[l * 256 + j];
+            }
           }
         }
-      }
-      // %28 pad_last — 21: f = sigmoid(z[H:2*H])
-      pad28_103.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 256; c++) pad28_103[r * 1024 + 256 + c] = v27_102[r * 256 + c];
-      }
-      // %31 mul ∂i — 20: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v31_104, v10_96, x64_3_86, x64_11_94)) run_pointwise16(v31_104.byteOffset, v10_96.byteOffset, x64_3_86.byteOffset, x64_11_94.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v31_104[o + j] = (v10_96[l * 256 + j] * x64_3_86[l * 256 + j]) * x64_11_94[l * 256 + j];
+        // %28 pad_last — 21: f = sigmoid(z[H:2*H])
+        pad28_103.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 256; c++) pad28_103[r * 1024 + 256 + c] = v27_102[r * 256 + c];
+        }
+        // %31 mul ∂i — 20: i = sigmoid(z[0:H])
+        if (kernels !== undefined && heapHolds(v31_104, v10_96, x64_3_86, x64_11_94)) run_pointwise16(v31_104.byteOffset, v10_96.byteOffset, x64_3_86.byteOffset, x64_11_94.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 256;
+            for (let j = 0; j < 256; j++) {
+              v31_104[o + j] = (v10_96[l * 256 + j] * x64_3_86[l * 256 + j]) * x64_11_94[l * 256 + j];
+            }
           }
         }
-      }
-      // %32 pad_last — 20: i = sigmoid(z[0:H])
-      pad32_105.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 256; c++) pad32_105[r * 1024 + 0 + c] = v31_104[r * 256 + c];
-      }
-      // %33 add
-      if (kernels !== undefined && heapHolds(v33_106, pad21_99, pad24_101, pad28_103, pad32_105)) run_pointwise17(v33_106.byteOffset, pad21_99.byteOffset, pad24_101.byteOffset, pad28_103.byteOffset, pad32_105.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 1024;
-          for (let j = 0; j < 1024; j++) {
-            v33_106[o + j] = ((pad21_99[l * 1024 + j] + pad24_101[l * 1024 + j]) + pad28_103[l * 1024 + j]) + pad32_105[l * 1024 + j];
+        // %32 pad_last — 20: i = sigmoid(z[0:H])
+        pad32_105.fill(0);
+        for (let r = 0; r < B; r++) {
+          for (let c = 0; c < 256; c++) pad32_105[r * 1024 + 0 + c] = v31_104[r * 256 + c];
+        }
+        // %33 add
+        if (kernels !== undefined && heapHolds(v33_106, pad21_99, pad24_101, pad28_103, pad32_105)) run_pointwise17(v33_106.byteOffset, pad21_99.byteOffset, pad24_101.byteOffset, pad28_103.byteOffset, pad32_105.byteOffset, B);
+        else {
+          for (let l = 0; l < B; l++) {
+            const o = l * 1024;
+            for (let j = 0; j < 1024; j++) {
+              v33_106[o + j] = ((pad21_99[l * 1024 + j] + pad24_101[l * 1024 + j]) + pad28_103[l * 1024 + j]) + pad32_105[l * 1024 + j];
+            }
           }
         }
+        // %35 matmul — 19: z = W @ x + U @ h + b
+        gemm_cols_1024x256(v33_106, p36, mm35_107, B);
+        v16_42.set(v33_106, t * v33_106.length);
+        state64_0_80.set(mm35_107);
+        state64_1_81.set(v18_97);
       }
-      // %35 matmul — 19: z = W @ x + U @ h + b
-      gemm_cols_1024x256(v33_106, p36, mm35_107, B);
-      v16_42.set(v33_106, t * v33_106.length);
-      state64_0_80.set(mm35_107);
-      state64_1_81.set(v18_97);
-    }
+    })();
   }
   // %69 unbroadcast ∂states: ∂W (batched)
   ub69_108.fill(0);
@@ -1667,13 +1673,13 @@ function gemm_outer_1024x256(a: Float32Array, aStep: number, b: Float32Array, bS
   gemm_outer_1024x256_scalar(a, aStep, b, bStep, out, samples);
 }
 
-// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23785 bytes): pointwise0, rows_1024x256, rows_512x256, pointwise1, pointwise2, pointwise3, pointwise4, time_loop0, rows_64x256, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop1, pointwise10, pointwise11, colsum_64, cols_64x256, outer_64x256, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_1024x256, time_loop2, outer_1024x256, colsum_1024, pointwise18, nonfinite.
+// WebAssembly SIMD kernels generated by rnnc for this model's sizes (23788 bytes): pointwise0, rows_1024x256, rows_512x256, pointwise1, pointwise2, pointwise3, pointwise4, time_loop0, rows_64x256, pointwise5, pointwise6, pointwise7, pointwise8, pointwise9, time_loop1, pointwise10, pointwise11, colsum_64, cols_64x256, outer_64x256, pointwise12, pointwise13, pointwise14, pointwise15, pointwise16, pointwise17, cols_1024x256, time_loop2, outer_1024x256, colsum_1024, pointwise18, nonfinite.
 // `rnnc compile --emit-wat` prints them as text.
-const kernelBytes = "AGFzbQEAAAABdAdgBH9/f38AYAZ/f39/f38AYA9/f39/f39/f39/f39/f38AYAN/f38AYBp/f39/f39/f39/f39/f39/f39/f39/f39/fwBgBX9/f39/AGAjf39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDISAAAAAAAAEAAgAAAwMBAwQABQMAAQAAAAEFAQAGAQMAAwe5AyAKcG9pbnR3aXNlMAAADXJvd3NfMTAyNHgyNTYAAQxyb3dzXzUxMngyNTYAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKdGltZV9sb29wMAAHC3Jvd3NfNjR4MjU2AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQp0aW1lX2xvb3AxAA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQCWNvbHN1bV82NAARC2NvbHNfNjR4MjU2ABIMb3V0ZXJfNjR4MjU2ABMLcG9pbnR3aXNlMTIAFAtwb2ludHdpc2UxMwAVC3BvaW50d2lzZTE0ABYLcG9pbnR3aXNlMTUAFwtwb2ludHdpc2UxNgAYC3BvaW50d2lzZTE3ABkNY29sc18xMDI0eDI1NgAaCnRpbWVfbG9vcDIAGw5vdXRlcl8xMDI0eDI1NgAcC2NvbHN1bV8xMDI0AB0LcG9pbnR3aXNlMTgAHglub25maW5pdGUAHwrQsQEgagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgEAgCSAZ/R8BOAKEQCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAYCAJIBn9HwE4AoRgIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgCBIDQALIABBgCBqIQAgAUGAIGohASAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgCBIDQALIABBgCBqIQAgAUGAIGohASACQYAgaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgCBqIQEgAkGACGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvNCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGAIGohASACQYAIaiECIARBAWohBAwACwsL/QcBCn9BACEPAkADQCAPIAxODQEgDyEQIAAhESABIRIgAiETIAkhFAJAAkAgDkUNACAUQQhIDQAgFEEHakEIbkEEbCEVIA4gETYCFCAOIBIgFUGACGxqNgIYIA4gEyAVQYAgbGo2AhwgDiAUIBVrNgIgIA5BATYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAEDQCAO/hACBCAWRw0ACwwBCwJAIA5FDQAgFEEBRw0AIA4gEUGAgCBqNgIUIA4gEjYCGCAOIBNBgBBqNgIcIA4gFDYCICAOQQI2AgwgDkEENgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFBACA0AgDv4QAgQgFkcNAAsMAQsgESASIBMgFBABCyADIREgBCAQIApsaiESIAIhEyAJIRQCQAJAIA5FDQAgFEHiAEgNACAUQQFqQQJuQQFsIRUgDiARIBVBgCBsajYCFCAOIBIgFUGAIGxqNgIYIA4gEyAVQYAgbGo2AhwgDiAUIBVrNgIgIA5BBDYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAQDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAQLIAUhESADQYAIaiESIAYhEyADIRQgA0GAEGohFyAJIRgCQAJAIA5FDQAgGEHCAEgNACAYQQFqQQJuQQFsIRUgDiARIBVBgAhsajYCFCAOIBIgFUGAIGxqNgIYIA4gEyAVQYAIbGo2AhwgDiAUIBVBgCBsajYCICAOIBcgFUGAIGxqNgIkIA4gGCAVazYCKCAOQQU2AgwgDkEGNgIQIA4oAgBBAWohFiAOIBb+FwIAAkAgDv4QAghBAUcNACAOQQH+AAIAGgsgESASIBMgFCAXIBUQBQNAIA7+EAIEIBZHDQALDAELIBEgEiATIBQgFyAYEAULIAchESADQYAYaiESIAUhEyAJIRQCQAJAIA5FDQAgFEGDAUgNACAUQQFqQQJuQQFsIRUgDiARIBVBgAhsajYCFCAOIBIgFUGAIGxqNgIYIA4gEyAVQYAIbGo2AhwgDiAUIBVrNgIgIA5BBjYCDCAOQQQ2AhAgDigCAEEBaiEWIA4gFv4XAgACQCAO/hACCEEBRw0AIA5BAf4AAgAaCyARIBIgEyAVEAYDQCAO/hACBCAWRw0ACwwBCyARIBIgEyAUEAYLIAggECALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIA9BAWohDwwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC4sEAgJ/BXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQcgB/0MAABASwAAQEsAAEBLAABAS/3lASEIIAYgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGACEgNAAsgAEGACGohACABQYAgaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAGQQFqIQYMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGACEgNAAsgAEGACGohACABQYAIaiEBIANBAWohAwwACwsLqg8BCn9BACEaAkADQCAaIBdODQEgGiEbIAAhHCABIR0gAiEeIBQhHwJAAkAgGUUNACAfQQhIDQAgH0EHakEIbkEEbCEgIBkgHDYCFCAZIB0gIEGACGxqNgIYIBkgHiAgQYAgbGo2AhwgGSAfICBrNgIgIBlBATYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAEDQCAZ/hACBCAhRw0ACwwBCwJAIBlFDQAgH0EBRw0AIBkgHEGAgCBqNgIUIBkgHTYCGCAZIB5BgBBqNgIcIBkgHzYCICAZQQI2AgwgGUEENgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdIB4gHxACA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHxABCyADIRwgBCAbIBVsaiEdIAIhHiAUIR8CQAJAIBlFDQAgH0HiAEgNACAfQQFqQQJuQQFsISAgGSAcICBBgCBsajYCFCAZIB0gIEGAIGxqNgIYIBkgHiAgQYAgbGo2AhwgGSAfICBrNgIgIBlBBDYCDCAZQQQ2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAgEAQDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHiAfEAQLIAUhHCADIR0gFCEeAkACQCAZRQ0AIB5BhwNIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAIbGo2AhQgGSAdICBBgCBsajYCGCAZIB4gIGs2AhwgGUEKNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAoDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAKCyAGIRwgA0GACGohHSAUIR4CQAJAIBlFDQAgHkGHA0gNACAeQQFqQQJuQQFsISAgGSAcICBBgAhsajYCFCAZIB0gIEGAIGxqNgIYIBkgHiAgazYCHCAZQQo2AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQCgNAIBn+EAIEICFHDQALDAELIBwgHSAeEAoLIAchHCADQYAQaiEdIBQhHgJAAkAgGUUNACAeQYcDSA0AIB5BAWpBAm5BAWwhICAZIBwgIEGACGxqNgIUIBkgHSAgQYAgbGo2AhggGSAeICBrNgIcIBlBCzYCDCAZQQM2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gIBALA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4QCwsgCCEcIANBgBhqIR0gFCEeAkACQCAZRQ0AIB5BhwNIDQAgHkEBakECbkEBbCEgIBkgHCAgQYAIbGo2AhQgGSAdICBBgCBsajYCGCAZIB4gIGs2AhwgGUEKNgIMIBlBAzYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAgEAoDQCAZ/hACBCAhRw0ACwwBCyAcIB0gHhAKCyAJIRwgBiEdIAohHiAFIR8gByEiIBQhIwJAAkAgGUUNACAjQYMBSA0AICNBAWpBAm5BAWwhICAZIBwgIEGACGxqNgIUIBkgHSAgQYAIbGo2AhggGSAeICBBgAhsajYCHCAZIB8gIEGACGxqNgIgIBkgIiAgQYAIbGo2AiQgGSAjICBrNgIoIBlBDDYCDCAZQQY2AhAgGSgCAEEBaiEhIBkgIf4XAgACQCAZ/hACCEEBRw0AIBlBAf4AAgAaCyAcIB0gHiAfICIgIBAMA0AgGf4QAgQgIUcNAAsMAQsgHCAdIB4gHyAiICMQDAsgCyEcIAkhHSAUIR4CQAJAIBlFDQAgHkGHA0gNACAeQQFqQQJuQQFsISAgGSAcICBBgAhsajYCFCAZIB0gIEGACGxqNgIYIBkgHiAgazYCHCAZQQ02AgwgGUEDNgIQIBkoAgBBAWohISAZICH+FwIAAkAgGf4QAghBAUcNACAZQQH+AAIAGgsgHCAdICAQDQNAIBn+EAIEICFHDQALDAELIBwgHSAeEA0LIAwhHCAIIR0gCyEeIBQhHwJAAkAgGUUNACAfQYcDSA0AIB9BAWpBAm5BAWwhICAZIBwgIEGACGxqNgIUIBkgHSAgQYAIbGo2AhggGSAeICBBgAhsajYCHCAZIB8gIGs2AiAgGUEANgIMIBlBBDYCECAZKAIAQQFqISEgGSAh/hcCAAJAIBn+EAIIQQFHDQAgGUEB/gACABoLIBwgHSAeICAQAANAIBn+EAIEICFHDQALDAELIBwgHSAeIB8QAAsgDSAbIBZsaiAMIBb8CgAAIA4gGyAWbGogCyAW/AoAACAPIBsgFmxqIAggFvwKAAAgECAbIBZsaiAHIBb8CgAAIBEgGyAWbGogBSAW/AoAACASIBsgFmxqIAYgFvwKAAAgEyAbIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgGkEBaiEaDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC6QEAgJ/BntBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgAkGAIGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAICEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlhIBDX9BACEjAkADQCAjICBODQEgIUEBayAjayEkIAAhJSABISYgAiAkIB1saiEnIB4hKAJAAkAgIkUNACAoQYcDSA0AIChBAWpBAm5BAWwhKSAiICUgKUGACGxqNgIUICIgJiApQYAIbGo2AhggIiAnIClBgAhsajYCHCAiICggKWs2AiAgIkEWNgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQFgNAICL+EAIEICpHDQALDAELICUgJiAnICgQFgsgAyElIAQhJiAAIScgBSAkIB1saiEoIAYgJCAdbGohKyAeISwCQAJAICJFDQAgLEGDAUgNACAsQQFqQQJuQQFsISkgIiAlIClBgAhsajYCFCAiICYgKUGACGxqNgIYICIgJyApQYAIbGo2AhwgIiAoIClBgAhsajYCICAiICsgKUGACGxqNgIkICIgLCApazYCKCAiQRc2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQFwNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBcLIAchJSADISYgCCAkIB1saiEnIB4hKAJAAkAgIkUNACAoQYcDSA0AIChBAWpBAm5BAWwhKSAiICUgKUGACGxqNgIUICIgJiApQYAIbGo2AhggIiAnIClBgAhsajYCHCAiICggKWs2AiAgIkEANgIMICJBBDYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICkQAANAICL+EAIEICpHDQALDAELICUgJiAnICgQAAsgCSElIAAhJiAKICQgHWxqIScgCyAkIB1saiEoIB4hKwJAAkAgIkUNACArQcQBSA0AICtBAWpBAm5BAWwhKSAiICUgKUGACGxqNgIUICIgJiApQYAIbGo2AhggIiAnIClBgAhsajYCHCAiICggKUGACGxqNgIgICIgKyApazYCJCAiQRg2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBgDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGAsgDEEAIB/8CwAgDEGAGGohLiAJIS8gHiEtAkADQEEAIC1ODQEgLiAvQYAI/AoAACAuQYAgaiEuIC9BgAhqIS8gLUF/aiEtDAALCyANISUgAyEmIA4gJCAdbGohJyAPICQgHWxqISggHiErAkACQCAiRQ0AICtBxAFIDQAgK0EBakECbkEBbCEpICIgJSApQYAIbGo2AhQgIiAmIClBgAhsajYCGCAiICcgKUGACGxqNgIcICIgKCApQYAIbGo2AiAgIiArIClrNgIkICJBGDYCDCAiQQU2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyAoICkQGANAICL+EAIEICpHDQALDAELICUgJiAnICggKxAYCyAQQQAgH/wLACAQQYAQaiEuIA0hLyAeIS0CQANAQQAgLU4NASAuIC9BgAj8CgAAIC5BgCBqIS4gL0GACGohLyAtQX9qIS0MAAsLIBEhJSADISYgEiAkIB1saiEnIBMgJCAdbGohKCAeISsCQAJAICJFDQAgK0HEAUgNACArQQFqQQJuQQFsISkgIiAlIClBgAhsajYCFCAiICYgKUGACGxqNgIYICIgJyApQYAIbGo2AhwgIiAoIClBgAhsajYCICAiICsgKWs2AiQgIkEYNgIMICJBBTYCECAiKAIAQQFqISogIiAq/hcCAAJAICL+EAIIQQFHDQAgIkEB/gACABoLICUgJiAnICggKRAYA0AgIv4QAgQgKkcNAAsMAQsgJSAmICcgKCArEBgLIBRBACAf/AsAIBRBgAhqIS4gESEvIB4hLQJAA0BBACAtTg0BIC4gL0GACPwKAAAgLkGAIGohLiAvQYAIaiEvIC1Bf2ohLQwACwsgFSElIAMhJiAWICQgHWxqIScgFyAkIB1saiEoIB4hKwJAAkAgIkUNACArQcQBSA0AICtBAWpBAm5BAWwhKSAiICUgKUGACGxqNgIUICIgJiApQYAIbGo2AhggIiAnIClBgAhsajYCHCAiICggKUGACGxqNgIgICIgKyApazYCJCAiQRg2AgwgIkEFNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCApEBgDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoICsQGAsgGEEAIB/8CwAgGCEuIBUhLyAeIS0CQANAQQAgLU4NASAuIC9BgAj8CgAAIC5BgCBqIS4gL0GACGohLyAtQX9qIS0MAAsLIBkhJSAMISYgECEnIBQhKCAYISsgHiEsAkACQCAiRQ0AICxBIUgNACAsQQFqQQJuQQFsISkgIiAlIClBgCBsajYCFCAiICYgKUGAIGxqNgIYICIgJyApQYAgbGo2AhwgIiAoIClBgCBsajYCICAiICsgKUGAIGxqNgIkICIgLCApazYCKCAiQRk2AgwgIkEGNgIQICIoAgBBAWohKiAiICr+FwIAAkAgIv4QAghBAUcNACAiQQH+AAIAGgsgJSAmICcgKCArICkQGQNAICL+EAIEICpHDQALDAELICUgJiAnICggKyAsEBkLIBkhJSAaISYgGyEnIB4hKAJAAkAgIkUNACAoQQRIDQAgKEEDakEEbkECbCEpICIgJSApQYAgbGo2AhQgIiAmNgIYICIgJyApQYAIbGo2AhwgIiAoIClrNgIgICJBGjYCDCAiQQQ2AhAgIigCAEEBaiEqICIgKv4XAgACQCAi/hACCEEBRw0AICJBAf4AAgAaCyAlICYgJyApEBoDQCAi/hACBCAqRw0ACwwBCyAlICYgJyAoEBoLIBwgJCAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICNBAWohIwwACwsLtgQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIDAAE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGACE4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAgaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLbgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAgARIDQALIABBgIAEaiEAIAFBgIAEaiEBIAJBgIAEaiECIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwChAwRuYW1lAZkDIAAKcG9pbnR3aXNlMAENcm93c18xMDI0eDI1NgIMcm93c181MTJ4MjU2Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwp0aW1lX2xvb3AwCAtyb3dzXzY0eDI1NgkKcG9pbnR3aXNlNQoKcG9pbnR3aXNlNgsKcG9pbnR3aXNlNwwKcG9pbnR3aXNlOA0KcG9pbnR3aXNlOQ4KdGltZV9sb29wMQ8LcG9pbnR3aXNlMTAQC3BvaW50d2lzZTExEQljb2xzdW1fNjQSC2NvbHNfNjR4MjU2EwxvdXRlcl82NHgyNTYUC3BvaW50d2lzZTEyFQtwb2ludHdpc2UxMxYLcG9pbnR3aXNlMTQXC3BvaW50d2lzZTE1GAtwb2ludHdpc2UxNhkLcG9pbnR3aXNlMTcaDWNvbHNfMTAyNHgyNTYbCnRpbWVfbG9vcDIcDm91dGVyXzEwMjR4MjU2HQtjb2xzdW1fMTAyNB4LcG9pbnR3aXNlMTgfCW5vbmZpbml0ZQ==";
+const kernelBytes = "AGFzbQEAAAABdwdgBH9/f38AYAZ/f39/f38AYBB/f39/f39/f39/f39/f39/AGADf39/AGAbf39/f39/f39/f39/f39/f39/f39/f39/f39/AGAFf39/f38AYCR/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f38AAhIBA2VudgZtZW1vcnkCAQGAgAQDISAAAAAAAAEAAgAAAwMBAwQABQMAAQAAAAEFAQAGAQMAAwe5AyAKcG9pbnR3aXNlMAAADXJvd3NfMTAyNHgyNTYAAQxyb3dzXzUxMngyNTYAAgpwb2ludHdpc2UxAAMKcG9pbnR3aXNlMgAECnBvaW50d2lzZTMABQpwb2ludHdpc2U0AAYKdGltZV9sb29wMAAHC3Jvd3NfNjR4MjU2AAgKcG9pbnR3aXNlNQAJCnBvaW50d2lzZTYACgpwb2ludHdpc2U3AAsKcG9pbnR3aXNlOAAMCnBvaW50d2lzZTkADQp0aW1lX2xvb3AxAA4LcG9pbnR3aXNlMTAADwtwb2ludHdpc2UxMQAQCWNvbHN1bV82NAARC2NvbHNfNjR4MjU2ABIMb3V0ZXJfNjR4MjU2ABMLcG9pbnR3aXNlMTIAFAtwb2ludHdpc2UxMwAVC3BvaW50d2lzZTE0ABYLcG9pbnR3aXNlMTUAFwtwb2ludHdpc2UxNgAYC3BvaW50d2lzZTE3ABkNY29sc18xMDI0eDI1NgAaCnRpbWVfbG9vcDIAGw5vdXRlcl8xMDI0eDI1NgAcC2NvbHN1bV8xMDI0AB0LcG9pbnR3aXNlMTgAHglub25maW5pdGUAHwrQsQEgagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eYB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwv4EAIGfxZ7QQAhBAJAA0AgAyAEa0EESA0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAf9AAKACCEUIAf9AAKAECEVIAf9AAKAGCEWIAb9AAIAIQogCyAKIBP95gH95AEhCyANIAogFP3mAf3kASENIA8gCiAV/eYB/eQBIQ8gESAKIBb95gH95AEhESAG/QACgAghCiAMIAogE/3mAf3kASEMIA4gCiAU/eYB/eQBIQ4gECAKIBX95gH95AEhECASIAogFv3mAf3kASESIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AgAgCSAZ/R8BOAIEIA0gDv0NAAECAwQFBgcQERITFBUWFyANIA79DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgDyAQ/Q0AAQIDBAUGBxAREhMUFRYXIA8gEP0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgEAgCSAZ/R8BOAKEQCARIBL9DQABAgMEBQYHEBESExQVFhcgESAS/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAYCAJIBn9HwE4AoRgIAVBAmohBQwACwsgBEEEaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGACE4NAf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR8gACAFQYAIbGohBiABIARBgAhsaiEHIAZBgAhqIQgDQCAH/QACACETIAb9AAIAIQogCyAKIBP95gH95AEhCyAG/QACgAghCiAMIAogE/3mAf3kASEMIAb9AAKAECEKIBogCiAT/eYB/eQBIRogBv0AAoAYIQogGyAKIBP95gH95AEhGyAG/QACgCAhCiAcIAogE/3mAf3kASEcIAb9AAKAKCEKIB0gCiAT/eYB/eQBIR0gBv0AAoAwIQogHiAKIBP95gH95AEhHiAG/QACgDghCiAfIAogE/3mAf3kASEfIAZBEGohBiAHQRBqIQcgBiAISA0ACyACIARBgCBsaiAFQQRsaiEJIAsgDP0NAAECAwQFBgcQERITFBUWFyALIAz9DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAaIBv9DQABAgMEBQYHEBESExQVFhcgGiAb/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAgAgHCAd/Q0AAQIDBAUGBxAREhMUFRYXIBwgHf0NCAkKCwwNDg8YGRobHB0eH/3kASEXIB4gH/0NAAECAwQFBgcQERITFBUWFyAeIB/9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/QsCECAFQQhqIQUMAAsLIARBAWohBAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAECAJIBn9HwE4AoQQIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAgIAkgGf0fATgChCAgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgDAgCSAZ/R8BOAKEMCAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBgARODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYAQbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgCBIDQALIABBgCBqIQAgAUGAIGohASAEQQFqIQQMAAsLC2oBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgCBIDQALIABBgCBqIQAgAUGAIGohASACQYAgaiECIARBAWohBAwACwsLqA0CAn8Te0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIA/eEBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAIgB2r9AAIA/eYBIAMgB2r9AAIA/eEBIQ39DAAAgD8AAIA/AACAPwAAgD/9DAAAgD8AAIA/AACAPwAAgD8gDf0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEOIA79DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhDyAP/QwAAEBLAABASwAAQEsAAEBL/eUBIRAgDiAQ/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIBD9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhEf0MZ2lQOWdpUDlnaVA5Z2lQOSAR/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIBH95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgEf3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAR/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIBH95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgESAR/eYB/eYBIBH95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgD/0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/eQB/ecBIAQgB2r9AAIAIRIgEiAS/eYBIRP9DOrwurvq8Lq76vC6u+rwursgE/3mAf0MThOpPE4TqTxOE6k8ThOpPP3kASAT/eYB/QwtHly9LR5cvS0eXL0tHly9/eQBIBP95gH9DJODCD6Tgwg+k4MIPpODCD795AEgE/3mAf0Mmaqqvpmqqr6Zqqq+maqqvv3kASAT/eYBIBL95gEgEv3kASEUIBL94AH9DAAAAEAAAABAAAAAQAAAAED95gEhFf0MAACAPwAAgD8AAIA/AACAP/0MAAAAQAAAAEAAAABAAAAAQCAV/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIRYgFv0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEXIBf9DAAAQEsAAEBLAABASwAAQEv95QEhGCAWIBj9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgGP0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEZ/QxnaVA5Z2lQOWdpUDlnaVA5IBn95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgGf3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAZ/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIBn95gH9DKqqKj6qqio+qqoqPqqqKj795AEgGf3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAZIBn95gH95gEgGf3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAX/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH9DAAAgD8AAIA/AACAPwAAgD/95AH95wH95QEgEv0MAAAAgAAAAIAAAACAAAAAgP1O/VAhGiAUIBogEv3gAf0MAAAgPwAAID8AACA/AAAgP/1D/VL95gH95AH9CwIAIAdBEGohByAHQYAISA0ACyAAQYAIaiEAIAFBgCBqIQEgAkGACGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvNCQICfw57QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgD94QEhBv0MAACAPwAAgD8AAIA/AACAP/0MAACAPwAAgD8AAIA/AACAPyAG/QylwLBCpcCwQqXAsEKlwLBC/eoB/QxQrK7CUKyuwlCsrsJQrK7C/esBIQcgB/0MO6q4PzuquD87qrg/O6q4P/3mAf0MAABASwAAQEsAAEBLAABAS/3kASEIIAj9DAAAQEsAAEBLAABASwAAQEv95QEhCSAHIAn9DACAMT8AgDE/AIAxPwCAMT/95gH95QEgCf0Mg4BeuYOAXrmDgF65g4Beuf3mAf3lASEK/QxnaVA5Z2lQOWdpUDlnaVA5IAr95gH9DM5DtzrOQ7c6zkO3Os5Dtzr95AEgCv3mAf0MCIkIPAiJCDwIiQg8CIkIPP3kASAK/eYB/QzBqSo9wakqPcGpKj3BqSo9/eQBIAr95gH9DKqqKj6qqio+qqoqPqqqKj795AEgCv3mAf0MAAAAPwAAAD8AAAA/AAAAP/3kASAKIAr95gH95gEgCv3kAf0MAACAPwAAgD8AAIA/AACAP/3kASAI/Qx/AAAAfwAAAH8AAAB/AAAA/a4BQRf9qwH95gH95AH95wEgAiAFav0AAgAhCyALIAv95gEhDP0M6vC6u+rwurvq8Lq76vC6uyAM/eYB/QxOE6k8ThOpPE4TqTxOE6k8/eQBIAz95gH9DC0eXL0tHly9LR5cvS0eXL395AEgDP3mAf0Mk4MIPpODCD6Tgwg+k4MIPv3kASAM/eYB/QyZqqq+maqqvpmqqr6Zqqq+/eQBIAz95gEgC/3mASAL/eQBIQ0gC/3gAf0MAAAAQAAAAEAAAABAAAAAQP3mASEO/QwAAIA/AACAPwAAgD8AAIA//QwAAABAAAAAQAAAAEAAAABAIA79DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhDyAP/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIRAgEP0MAABASwAAQEsAAEBLAABAS/3lASERIA8gEf0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAR/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIRL9DGdpUDlnaVA5Z2lQOWdpUDkgEv3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAS/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIBL95gH9DMGpKj3BqSo9wakqPcGpKj395AEgEv3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAS/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIBIgEv3mAf3mASAS/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIBD9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf0MAACAPwAAgD8AAIA/AACAP/3kAf3nAf3lASAL/QwAAACAAAAAgAAAAIAAAACA/U79UCETIA0gEyAL/eAB/QwAACA/AAAgPwAAID8AACA//UP9Uv3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGAIGohASACQYAIaiECIARBAWohBAwACwsL/QcBCn8gDCEQAkADQCAQIA1ODQEgECERIAAhEiABIRMgAiEUIAkhFQJAAkAgD0UNACAVQQhIDQAgFUEHakEIbkEEbCEWIA8gEjYCFCAPIBMgFkGACGxqNgIYIA8gFCAWQYAgbGo2AhwgDyAVIBZrNgIgIA9BATYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAEDQCAP/hACBCAXRw0ACwwBCwJAIA9FDQAgFUEBRw0AIA8gEkGAgCBqNgIUIA8gEzYCGCAPIBRBgBBqNgIcIA8gFTYCICAPQQI2AgwgD0EENgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFRACA0AgD/4QAgQgF0cNAAsMAQsgEiATIBQgFRABCyADIRIgBCARIApsaiETIAIhFCAJIRUCQAJAIA9FDQAgFUHiAEgNACAVQQFqQQJuQQFsIRYgDyASIBZBgCBsajYCFCAPIBMgFkGAIGxqNgIYIA8gFCAWQYAgbGo2AhwgDyAVIBZrNgIgIA9BBDYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAQDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAQLIAUhEiADQYAIaiETIAYhFCADIRUgA0GAEGohGCAJIRkCQAJAIA9FDQAgGUHCAEgNACAZQQFqQQJuQQFsIRYgDyASIBZBgAhsajYCFCAPIBMgFkGAIGxqNgIYIA8gFCAWQYAIbGo2AhwgDyAVIBZBgCBsajYCICAPIBggFkGAIGxqNgIkIA8gGSAWazYCKCAPQQU2AgwgD0EGNgIQIA8oAgBBAWohFyAPIBf+FwIAAkAgD/4QAghBAUcNACAPQQH+AAIAGgsgEiATIBQgFSAYIBYQBQNAIA/+EAIEIBdHDQALDAELIBIgEyAUIBUgGCAZEAULIAchEiADQYAYaiETIAUhFCAJIRUCQAJAIA9FDQAgFUGDAUgNACAVQQFqQQJuQQFsIRYgDyASIBZBgAhsajYCFCAPIBMgFkGAIGxqNgIYIA8gFCAWQYAIbGo2AhwgDyAVIBZrNgIgIA9BBjYCDCAPQQQ2AhAgDygCAEEBaiEXIA8gF/4XAgACQCAP/hACCEEBRw0AIA9BAf4AAgAaCyASIBMgFCAWEAYDQCAP/hACBCAXRw0ACwwBCyASIBMgFCAVEAYLIAggESALbGogByAL/AoAACABIAcgC/wKAAAgBiAFIAv8CgAAIBBBAWohEAwACwsL+BACBn8We0EAIQQCQANAIAMgBGtBBEgNAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDv0MAAAAAAAAAAAAAAAAAAAAACEP/QwAAAAAAAAAAAAAAAAAAAAAIRD9DAAAAAAAAAAAAAAAAAAAAAAhEf0MAAAAAAAAAAAAAAAAAAAAACESIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAH/QACgAghFCAH/QACgBAhFSAH/QACgBghFiAG/QACACEKIAsgCiAT/eYB/eQBIQsgDSAKIBT95gH95AEhDSAPIAogFf3mAf3kASEPIBEgCiAW/eYB/eQBIREgBv0AAoAIIQogDCAKIBP95gH95AEhDCAOIAogFP3mAf3kASEOIBAgCiAV/eYB/eQBIRAgEiAKIBb95gH95AEhEiAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAIAIAkgGf0fATgCBCANIA79DQABAgMEBQYHEBESExQVFhcgDSAO/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQABAgMEBQYHEBESExQVFhf9DAAAAAAAAAAAAAAAAAAAAAD9DAAAAAAAAAAAAAAAAAAAAAD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhGCAXIBj9DQABAgMICQoLEBESExgZGhsgFyAY/Q0EBQYHDA0ODxQVFhccHR4f/eQBIRkgCSAZ/R8AOAKAAiAJIBn9HwE4AoQCIA8gEP0NAAECAwQFBgcQERITFBUWFyAPIBD9DQgJCgsMDQ4PGBkaGxwdHh/95AEhF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NAAECAwQFBgcQERITFBUWF/0MAAAAAAAAAAAAAAAAAAAAAP0MAAAAAAAAAAAAAAAAAAAAAP0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9HwA4AoAEIAkgGf0fATgChAQgESAS/Q0AAQIDBAUGBxAREhMUFRYXIBEgEv0NCAkKCwwNDg8YGRobHB0eH/3kASEX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0AAQIDBAUGBxAREhMUFRYX/QwAAAAAAAAAAAAAAAAAAAAA/QwAAAAAAAAAAAAAAAAAAAAA/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0fADgCgAYgCSAZ/R8BOAKEBiAFQQJqIQUMAAsLIARBBGohBAwACwsCQANAIAQgA04NAUEAIQUCQANAIAVBwABODQH9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEfIAAgBUGACGxqIQYgASAEQYAIbGohByAGQYAIaiEIA0AgB/0AAgAhEyAG/QACACEKIAsgCiAT/eYB/eQBIQsgBv0AAoAIIQogDCAKIBP95gH95AEhDCAG/QACgBAhCiAaIAogE/3mAf3kASEaIAb9AAKAGCEKIBsgCiAT/eYB/eQBIRsgBv0AAoAgIQogHCAKIBP95gH95AEhHCAG/QACgCghCiAdIAogE/3mAf3kASEdIAb9AAKAMCEKIB4gCiAT/eYB/eQBIR4gBv0AAoA4IQogHyAKIBP95gH95AEhHyAGQRBqIQYgB0EQaiEHIAYgCEgNAAsgAiAEQYACbGogBUEEbGohCSALIAz9DQABAgMEBQYHEBESExQVFhcgCyAM/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRcgGiAb/Q0AAQIDBAUGBxAREhMUFRYXIBogG/0NCAkKCwwNDg8YGRobHB0eH/3kASEYIBcgGP0NAAECAwgJCgsQERITGBkaGyAXIBj9DQQFBgcMDQ4PFBUWFxwdHh/95AEhGSAJIBn9CwIAIBwgHf0NAAECAwQFBgcQERITFBUWFyAcIB39DQgJCgsMDQ4PGBkaGxwdHh/95AEhFyAeIB/9DQABAgMEBQYHEBESExQVFhcgHiAf/Q0ICQoLDA0ODxgZGhscHR4f/eQBIRggFyAY/Q0AAQIDCAkKCxAREhMYGRobIBcgGP0NBAUGBwwNDg8UFRYXHB0eH/3kASEZIAkgGf0LAhAgBUEIaiEFDAALCyAEQQFqIQQMAAsLC2IBAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACACACIAVq/QACAP3kAf0LAgAgBUEQaiEFIAVBgAJIDQALIABBgAJqIQAgAUGAAmohASAEQQFqIQQMAAsLC4sEAgJ/BXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACAP3hASEF/QwAAIA/AACAPwAAgD8AAIA//QwAAIA/AACAPwAAgD8AAIA/IAX9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhBiAG/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQcgB/0MAABASwAAQEsAAEBLAABAS/3lASEIIAYgCP0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAI/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQn9DGdpUDlnaVA5Z2lQOWdpUDkgCf3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAJ/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAn95gH9DMGpKj3BqSo9wakqPcGpKj395AEgCf3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAJ/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAkgCf3mAf3mASAJ/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAf9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mAf3kAf3nAf0LAgAgBEEQaiEEIARBgAhIDQALIABBgAhqIQAgAUGAIGohASADQQFqIQMMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGACEgNAAsgAEGACGohACABQYAgaiEBIANBAWohAwwACwsLkgEBAn9BACEGAkADQCAGIAVODQFBACEHA0AgACAHaiABIAdq/QACACACIAdq/QACAP3mASADIAdq/QACACAEIAdq/QACAP3mAf3kAf0LAgAgB0EQaiEHIAdBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIANBgAhqIQMgBEGACGohBCAGQQFqIQYMAAsLC4YGAgJ/CXtBACEDAkADQCADIAJODQFBACEEA0AgACAEaiABIARq/QACACEFIAUgBf3mASEG/Qzq8Lq76vC6u+rwurvq8Lq7IAb95gH9DE4TqTxOE6k8ThOpPE4TqTz95AEgBv3mAf0MLR5cvS0eXL0tHly9LR5cvf3kASAG/eYB/QyTgwg+k4MIPpODCD6Tgwg+/eQBIAb95gH9DJmqqr6Zqqq+maqqvpmqqr795AEgBv3mASAF/eYBIAX95AEhByAF/eAB/QwAAABAAAAAQAAAAEAAAABA/eYBIQj9DAAAgD8AAIA/AACAPwAAgD/9DAAAAEAAAABAAAAAQAAAAEAgCP0MpcCwQqXAsEKlwLBCpcCwQv3qAf0MUKyuwlCsrsJQrK7CUKyuwv3rASEJIAn9DDuquD87qrg/O6q4PzuquD/95gH9DAAAQEsAAEBLAABASwAAQEv95AEhCiAK/QwAAEBLAABASwAAQEsAAEBL/eUBIQsgCSAL/QwAgDE/AIAxPwCAMT8AgDE//eYB/eUBIAv9DIOAXrmDgF65g4BeuYOAXrn95gH95QEhDP0MZ2lQOWdpUDlnaVA5Z2lQOSAM/eYB/QzOQ7c6zkO3Os5DtzrOQ7c6/eQBIAz95gH9DAiJCDwIiQg8CIkIPAiJCDz95AEgDP3mAf0MwakqPcGpKj3BqSo9wakqPf3kASAM/eYB/Qyqqio+qqoqPqqqKj6qqio+/eQBIAz95gH9DAAAAD8AAAA/AAAAPwAAAD/95AEgDCAM/eYB/eYBIAz95AH9DAAAgD8AAIA/AACAPwAAgD/95AEgCv0MfwAAAH8AAAB/AAAAfwAAAP2uAUEX/asB/eYB/QwAAIA/AACAPwAAgD8AAIA//eQB/ecB/eUBIAX9DAAAAIAAAACAAAAAgAAAAID9Tv1QIQ0gByANIAX94AH9DAAAID8AACA/AAAgPwAAID/9Q/1S/QsCACAEQRBqIQQgBEGACEgNAAsgAEGACGohACABQYAIaiEBIANBAWohAwwACwsLqg8BCn8gFyEbAkADQCAbIBhODQEgGyEcIAAhHSABIR4gAiEfIBQhIAJAAkAgGkUNACAgQQhIDQAgIEEHakEIbkEEbCEhIBogHTYCFCAaIB4gIUGACGxqNgIYIBogHyAhQYAgbGo2AhwgGiAgICFrNgIgIBpBATYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAEDQCAa/hACBCAiRw0ACwwBCwJAIBpFDQAgIEEBRw0AIBogHUGAgCBqNgIUIBogHjYCGCAaIB9BgBBqNgIcIBogIDYCICAaQQI2AgwgGkEENgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeIB8gIBACA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gIBABCyADIR0gBCAcIBVsaiEeIAIhHyAUISACQAJAIBpFDQAgIEHiAEgNACAgQQFqQQJuQQFsISEgGiAdICFBgCBsajYCFCAaIB4gIUGAIGxqNgIYIBogHyAhQYAgbGo2AhwgGiAgICFrNgIgIBpBBDYCDCAaQQQ2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAhEAQDQCAa/hACBCAiRw0ACwwBCyAdIB4gHyAgEAQLIAUhHSADIR4gFCEfAkACQCAaRQ0AIB9BhwNIDQAgH0EBakECbkEBbCEhIBogHSAhQYAIbGo2AhQgGiAeICFBgCBsajYCGCAaIB8gIWs2AhwgGkEKNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAoDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAKCyAGIR0gA0GACGohHiAUIR8CQAJAIBpFDQAgH0GHA0gNACAfQQFqQQJuQQFsISEgGiAdICFBgAhsajYCFCAaIB4gIUGAIGxqNgIYIBogHyAhazYCHCAaQQo2AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQCgNAIBr+EAIEICJHDQALDAELIB0gHiAfEAoLIAchHSADQYAQaiEeIBQhHwJAAkAgGkUNACAfQYcDSA0AIB9BAWpBAm5BAWwhISAaIB0gIUGACGxqNgIUIBogHiAhQYAgbGo2AhggGiAfICFrNgIcIBpBCzYCDCAaQQM2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gIRALA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8QCwsgCCEdIANBgBhqIR4gFCEfAkACQCAaRQ0AIB9BhwNIDQAgH0EBakECbkEBbCEhIBogHSAhQYAIbGo2AhQgGiAeICFBgCBsajYCGCAaIB8gIWs2AhwgGkEKNgIMIBpBAzYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAhEAoDQCAa/hACBCAiRw0ACwwBCyAdIB4gHxAKCyAJIR0gBiEeIAohHyAFISAgByEjIBQhJAJAAkAgGkUNACAkQYMBSA0AICRBAWpBAm5BAWwhISAaIB0gIUGACGxqNgIUIBogHiAhQYAIbGo2AhggGiAfICFBgAhsajYCHCAaICAgIUGACGxqNgIgIBogIyAhQYAIbGo2AiQgGiAkICFrNgIoIBpBDDYCDCAaQQY2AhAgGigCAEEBaiEiIBogIv4XAgACQCAa/hACCEEBRw0AIBpBAf4AAgAaCyAdIB4gHyAgICMgIRAMA0AgGv4QAgQgIkcNAAsMAQsgHSAeIB8gICAjICQQDAsgCyEdIAkhHiAUIR8CQAJAIBpFDQAgH0GHA0gNACAfQQFqQQJuQQFsISEgGiAdICFBgAhsajYCFCAaIB4gIUGACGxqNgIYIBogHyAhazYCHCAaQQ02AgwgGkEDNgIQIBooAgBBAWohIiAaICL+FwIAAkAgGv4QAghBAUcNACAaQQH+AAIAGgsgHSAeICEQDQNAIBr+EAIEICJHDQALDAELIB0gHiAfEA0LIAwhHSAIIR4gCyEfIBQhIAJAAkAgGkUNACAgQYcDSA0AICBBAWpBAm5BAWwhISAaIB0gIUGACGxqNgIUIBogHiAhQYAIbGo2AhggGiAfICFBgAhsajYCHCAaICAgIWs2AiAgGkEANgIMIBpBBDYCECAaKAIAQQFqISIgGiAi/hcCAAJAIBr+EAIIQQFHDQAgGkEB/gACABoLIB0gHiAfICEQAANAIBr+EAIEICJHDQALDAELIB0gHiAfICAQAAsgDSAcIBZsaiAMIBb8CgAAIA4gHCAWbGogCyAW/AoAACAPIBwgFmxqIAggFvwKAAAgECAcIBZsaiAHIBb8CgAAIBEgHCAWbGogBSAW/AoAACASIBwgFmxqIAYgFvwKAAAgEyAcIBZsaiAKIBb8CgAAIAEgDCAW/AoAACAKIAkgFvwKAAAgG0EBaiEbDAALCwtqAQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWogASAFav0AAgAgAiAFav0AAgD95gH9CwIAIAVBEGohBSAFQYACSA0ACyAAQYACaiEAIAFBgAJqIQEgAkGAAmohAiAEQQFqIQQMAAsLC6QEAgJ/BntBACEFAkADQCAFIARODQFBACEGA0AgACAGaiABIAZq/QACACACIAZq/QACAP0MAAAAPwAAAD8AAAA/AAAAP/3mASEHIAf9DKXAsEKlwLBCpcCwQqXAsEL96gH9DFCsrsJQrK7CUKyuwlCsrsL96wEhCCAI/Qw7qrg/O6q4PzuquD87qrg//eYB/QwAAEBLAABASwAAQEsAAEBL/eQBIQkgCf0MAABASwAAQEsAAEBLAABAS/3lASEKIAggCv0MAIAxPwCAMT8AgDE/AIAxP/3mAf3lASAK/QyDgF65g4BeuYOAXrmDgF65/eYB/eUBIQv9DGdpUDlnaVA5Z2lQOWdpUDkgC/3mAf0MzkO3Os5DtzrOQ7c6zkO3Ov3kASAL/eYB/QwIiQg8CIkIPAiJCDwIiQg8/eQBIAv95gH9DMGpKj3BqSo9wakqPcGpKj395AEgC/3mAf0MqqoqPqqqKj6qqio+qqoqPv3kASAL/eYB/QwAAAA/AAAAPwAAAD8AAAA//eQBIAsgC/3mAf3mASAL/eQB/QwAAIA/AACAPwAAgD8AAIA//eQBIAn9DH8AAAB/AAAAfwAAAH8AAAD9rgFBF/2rAf3mASEMIAwgDP3mASADIAZq/QACAP3mAf3lAf0LAgAgBkEQaiEGIAZBgAJIDQALIABBgAJqIQAgAUGAAmohASACQYACaiECIANBgAJqIQMgBUEBaiEFDAALCwuaAgIDfwR7QQAhBQJAA0AgBUGAAk4NAf0MAAAAAAAAAAAAAAAAAAAAACEG/QwAAAAAAAAAAAAAAAAAAAAAIQf9DAAAAAAAAAAAAAAAAAAAAAAhCP0MAAAAAAAAAAAAAAAAAAAAACEJQQAhAyAAIAVqIQQCQANAIAMgAk4NASAGIAT9AAIA/eQBIQYgByAE/QACEP3kASEHIAggBP0AAiD95AEhCCAJIAT9AAIw/eQBIQkgBEGAAmohBCADQQFqIQMMAAsLIAEgBWohBCAEIAT9AAIAIAb95AH9CwIAIAQgBP0AAhAgB/3kAf0LAhAgBCAE/QACICAI/eQB/QsCICAEIAT9AAIwIAn95AH9CwIwIAVBwABqIQUMAAsLC9YGBAV/AXsBfwx7QQAhBAJAA0AgAyAEa0ECSA0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ79DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBv0JAoACIQkgDyAJIBP95gH95AEhDyAQIAkgFP3mAf3kASEQIBEgCSAV/eYB/eQBIREgEiAJIBb95gH95AEhEiAGQQRqIQYgB0GACGohByAGIAhIDQALIAogC/0LAgAgCiAM/QsCECAKIA39CwIgIAogDv0LAjAgCiAP/QsCgAggCiAQ/QsCkAggCiAR/QsCoAggCiAS/QsCsAggBUEQaiEFDAALCyAEQQJqIQQMAAsLAkADQCAEIANODQFBACEFAkADQCAFQYACTg0BIAIgBEGACGxqIAVBBGxqIQr9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAAAAAAAAAAAAAAAAAAAAACEM/QwAAAAAAAAAAAAAAAAAAAAAIQ39DAAAAAAAAAAAAAAAAAAAAAAhDiAAIARBgAJsaiEGIAEgBUEEbGohByAGQYACaiEIA0AgB/0AAgAhEyAH/QACECEUIAf9AAIgIRUgB/0AAjAhFiAG/QkCACEJIAsgCSAT/eYB/eQBIQsgDCAJIBT95gH95AEhDCANIAkgFf3mAf3kASENIA4gCSAW/eYB/eQBIQ4gBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAVBEGohBQwACwsgBEEBaiEEDAALCwu1BAQHfwF7AX8MeyABQQRsIQEgA0EEbCEDQQAhBgJAA0AgBkGAgARODQEgBCAGav0MAAAAAAAAAAAAAAAAAAAAAP0LAgAgBkEQaiEGDAALC0EAIQsCQANAIAsgBU4NASALQRBqIQwCQCAMIAVIDQAgBSEMC0EAIQYCQANAIAZBwABODQFBACEHAkADQCAHQYACTg0BIAQgBkGACGxqIAdBBGxqIQ4gDv0AAgAhDyAO/QACECEQIA79AAIgIREgDv0AAjAhEiAO/QACgAghEyAO/QACkAghFCAO/QACoAghFSAO/QACsAghFiAAIAsgAWxqIAZBBGxqIQkgAiALIANsaiAHQQRsaiEKIAshCAJAA0AgCCAMTg0BIAr9AAIAIRcgCv0AAhAhGCAK/QACICEZIAr9AAIwIRogCf0JAgAhDSAPIA0gF/3mAf3kASEPIBAgDSAY/eYB/eQBIRAgESANIBn95gH95AEhESASIA0gGv3mAf3kASESIAn9CQIEIQ0gEyANIBf95gH95AEhEyAUIA0gGP3mAf3kASEUIBUgDSAZ/eYB/eQBIRUgFiANIBr95gH95AEhFiAJIAFqIQkgCiADaiEKIAhBAWohCAwACwsgDiAP/QsCACAOIBD9CwIQIA4gEf0LAiAgDiAS/QsCMCAOIBP9CwKACCAOIBT9CwKQCCAOIBX9CwKgCCAOIBb9CwKwCCAHQRBqIQcMAAsLIAZBAmohBgwACwsgC0EQaiELDAALCwt/AQJ/QQAhBAJAA0AgBCADTg0BQQAhBQNAIAAgBWr9DAAAgD8AAIA/AACAPwAAgD8gASAFav0AAgAgAiAFav0AAgD95gH95QH9CwIAIAVBEGohBSAFQYAISA0ACyAAQYAIaiEAIAFBgAhqIQEgAkGACGohAiAEQQFqIQQMAAsLC38BAn9BACEEAkADQCAEIANODQFBACEFA0AgACAFaiABIAVq/QACAP0MAACAPwAAgD8AAIA/AACAPyACIAVq/QACAP3lAf3mAf0LAgAgBUEQaiEFIAVBgAhIDQALIABBgAhqIQAgAUGACGohASACQYAIaiECIARBAWohBAwACwsLagECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgBEEBaiEEDAALCwuSAQECf0EAIQYCQANAIAYgBU4NAUEAIQcDQCAAIAdqIAEgB2r9AAIAIAIgB2r9AAIAIAMgB2r9AAIA/eYBIAQgB2r9AAIA/eYB/eQB/QsCACAHQRBqIQcgB0GACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAEQYAIaiEEIAZBAWohBgwACwsLfgECf0EAIQUCQANAIAUgBE4NAUEAIQYDQCAAIAZqIAEgBmr9AAIAIAIgBmr9AAIA/eYBIAMgBmr9AAIA/eYB/QsCACAGQRBqIQYgBkGACEgNAAsgAEGACGohACABQYAIaiEBIAJBgAhqIQIgA0GACGohAyAFQQFqIQUMAAsLC5IBAQJ/QQAhBgJAA0AgBiAFTg0BQQAhBwNAIAAgB2ogASAHav0AAgAgAiAHav0AAgD95AEgAyAHav0AAgD95AEgBCAHav0AAgD95AH9CwIAIAdBEGohByAHQYAgSA0ACyAAQYAgaiEAIAFBgCBqIQEgAkGAIGohAiADQYAgaiEDIARBgCBqIQQgBkEBaiEGDAALCwvWBgQFfwF7AX8Me0EAIQQCQANAIAMgBGtBAkgNAUEAIQUCQANAIAVBgAJODQEgAiAEQYAIbGogBUEEbGohCv0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAAAAAAAAAAAAAAAAAAAAIQz9DAAAAAAAAAAAAAAAAAAAAAAhDf0MAAAAAAAAAAAAAAAAAAAAACEO/QwAAAAAAAAAAAAAAAAAAAAAIQ/9DAAAAAAAAAAAAAAAAAAAAAAhEP0MAAAAAAAAAAAAAAAAAAAAACER/QwAAAAAAAAAAAAAAAAAAAAAIRIgACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAb9CQKAICEJIA8gCSAT/eYB/eQBIQ8gECAJIBT95gH95AEhECARIAkgFf3mAf3kASERIBIgCSAW/eYB/eQBIRIgBkEEaiEGIAdBgAhqIQcgBiAISA0ACyAKIAv9CwIAIAogDP0LAhAgCiAN/QsCICAKIA79CwIwIAogD/0LAoAIIAogEP0LApAIIAogEf0LAqAIIAogEv0LArAIIAVBEGohBQwACwsgBEECaiEEDAALCwJAA0AgBCADTg0BQQAhBQJAA0AgBUGAAk4NASACIARBgAhsaiAFQQRsaiEK/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAAAAAAAAAAAAAAAAAAAAhDP0MAAAAAAAAAAAAAAAAAAAAACEN/QwAAAAAAAAAAAAAAAAAAAAAIQ4gACAEQYAgbGohBiABIAVBBGxqIQcgBkGAIGohCANAIAf9AAIAIRMgB/0AAhAhFCAH/QACICEVIAf9AAIwIRYgBv0JAgAhCSALIAkgE/3mAf3kASELIAwgCSAU/eYB/eQBIQwgDSAJIBX95gH95AEhDSAOIAkgFv3mAf3kASEOIAZBBGohBiAHQYAIaiEHIAYgCEgNAAsgCiAL/QsCACAKIAz9CwIQIAogDf0LAiAgCiAO/QsCMCAFQRBqIQUMAAsLIARBAWohBAwACwsLlhIBDX8gICEkAkADQCAkICFODQEgIkEBayAkayElIAAhJiABIScgAiAlIB1saiEoIB4hKQJAAkAgI0UNACApQYcDSA0AIClBAWpBAm5BAWwhKiAjICYgKkGACGxqNgIUICMgJyAqQYAIbGo2AhggIyAoICpBgAhsajYCHCAjICkgKms2AiAgI0EWNgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQFgNAICP+EAIEICtHDQALDAELICYgJyAoICkQFgsgAyEmIAQhJyAAISggBSAlIB1saiEpIAYgJSAdbGohLCAeIS0CQAJAICNFDQAgLUGDAUgNACAtQQFqQQJuQQFsISogIyAmICpBgAhsajYCFCAjICcgKkGACGxqNgIYICMgKCAqQYAIbGo2AhwgIyApICpBgAhsajYCICAjICwgKkGACGxqNgIkICMgLSAqazYCKCAjQRc2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQFwNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBcLIAchJiADIScgCCAlIB1saiEoIB4hKQJAAkAgI0UNACApQYcDSA0AIClBAWpBAm5BAWwhKiAjICYgKkGACGxqNgIUICMgJyAqQYAIbGo2AhggIyAoICpBgAhsajYCHCAjICkgKms2AiAgI0EANgIMICNBBDYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICoQAANAICP+EAIEICtHDQALDAELICYgJyAoICkQAAsgCSEmIAAhJyAKICUgHWxqISggCyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQcQBSA0AICxBAWpBAm5BAWwhKiAjICYgKkGACGxqNgIUICMgJyAqQYAIbGo2AhggIyAoICpBgAhsajYCHCAjICkgKkGACGxqNgIgICMgLCAqazYCJCAjQRg2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBgDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGAsgDEEAIB/8CwAgDEGAGGohLyAJITAgHiEuAkADQEEAIC5ODQEgLyAwQYAI/AoAACAvQYAgaiEvIDBBgAhqITAgLkF/aiEuDAALCyANISYgAyEnIA4gJSAdbGohKCAPICUgHWxqISkgHiEsAkACQCAjRQ0AICxBxAFIDQAgLEEBakECbkEBbCEqICMgJiAqQYAIbGo2AhQgIyAnICpBgAhsajYCGCAjICggKkGACGxqNgIcICMgKSAqQYAIbGo2AiAgIyAsICprNgIkICNBGDYCDCAjQQU2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCApICoQGANAICP+EAIEICtHDQALDAELICYgJyAoICkgLBAYCyAQQQAgH/wLACAQQYAQaiEvIA0hMCAeIS4CQANAQQAgLk4NASAvIDBBgAj8CgAAIC9BgCBqIS8gMEGACGohMCAuQX9qIS4MAAsLIBEhJiADIScgEiAlIB1saiEoIBMgJSAdbGohKSAeISwCQAJAICNFDQAgLEHEAUgNACAsQQFqQQJuQQFsISogIyAmICpBgAhsajYCFCAjICcgKkGACGxqNgIYICMgKCAqQYAIbGo2AhwgIyApICpBgAhsajYCICAjICwgKms2AiQgI0EYNgIMICNBBTYCECAjKAIAQQFqISsgIyAr/hcCAAJAICP+EAIIQQFHDQAgI0EB/gACABoLICYgJyAoICkgKhAYA0AgI/4QAgQgK0cNAAsMAQsgJiAnICggKSAsEBgLIBRBACAf/AsAIBRBgAhqIS8gESEwIB4hLgJAA0BBACAuTg0BIC8gMEGACPwKAAAgL0GAIGohLyAwQYAIaiEwIC5Bf2ohLgwACwsgFSEmIAMhJyAWICUgHWxqISggFyAlIB1saiEpIB4hLAJAAkAgI0UNACAsQcQBSA0AICxBAWpBAm5BAWwhKiAjICYgKkGACGxqNgIUICMgJyAqQYAIbGo2AhggIyAoICpBgAhsajYCHCAjICkgKkGACGxqNgIgICMgLCAqazYCJCAjQRg2AgwgI0EFNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAqEBgDQCAj/hACBCArRw0ACwwBCyAmICcgKCApICwQGAsgGEEAIB/8CwAgGCEvIBUhMCAeIS4CQANAQQAgLk4NASAvIDBBgAj8CgAAIC9BgCBqIS8gMEGACGohMCAuQX9qIS4MAAsLIBkhJiAMIScgECEoIBQhKSAYISwgHiEtAkACQCAjRQ0AIC1BIUgNACAtQQFqQQJuQQFsISogIyAmICpBgCBsajYCFCAjICcgKkGAIGxqNgIYICMgKCAqQYAgbGo2AhwgIyApICpBgCBsajYCICAjICwgKkGAIGxqNgIkICMgLSAqazYCKCAjQRk2AgwgI0EGNgIQICMoAgBBAWohKyAjICv+FwIAAkAgI/4QAghBAUcNACAjQQH+AAIAGgsgJiAnICggKSAsICoQGQNAICP+EAIEICtHDQALDAELICYgJyAoICkgLCAtEBkLIBkhJiAaIScgGyEoIB4hKQJAAkAgI0UNACApQQRIDQAgKUEDakEEbkECbCEqICMgJiAqQYAgbGo2AhQgIyAnNgIYICMgKCAqQYAIbGo2AhwgIyApICprNgIgICNBGjYCDCAjQQQ2AhAgIygCAEEBaiErICMgK/4XAgACQCAj/hACCEEBRw0AICNBAf4AAgAaCyAmICcgKCAqEBoDQCAj/hACBCArRw0ACwwBCyAmICcgKCApEBoLIBwgJSAfbGogGSAf/AoAACABIBsgHfwKAAAgBCAHIB38CgAAICRBAWohJAwACwsLtgQEB38BewF/DHsgAUEEbCEBIANBBGwhA0EAIQYCQANAIAZBgIDAAE4NASAEIAZq/QwAAAAAAAAAAAAAAAAAAAAA/QsCACAGQRBqIQYMAAsLQQAhCwJAA0AgCyAFTg0BIAtBBGohDAJAIAwgBUgNACAFIQwLQQAhBgJAA0AgBkGACE4NAUEAIQcCQANAIAdBgAJODQEgBCAGQYAIbGogB0EEbGohDiAO/QACACEPIA79AAIQIRAgDv0AAiAhESAO/QACMCESIA79AAKACCETIA79AAKQCCEUIA79AAKgCCEVIA79AAKwCCEWIAAgCyABbGogBkEEbGohCSACIAsgA2xqIAdBBGxqIQogCyEIAkADQCAIIAxODQEgCv0AAgAhFyAK/QACECEYIAr9AAIgIRkgCv0AAjAhGiAJ/QkCACENIA8gDSAX/eYB/eQBIQ8gECANIBj95gH95AEhECARIA0gGf3mAf3kASERIBIgDSAa/eYB/eQBIRIgCf0JAgQhDSATIA0gF/3mAf3kASETIBQgDSAY/eYB/eQBIRQgFSANIBn95gH95AEhFSAWIA0gGv3mAf3kASEWIAkgAWohCSAKIANqIQogCEEBaiEIDAALCyAOIA/9CwIAIA4gEP0LAhAgDiAR/QsCICAOIBL9CwIwIA4gE/0LAoAIIA4gFP0LApAIIA4gFf0LAqAIIA4gFv0LArAIIAdBEGohBwwACwsgBkECaiEGDAALCyALQQRqIQsMAAsLC5oCAgN/BHtBACEFAkADQCAFQYAgTg0B/QwAAAAAAAAAAAAAAAAAAAAAIQb9DAAAAAAAAAAAAAAAAAAAAAAhB/0MAAAAAAAAAAAAAAAAAAAAACEI/QwAAAAAAAAAAAAAAAAAAAAAIQlBACEDIAAgBWohBAJAA0AgAyACTg0BIAYgBP0AAgD95AEhBiAHIAT9AAIQ/eQBIQcgCCAE/QACIP3kASEIIAkgBP0AAjD95AEhCSAEQYAgaiEEIANBAWohAwwACwsgASAFaiEEIAQgBP0AAgAgBv3kAf0LAgAgBCAE/QACECAH/eQB/QsCECAEIAT9AAIgIAj95AH9CwIgIAQgBP0AAjAgCf3kAf0LAjAgBUHAAGohBQwACwsLbgECf0EAIQQCQANAIAQgA04NAUEAIQUDQCAAIAVqIAEgBWr9AAIAIAIgBWr9AAIA/eQB/QsCACAFQRBqIQUgBUGAgARIDQALIABBgIAEaiEAIAFBgIAEaiEBIAJBgIAEaiECIARBAWohBAwACwsL7QICAX8Ee/0MAAAAAAAAAAAAAAAAAAAAACEE/QwAAAAAAAAAAAAAAAAAAAAAIQX9DAAAAAAAAAAAAAAAAAAAAAAhBv0MAAAAAAAAAAAAAAAAAAAAACEHIAFBBGwgAGohAwJAA0AgAyAAa0HAAEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgBSAA/QACEP0MAAAAAAAAAAAAAAAAAAAAAP3mAf3kASEFIAYgAP0AAiD9DAAAAAAAAAAAAAAAAAAAAAD95gH95AEhBiAHIAD9AAIw/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQcgAEHAAGohAAwACwsCQANAIAMgAGtBEEgNASAEIAD9AAIA/QwAAAAAAAAAAAAAAAAAAAAA/eYB/eQBIQQgAEEQaiEADAALCyAEIAX95AEgBv3kASAH/eQBIQQgAiAE/R8AIAT9HwGSIAT9HwKSIAT9HwOSOAIACwChAwRuYW1lAZkDIAAKcG9pbnR3aXNlMAENcm93c18xMDI0eDI1NgIMcm93c181MTJ4MjU2Awpwb2ludHdpc2UxBApwb2ludHdpc2UyBQpwb2ludHdpc2UzBgpwb2ludHdpc2U0Bwp0aW1lX2xvb3AwCAtyb3dzXzY0eDI1NgkKcG9pbnR3aXNlNQoKcG9pbnR3aXNlNgsKcG9pbnR3aXNlNwwKcG9pbnR3aXNlOA0KcG9pbnR3aXNlOQ4KdGltZV9sb29wMQ8LcG9pbnR3aXNlMTAQC3BvaW50d2lzZTExEQljb2xzdW1fNjQSC2NvbHNfNjR4MjU2EwxvdXRlcl82NHgyNTYUC3BvaW50d2lzZTEyFQtwb2ludHdpc2UxMxYLcG9pbnR3aXNlMTQXC3BvaW50d2lzZTE1GAtwb2ludHdpc2UxNhkLcG9pbnR3aXNlMTcaDWNvbHNfMTAyNHgyNTYbCnRpbWVfbG9vcDIcDm91dGVyXzEwMjR4MjU2HQtjb2xzdW1fMTAyNB4LcG9pbnR3aXNlMTgfCW5vbmZpbml0ZQ==";
 const kernelNames = ["pointwise0","rows_1024x256","rows_512x256","pointwise1","pointwise2","pointwise3","pointwise4","time_loop0","rows_64x256","pointwise5","pointwise6","pointwise7","pointwise8","pointwise9","time_loop1","pointwise10","pointwise11","colsum_64","cols_64x256","outer_64x256","pointwise12","pointwise13","pointwise14","pointwise15","pointwise16","pointwise17","cols_1024x256","time_loop2","outer_1024x256","colsum_1024","pointwise18","nonfinite"];
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number) => void; readonly outer_1024x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_1024: (a: number, out: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
+interface KernelExports { readonly pointwise0: (out: number, a0: number, a1: number, rows: number) => void; readonly rows_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly rows_512x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise1: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise2: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise3: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise4: (out: number, a0: number, a1: number, rows: number) => void; readonly time_loop0: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly rows_64x256: (a: number, b: number, out: number, samples: number) => void; readonly pointwise5: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise6: (out: number, a0: number, rows: number) => void; readonly pointwise7: (out: number, a0: number, rows: number) => void; readonly pointwise8: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise9: (out: number, a0: number, rows: number) => void; readonly time_loop1: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly pointwise10: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise11: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly colsum_64: (a: number, out: number, rows: number) => void; readonly cols_64x256: (a: number, b: number, out: number, samples: number) => void; readonly outer_64x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly pointwise12: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise13: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise14: (out: number, a0: number, a1: number, rows: number) => void; readonly pointwise15: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly pointwise16: (out: number, a0: number, a1: number, a2: number, rows: number) => void; readonly pointwise17: (out: number, a0: number, a1: number, a2: number, a3: number, rows: number) => void; readonly cols_1024x256: (a: number, b: number, out: number, samples: number) => void; readonly time_loop2: (p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number) => void; readonly outer_1024x256: (a: number, aStep: number, b: number, bStep: number, out: number, samples: number) => void; readonly colsum_1024: (a: number, out: number, rows: number) => void; readonly pointwise18: (out: number, a0: number, a1: number, rows: number) => void; readonly nonfinite: (at: number, count: number, out: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -1855,7 +1861,7 @@ function workerStarter(): StartWorker {
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   const bytes = decodeBase64(kernelBytes);
-  bytes[141] = 0x03;
+  bytes[144] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: 65536, shared: true });
@@ -1939,8 +1945,8 @@ function run_pointwise4(out: number, a0: number, a1: number, rows: number): void
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, rows);
 }
 
-function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, steps, T, control);
+function run_time_loop0(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop0(p0, p1, p2, p3, p4, p5, p6, p7, p8, n0, n1, n2, first, steps, T, control);
 }
 
 function run_rows_64x256(a: number, b: number, out: number, samples: number): void {
@@ -1973,8 +1979,8 @@ function run_pointwise9(out: number, a0: number, rows: number): void {
   (kernels as LoadedKernels).exports.pointwise9(out, a0, rows);
 }
 
-function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, steps, T, control);
+function run_time_loop1(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop1(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, n0, n1, n2, first, steps, T, control);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
@@ -2035,8 +2041,8 @@ function run_cols_1024x256(a: number, b: number, out: number, samples: number): 
   (kernels as LoadedKernels).exports.cols_1024x256(a, b, out, samples);
 }
 
-function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, steps: number, T: number, control: number): void {
-  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, steps, T, control);
+function run_time_loop2(p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number, p8: number, p9: number, p10: number, p11: number, p12: number, p13: number, p14: number, p15: number, p16: number, p17: number, p18: number, p19: number, p20: number, p21: number, p22: number, p23: number, p24: number, p25: number, p26: number, p27: number, p28: number, n0: number, n1: number, n2: number, first: number, steps: number, T: number, control: number): void {
+  (kernels as LoadedKernels).exports.time_loop2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, n0, n1, n2, first, steps, T, control);
 }
 
 function run_outer_1024x256(a: number, aStep: number, b: number, bStep: number, out: number, samples: number): void {

@@ -14,6 +14,7 @@ import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
 import { lengthsSupport, noiseSupport, runtimeSupport, tokenSupport, trainingSupport } from './runtime.js';
+import { raggedSupport } from './ragged.js';
 import { buildKernels, reserveLine, simdRuntime, simdState } from './simd.js';
 import { batchMajorSupport } from './batch-major.js';
 import { scalarThreads } from './threads.js';
@@ -461,6 +462,7 @@ export function emitDeclarations(
       `export type Lengths = { ${ragged.map((a) => `readonly ${stringLiteral(a)}?: ArrayLike<number>`).join('; ')} };`,
     );
     code.line(lengthsSupport(A));
+    code.line(raggedSupport(A));
   }
   if (isNoisy(options.forward)) {
     code.comment(

@@ -62,7 +62,7 @@ export interface CallSplit {
 }
 
 export interface StepLoop {
-  /** How many array (byte address) and integer parameters come before `steps` and `T`. */
+  /** How many array (byte address) and integer parameters come before `first`, `steps` and `T`. */
   readonly arrays: number;
   readonly integers: number;
   /** Whether step s runs at time T − 1 − s. */
@@ -71,13 +71,15 @@ export interface StepLoop {
 }
 
 /**
- * The parameter names of a step loop, in order: array pointers, integers,
- * steps, T, and the byte address of a worker's control block (0: no worker).
+ * The parameter names of a step loop, in order: array pointers, integers, the
+ * first step and the step to stop before, T, and the byte address of a
+ * worker's control block (0: no worker).
  */
 export function stepLoopArguments(loop: StepLoop): string[] {
   return [
     ...Array.from({ length: loop.arrays }, (_, k) => `p${k}`),
     ...Array.from({ length: loop.integers }, (_, k) => `n${k}`),
+    'first',
     'steps',
     'T',
     'control',
@@ -85,7 +87,7 @@ export function stepLoopArguments(loop: StepLoop): string[] {
 }
 
 /**
- * `name(p…, n…, steps, T, control)`: for s < steps, t = s (or T − 1 − s),
+ * `name(p…, n…, first, steps, T, control)`: for first ≤ s < steps, t = s (or T − 1 − s),
  * every op of the step in order. `indexOf` gives a called kernel's function
  * index (the same as its index in the list workers call by); `splitOf` says
  * how a call may be split when there is a worker.
@@ -103,7 +105,7 @@ export function stepLoopKernel(
   );
   const arrays = f.params.slice(0, loop.arrays);
   const integers = f.params.slice(loop.arrays, loop.arrays + loop.integers);
-  const [steps, T, control] = f.params.slice(loop.arrays + loop.integers);
+  const [first, steps, T, control] = f.params.slice(loop.arrays + loop.integers);
   const [s, t] = [f.local('s', 'i32'), f.local('t', 'i32')];
   const rowLocals = () => [f.local('row', 'i32'), f.local('to', 'i32'), f.local('from', 'i32')] as const;
   let rowCopy: ReturnType<typeof rowLocals> | undefined;
@@ -196,7 +198,7 @@ export function stepLoopKernel(
       values.forEach((v) => f.get(v));
       call(kernel);
     });
-  f.i32(0).set(s);
+  f.get(first).set(s);
   f.block((exit) =>
     f.loop((top) => {
       f.get(s).get(steps).i32GeS().brIf(exit);
