@@ -7,6 +7,8 @@
  *   skip-ended-rows pass off (every row of every step, masked), and the module compiled
  *   without lengths; PyTorch over pack_padded_sequence and over the padded batch. The rnnc
  *   variants are also timed against each other in turns.
+ * - attention: examples/attention.rnn (B = 32, S = 12, U = 10) with lengths along both axes,
+ *   against the same batch padded.
  * - tokens: token ids (V = 10,000) through an embedding (E = 256) into the LSTM (H = 256,
  *   B = 16, T = 50), against the same model reading one-hot vectors through a [E, V]
  *   product; PyTorch with nn.Embedding.
@@ -94,12 +96,22 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
   await timeRow('ragged', 'rnnc, lengths 10…50, masked (skip-ended-rows off)', () =>
     masked.grad(params, inputs, {}, given),
   );
+  // The same lengths given longest first, as rnnc train's loaders give theirs: no gathering.
+  const sorted = { T: [...lengths].sort((a, b) => b - a) };
+  await timeRow('ragged', 'rnnc, lengths 10…50 sorted longest first', () => ragged.grad(params, inputs, {}, sorted));
+  await timeRow('ragged', 'rnnc, lengths 10…50 sorted longest first, masked', () =>
+    masked.grad(params, inputs, {}, sorted),
+  );
   await timeRow('ragged', 'rnnc, padded to 50 (module with lengths, none given)', () => ragged.grad(params, inputs));
+  // Every sample 25 steps: the time loops run half their steps, the work outside them stays that
+  // of 50, so this row against the one above is the loops' share of the call.
+  const half = { T: lengths.map(() => T / 2) };
+  await timeRow('ragged', 'rnnc, every sample 25 of the 50 steps', () => ragged.grad(params, inputs, {}, half));
   await timeRow('ragged', 'rnnc, padded to 50 (module without lengths)', () => plain.grad(params, inputs));
   // The variants against each other, in turns: what skipping the ended rows saves.
   const selfDuels: string[] = [];
-  const against = async (name: string, other: () => unknown) => {
-    const skipping = () => ragged.grad(params, inputs, {}, given);
+  const against = async (name: string, other: () => unknown, lengthsOf = given) => {
+    const skipping = () => ragged.grad(params, inputs, {}, lengthsOf);
     const calls = Math.max(1, Math.round(150 / (rows[0]?.ms ?? 150)));
     const turn = async (n: number) => {
       const t0 = performance.now();
@@ -116,7 +128,55 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
     masked.grad(params, inputs, {}, given),
   );
   await against('padded to 50: the module without lengths', () => plain.grad(params, inputs));
+  await against('sorted longest first, both: masked', () => masked.grad(params, inputs, {}, sorted), sorted);
+  await against(
+    'sorted longest first against padded: the module without lengths',
+    () => plain.grad(params, inputs),
+    sorted,
+  );
   console.error('  ragged: rnnc done');
+
+  // An attention decoder over sources and targets of different lengths, and the same batch padded.
+  const attentionFile = new URL('../../examples/attention.rnn', import.meta.url).pathname;
+  const loadAttention = async (lengths: string[]) => {
+    const { files, main } = compile(readFileSync(attentionFile, 'utf8'), { file: attentionFile, lengths });
+    const js = ts.transpileModule(files[main], {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+    }).outputText;
+    const path = join(folder, `attention-${lengths.join('') || 'padded'}.mjs`);
+    writeFileSync(path, js);
+    return (await import(pathToFileURL(path).href)) as Module & {
+      inputSpecs: Record<string, { time: string; target: boolean; shape: number[] }>;
+    };
+  };
+  const attention = await loadAttention(['S', 'U']);
+  const attentionPadded = await loadAttention([]);
+  const [AB, S, U] = [32, 12, 10];
+  const attentionParams = attention.init(1);
+  const attentionInputs = Object.fromEntries(
+    Object.entries(attention.inputSpecs).map(([name, spec], k) => {
+      const steps = spec.time === 'S' ? S : U;
+      const width = spec.shape.reduce((a, b) => a * b, 1);
+      const data = spec.target ? new Float32Array(steps * AB * width) : uniform(steps * AB * width, 20 + k);
+      if (spec.target) for (let r = 0; r < steps * AB; r++) data[r * width + ((r * 7) % width)] = 1;
+      return [name, { data, shape: [steps, AB, ...spec.shape] }];
+    }),
+  );
+  const attentionLengths = {
+    S: Array.from({ length: AB }, () => 1 + Math.floor(next() * S)),
+    U: Array.from({ length: AB }, () => 1 + Math.floor(next() * U)),
+  };
+  agree(
+    'the attention decoder with lengths, none given',
+    [attention.grad(attentionParams, attentionInputs).loss],
+    [attentionPadded.grad(attentionParams, attentionInputs).loss],
+  );
+  await timeRow('attention', 'rnnc, lengths along S and U', () =>
+    attention.grad(attentionParams, attentionInputs, {}, attentionLengths),
+  );
+  await timeRow('attention', 'rnnc, padded (module without lengths)', () =>
+    attentionPadded.grad(attentionParams, attentionInputs),
+  );
 
   // Tokens.
   const tokens = await load('Tokens');
@@ -182,13 +242,13 @@ export async function benchRagged(runs: number, rounds: number): Promise<string>
   }
 
   const lines = [
-    `Variable-length batches and token inputs (bench/models/tokens.rnn), forward+backward of sum(h ⊙ R), f32. ragged: LSTM I = H = 256, B = ${B}, padded to T = ${T}, lengths 10…50 (${realSteps} real steps of ${B * T}, ${((100 * realSteps) / (B * T)).toFixed(0)} %). tokens: V = 10,000, E = 256, LSTM H = 256, B = ${B}, T = ${T}.\n`,
+    `Variable-length batches and token inputs (bench/models/tokens.rnn), forward+backward of sum(h ⊙ R), f32. ragged: LSTM I = H = 256, B = ${B}, padded to T = ${T}, lengths 10…50 (${realSteps} real steps of ${B * T}, ${((100 * realSteps) / (B * T)).toFixed(0)} %). attention: examples/attention.rnn, B = 32, S = 12, U = 10, lengths drawn from 1…S and 1…U. tokens: V = 10,000, E = 256, LSTM H = 256, B = ${B}, T = ${T}.\n`,
     '| workload | system | median ms |',
     '|---|---|---:|',
     ...rows.map((r) => `| ${r.workload} | ${r.system} | ${r.ms.toFixed(1)} |`),
   ];
   lines.push(
-    `\nrnnc skipping the ended rows (lengths 10…50) against the same batch without skipping, in turns, ${rounds} rounds (× = the other's time / skipping's, round by round; the real steps alone would give ${((B * T) / realSteps).toFixed(2)} against the padded batch):\n`,
+    `\nrnnc skipping the ended rows (lengths 10…50, as given or sorted longest first) against the same batch computed otherwise, in turns, ${rounds} rounds (× = the other's time / skipping's, round by round; the real steps alone would give ${((B * T) / realSteps).toFixed(2)} against the padded batch):\n`,
     '| other | skipping median ms | other median ms | median × | × range |',
     '|---|---:|---:|---:|---|',
     ...selfDuels,

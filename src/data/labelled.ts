@@ -138,8 +138,12 @@ export function labelledDataset(records: readonly LabelledRecord[], options: Lab
     : undefined;
   const targetWidth = classification ? (largest?.label as number) + 1 : (records[0].label as number[]).length;
 
-  const batchOf = (chosen: readonly LabelledRecord[], layout: Layout): Batch => {
+  const batchOf = (drawn: readonly LabelledRecord[], layout: Layout): Batch => {
     const atEnd = layout.lengths === true;
+    // With lengths, longest first: a time loop then finds its running samples in the first rows
+    // as they are, without gathering them into that order (src/backends/ts/ragged.ts). A batch's
+    // loss and gradient do not depend on the order of its samples.
+    const chosen = atEnd ? [...drawn].sort((x, y) => stepCount(y) - stepCount(x)) : drawn;
     const B = chosen.length;
     const T = Math.max(...chosen.map(stepCount));
     const input = new Float32Array(T * B * width);

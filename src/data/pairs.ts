@@ -92,7 +92,11 @@ export function pairsDataset(dictionary: Readonly<Record<string, string>>, optio
     ];
   };
 
-  const batchOf = (chosen: readonly Pair[]): Batch => {
+  const batchOf = (drawn: readonly Pair[]): Batch => {
+    // Longest word first: with lengths, the encoder's time loop finds its running samples in the
+    // first rows as they are (src/backends/ts/ragged.ts). The order of a batch's samples changes
+    // neither its loss nor its gradient.
+    const chosen = [...drawn].sort((x, y) => y.letters.length - x.letters.length);
     const B = chosen.length;
     const S = Math.max(...chosen.map((p) => p.letters.length));
     const U = Math.max(...chosen.map((p) => p.phonemes.length)) + 1;
