@@ -392,40 +392,38 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // last: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_24, state27_0_25, mm3_33, v22_34, v23_20, state27_1_26, v22_19, v24_21, v24_35, v25_22, out27_0_27)) run_time_loop0(packed26_24.byteOffset, state27_0_25.byteOffset, mm3_33.byteOffset, v22_34.byteOffset, v23_20.byteOffset, state27_1_26.byteOffset, v22_19.byteOffset, v24_21.byteOffset, v24_35.byteOffset, v25_22.byteOffset, out27_0_27.byteOffset, B, 4 * (B * 64), 0, steps28, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps28; s++) {
-        const t = s;
-        const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
-        const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
-        const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
-        const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-        gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
-        // %22 add c' — 33: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
-            }
+    for (let s = 0; s < steps28; s++) {
+      const t = s;
+      const x27_0_29 = v22_19.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_1_30 = v23_20.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_2_31 = v24_21.subarray(t * B * 64, (t + 1) * B * 64);
+      const x27_3_32 = v25_22.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      gemm_rows_256x64(packed26_24, state27_0_25, mm3_33, B);
+      // %22 add c' — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_34, x27_1_30, mm3_33, state27_1_26, x27_0_29, x27_2_31)) run_pointwise1(v22_34.byteOffset, x27_1_30.byteOffset, mm3_33.byteOffset + 256, state27_1_26.byteOffset, x27_0_29.byteOffset, mm3_33.byteOffset, x27_2_31.byteOffset, mm3_33.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_34[o + j] = ((1 / (1 + Math.exp(-(x27_1_30[l * 64 + j] + mm3_33[l * 256 + 64 + j])))) * state27_1_26[l * 64 + j]) + ((1 / (1 + Math.exp(-(x27_0_29[l * 64 + j] + mm3_33[l * 256 + 0 + j])))) * (Math.tanh((x27_2_31[l * 64 + j] + mm3_33[l * 256 + 128 + j]))));
           }
         }
-        // %24 mul h' — 34: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
-            }
-          }
-        }
-        out27_0_27.set(v24_35);
-        state27_0_25.set(v24_35);
-        state27_1_26.set(v22_34);
       }
-    })();
+      // %24 mul h' — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_35, x27_3_32, mm3_33, v22_34)) run_pointwise2(v24_35.byteOffset, x27_3_32.byteOffset, mm3_33.byteOffset + 768, v22_34.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_35[o + j] = (1 / (1 + Math.exp(-(x27_3_32[l * 64 + j] + mm3_33[l * 256 + 192 + j])))) * (Math.tanh(v22_34[l * 64 + j]));
+          }
+        }
+      }
+      out27_0_27.set(v24_35);
+      state27_0_25.set(v24_35);
+      state27_1_26.set(v22_34);
+    }
   }
   const p36 = heapStageParam("prediction.W", params["prediction.W"]);
   const p37 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -612,97 +610,95 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // last: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed27_65, state28_0_66, mm3_81, v10_82, v23_60, v13_83, v24_61, v16_84, v25_62, v19_85, v26_63, v22_86, state28_1_67, v23_87, v24_88, out28_0_68, out28_1_69, out28_2_70, out28_3_71, out28_4_72, out28_5_73, out28_6_74, out28_7_75)) run_time_loop1(packed27_65.byteOffset, state28_0_66.byteOffset, mm3_81.byteOffset, v10_82.byteOffset, v23_60.byteOffset, v13_83.byteOffset, v24_61.byteOffset, v16_84.byteOffset, v25_62.byteOffset, v19_85.byteOffset, v26_63.byteOffset, v22_86.byteOffset, state28_1_67.byteOffset, v23_87.byteOffset, v24_88.byteOffset, out28_0_68.byteOffset, out28_1_69.byteOffset, out28_2_70.byteOffset, out28_3_71.byteOffset, out28_4_72.byteOffset, out28_5_73.byteOffset, out28_6_74.byteOffset, out28_7_75.byteOffset, B, 4 * (B * 64), 0, steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps76; s++) {
-        const t = s;
-        const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-        const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-        const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-        const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-        gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
-        // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-        if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
-            }
+    for (let s = 0; s < steps76; s++) {
+      const t = s;
+      const x28_0_77 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_1_78 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_2_79 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+      const x28_3_80 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul fused gates — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      gemm_rows_256x64(packed27_65, state28_0_66, mm3_81, B);
+      // %10 sigmoid i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      if (kernels !== undefined && heapHolds(v10_82, x28_0_77, mm3_81)) run_pointwise3(v10_82.byteOffset, x28_0_77.byteOffset, mm3_81.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v10_82[o + j] = 1 / (1 + Math.exp(-(x28_0_77[l * 64 + j] + mm3_81[l * 256 + 0 + j])));
           }
         }
-        // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
-            }
-          }
-        }
-        // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
-            }
-          }
-        }
-        // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-        if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
-            }
-          }
-        }
-        // %22 add c' — 33: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
-            }
-          }
-        }
-        // %23 tanh — 34: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
-            }
-          }
-        }
-        // %24 mul h' — 34: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
-            }
-          }
-        }
-        out28_0_68.set(v24_88);
-        out28_1_69.set(v23_87, t * v23_87.length);
-        out28_2_70.set(v19_85, t * v19_85.length);
-        out28_3_71.set(v16_84, t * v16_84.length);
-        out28_4_72.set(v10_82, t * v10_82.length);
-        out28_5_73.set(v13_83, t * v13_83.length);
-        out28_6_74.set(state28_0_66, t * state28_0_66.length);
-        out28_7_75.set(state28_1_67, t * state28_1_67.length);
-        state28_0_66.set(v24_88);
-        state28_1_67.set(v22_86);
       }
-    })();
+      // %13 sigmoid f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v13_83, x28_1_78, mm3_81)) run_pointwise3(v13_83.byteOffset, x28_1_78.byteOffset, mm3_81.byteOffset + 256, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v13_83[o + j] = 1 / (1 + Math.exp(-(x28_1_78[l * 64 + j] + mm3_81[l * 256 + 64 + j])));
+          }
+        }
+      }
+      // %16 tanh g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v16_84, x28_2_79, mm3_81)) run_pointwise4(v16_84.byteOffset, x28_2_79.byteOffset, mm3_81.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v16_84[o + j] = Math.tanh((x28_2_79[l * 64 + j] + mm3_81[l * 256 + 128 + j]));
+          }
+        }
+      }
+      // %19 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v19_85, x28_3_80, mm3_81)) run_pointwise3(v19_85.byteOffset, x28_3_80.byteOffset, mm3_81.byteOffset + 768, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v19_85[o + j] = 1 / (1 + Math.exp(-(x28_3_80[l * 64 + j] + mm3_81[l * 256 + 192 + j])));
+          }
+        }
+      }
+      // %22 add c' — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_86, v13_83, state28_1_67, v10_82, v16_84)) run_pointwise5(v22_86.byteOffset, v13_83.byteOffset, state28_1_67.byteOffset, v10_82.byteOffset, v16_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_86[o + j] = (v13_83[l * 64 + j] * state28_1_67[l * 64 + j]) + (v10_82[l * 64 + j] * v16_84[l * 64 + j]);
+          }
+        }
+      }
+      // %23 tanh — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v23_87, v22_86)) run_pointwise6(v23_87.byteOffset, v22_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v23_87[o + j] = Math.tanh(v22_86[l * 64 + j]);
+          }
+        }
+      }
+      // %24 mul h' — 34: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_88, v19_85, v23_87)) run_pointwise7(v24_88.byteOffset, v19_85.byteOffset, v23_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_88[o + j] = v19_85[l * 64 + j] * v23_87[l * 64 + j];
+          }
+        }
+      }
+      out28_0_68.set(v24_88);
+      out28_1_69.set(v23_87, t * v23_87.length);
+      out28_2_70.set(v19_85, t * v19_85.length);
+      out28_3_71.set(v16_84, t * v16_84.length);
+      out28_4_72.set(v10_82, t * v10_82.length);
+      out28_5_73.set(v13_83, t * v13_83.length);
+      out28_6_74.set(state28_0_66, t * state28_0_66.length);
+      out28_7_75.set(state28_1_67, t * state28_1_67.length);
+      state28_0_66.set(v24_88);
+      state28_1_67.set(v22_86);
+    }
   }
   const p89 = heapStageParam("prediction.W", params["prediction.W"]);
   const p90 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -858,126 +854,124 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂last: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_121, mm47_97, v26_63, v10_122, state69_1_103, out28_2_70, v25_62, v18_123, out28_5_73, v20_124, out28_1_69, v24_61, v22_125, out28_4_72, v23_60, v24_126, out28_7_75, v64_99, v26_127, out28_3_71, v66_100, cat27_128, packed67_101, mm29_129, out69_0_104, out69_1_105, out69_2_106, out69_3_107)) run_time_loop2(v3_121.byteOffset, mm47_97.byteOffset, v26_63.byteOffset, v10_122.byteOffset, state69_1_103.byteOffset, out28_2_70.byteOffset, v25_62.byteOffset, v18_123.byteOffset, out28_5_73.byteOffset, v20_124.byteOffset, out28_1_69.byteOffset, v24_61.byteOffset, v22_125.byteOffset, out28_4_72.byteOffset, v23_60.byteOffset, v24_126.byteOffset, out28_7_75.byteOffset, v64_99.byteOffset, v26_127.byteOffset, out28_3_71.byteOffset, v66_100.byteOffset, cat27_128.byteOffset, packed67_101.byteOffset, mm29_129.byteOffset, out69_0_104.byteOffset, out69_1_105.byteOffset, out69_2_106.byteOffset, out69_3_107.byteOffset, 4 * (B * 64), B, 0, steps108, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps108; s++) {
-        const t = T_T - 1 - s;
-        const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
-        const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
-            }
-          }
-        }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
-            }
-          }
-        }
-        // %18 mul — 33: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
-        if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
-            }
-          }
-        }
-        // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
-            }
-          }
-        }
-        // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
-            }
-          }
-        }
-        // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
-        if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
-            }
-          }
-        }
-        // %27 concat
+    for (let s = 0; s < steps108; s++) {
+      const t = T_T - 1 - s;
+      const x69_0_109 = v26_63.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_1_110 = out28_1_69.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_2_111 = out28_2_70.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_3_112 = out28_3_71.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_4_113 = out28_4_72.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_5_114 = out28_7_75.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_6_115 = out28_5_73.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_7_116 = v25_62.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_8_117 = v24_61.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_9_118 = v23_60.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_10_119 = v64_99.subarray(t * B * 64, (t + 1) * B * 64);
+      const x69_11_120 = v66_100.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_121, mm47_97, x69_0_109)) run_pointwise10(v3_121.byteOffset, mm47_97.byteOffset, x69_0_109.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 64;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v3_121[o + j] = mm47_97[l * 64 + j] + x69_0_109[l * 64 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 64;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 64;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 64;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
-          }
-        }
-        // %29 matmul fused gate products
-        gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
-        out69_0_104.set(v26_127, t * v26_127.length);
-        out69_1_105.set(v24_126, t * v24_126.length);
-        out69_2_106.set(v22_125, t * v22_125.length);
-        out69_3_107.set(v20_124, t * v20_124.length);
-        mm47_97.set(mm29_129);
-        state69_1_103.set(v18_123);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_122, state69_1_103, v3_121, x69_2_111, x69_7_116)) run_pointwise11(v10_122.byteOffset, state69_1_103.byteOffset, v3_121.byteOffset, x69_2_111.byteOffset, x69_7_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v10_122[o + j] = state69_1_103[l * 64 + j] + ((v3_121[l * 64 + j] * x69_2_111[l * 64 + j]) * x69_7_116[l * 64 + j]);
+          }
+        }
+      }
+      // %18 mul — 33: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_123, v10_122, x69_6_115)) run_pointwise7(v18_123.byteOffset, v10_122.byteOffset, x69_6_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v18_123[o + j] = v10_122[l * 64 + j] * x69_6_115[l * 64 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v20_124, v3_121, x69_1_110, x69_8_117)) run_pointwise12(v20_124.byteOffset, v3_121.byteOffset, x69_1_110.byteOffset, x69_8_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v20_124[o + j] = (v3_121[l * 64 + j] * x69_1_110[l * 64 + j]) * x69_8_117[l * 64 + j];
+          }
+        }
+      }
+      // %22 mul ∂g — 31: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v22_125, v10_122, x69_4_113, x69_9_118)) run_pointwise12(v22_125.byteOffset, v10_122.byteOffset, x69_4_113.byteOffset, x69_9_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_125[o + j] = (v10_122[l * 64 + j] * x69_4_113[l * 64 + j]) * x69_9_118[l * 64 + j];
+          }
+        }
+      }
+      // %24 mul ∂f — 30: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v24_126, v10_122, x69_5_114, x69_10_119)) run_pointwise12(v24_126.byteOffset, v10_122.byteOffset, x69_5_114.byteOffset, x69_10_119.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_126[o + j] = (v10_122[l * 64 + j] * x69_5_114[l * 64 + j]) * x69_10_119[l * 64 + j];
+          }
+        }
+      }
+      // %26 mul ∂i — 29: i = sigmoid(W_i @ x + U_i @ h + b_i)
+      if (kernels !== undefined && heapHolds(v26_127, v10_122, x69_3_112, x69_11_120)) run_pointwise12(v26_127.byteOffset, v10_122.byteOffset, x69_3_112.byteOffset, x69_11_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v26_127[o + j] = (v10_122[l * 64 + j] * x69_3_112[l * 64 + j]) * x69_11_120[l * 64 + j];
+          }
+        }
+      }
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 64;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+        }
+      }
+      // %29 matmul fused gate products
+      gemm_cols_256x64(cat27_128, packed67_101, mm29_129, B);
+      out69_0_104.set(v26_127, t * v26_127.length);
+      out69_1_105.set(v24_126, t * v24_126.length);
+      out69_2_106.set(v22_125, t * v22_125.length);
+      out69_3_107.set(v20_124, t * v20_124.length);
+      mm47_97.set(mm29_129);
+      state69_1_103.set(v18_123);
+    }
   }
   // %76 concat
   mm18_59.fill(0); // reused: its last value is dead

@@ -276,26 +276,24 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // last: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v13_10, state14_0_11, mm3_15, v8_16, v7_7, out14_0_12)) run_time_loop0(v13_10.byteOffset, state14_0_11.byteOffset, mm3_15.byteOffset, v8_16.byteOffset, v7_7.byteOffset, out14_0_12.byteOffset, B, 4 * (B * 64), 0, steps13, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps13; s++) {
-        const t = s;
-        const x14_0_14 = v7_7.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-        gemm_rows_64x64(v13_10, state14_0_11, mm3_15, B);
-        // %8 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-        if (kernels !== undefined && heapHolds(v8_16, state14_0_11, x14_0_14, mm3_15)) run_pointwise2(v8_16.byteOffset, state14_0_11.byteOffset, x14_0_14.byteOffset, mm3_15.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v8_16[o + j] = state14_0_11[l * 64 + j] + (0.1 * (Math.tanh((x14_0_14[l * 64 + j] + mm3_15[l * 64 + j]))));
-            }
+    for (let s = 0; s < steps13; s++) {
+      const t = s;
+      const x14_0_14 = v7_7.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+      gemm_rows_64x64(v13_10, state14_0_11, mm3_15, B);
+      // %8 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+      if (kernels !== undefined && heapHolds(v8_16, state14_0_11, x14_0_14, mm3_15)) run_pointwise2(v8_16.byteOffset, state14_0_11.byteOffset, x14_0_14.byteOffset, mm3_15.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v8_16[o + j] = state14_0_11[l * 64 + j] + (0.1 * (Math.tanh((x14_0_14[l * 64 + j] + mm3_15[l * 64 + j]))));
           }
         }
-        out14_0_12.set(v8_16);
-        state14_0_11.set(v8_16);
       }
-    })();
+      out14_0_12.set(v8_16);
+      state14_0_11.set(v8_16);
+    }
   }
   const p17 = heapStageParam("prediction.W", params["prediction.W"]);
   const p18 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -390,40 +388,38 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps38 = T_T;
   // last: from the first step to the last
   // (runs as JavaScript: a constant step output is filled in JavaScript)
-  (() => {
-    for (let s = 0; s < steps38; s++) {
-      const t = s;
-      const x15_0_39 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
-      // %3 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-      gemm_rows_64x64(v14_32, state15_0_33, mm3_40, B);
-      // %6 tanh — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-      if (kernels !== undefined && heapHolds(v6_41, x15_0_39, mm3_40)) run_pointwise3(v6_41.byteOffset, x15_0_39.byteOffset, mm3_40.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v6_41[o + j] = Math.tanh((x15_0_39[l * 64 + j] + mm3_40[l * 64 + j]));
-          }
+  for (let s = 0; s < steps38; s++) {
+    const t = s;
+    const x15_0_39 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
+    // %3 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    gemm_rows_64x64(v14_32, state15_0_33, mm3_40, B);
+    // %6 tanh — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    if (kernels !== undefined && heapHolds(v6_41, x15_0_39, mm3_40)) run_pointwise3(v6_41.byteOffset, x15_0_39.byteOffset, mm3_40.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v6_41[o + j] = Math.tanh((x15_0_39[l * 64 + j] + mm3_40[l * 64 + j]));
         }
       }
-      // %8 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-      if (kernels !== undefined && heapHolds(v8_42, state15_0_33, v6_41)) run_pointwise4(v8_42.byteOffset, state15_0_33.byteOffset, v6_41.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v8_42[o + j] = state15_0_33[l * 64 + j] + (0.1 * v6_41[l * 64 + j]);
-          }
-        }
-      }
-      out15_0_34.set(v8_42);
-      mm7_28.set(v6_41, t * v6_41.length);
-      out15_2_35.fill(0.1, t * 1, (t + 1) * 1);
-      out15_3_36.set(v14_32, t * v14_32.length);
-      out15_4_37.set(state15_0_33, t * state15_0_33.length);
-      state15_0_33.set(v8_42);
     }
-  })();
+    // %8 add h' — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    if (kernels !== undefined && heapHolds(v8_42, state15_0_33, v6_41)) run_pointwise4(v8_42.byteOffset, state15_0_33.byteOffset, v6_41.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v8_42[o + j] = state15_0_33[l * 64 + j] + (0.1 * v6_41[l * 64 + j]);
+        }
+      }
+    }
+    out15_0_34.set(v8_42);
+    mm7_28.set(v6_41, t * v6_41.length);
+    out15_2_35.fill(0.1, t * 1, (t + 1) * 1);
+    out15_3_36.set(v14_32, t * v14_32.length);
+    out15_4_37.set(state15_0_33, t * state15_0_33.length);
+    state15_0_33.set(v8_42);
+  }
   const p43 = heapStageParam("prediction.W", params["prediction.W"]);
   const p44 = heapStageParam("prediction.b", params["prediction.b"]);
   // %20 matmul — 7: // layer may change (`Antisymmetric(2, H, eps = 0.1)`).
@@ -504,72 +500,70 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps55 = T_T;
   // ∂last: from the last step to the first
   // (runs as JavaScript: transpose runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps55; s++) {
-      const t = T_T - 1 - s;
-      const x43_0_56 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
-      const x43_1_57 = out15_2_35.subarray(t * 1, (t + 1) * 1);
-      const x43_2_58 = out15_3_36.subarray(t * 4096, (t + 1) * 4096);
-      const x43_3_59 = out15_4_37.subarray(t * B * 64, (t + 1) * B * 64);
-      const x43_4_60 = v42_53.subarray(t * B * 64, (t + 1) * B * 64);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_61, mm33_51, x43_0_56)) run_pointwise6(v2_61.byteOffset, mm33_51.byteOffset, x43_0_56.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v2_61[o + j] = mm33_51[l * 64 + j] + x43_0_56[l * 64 + j];
-          }
+  for (let s = 0; s < steps55; s++) {
+    const t = T_T - 1 - s;
+    const x43_0_56 = v8_29.subarray(t * B * 64, (t + 1) * B * 64);
+    const x43_1_57 = out15_2_35.subarray(t * 1, (t + 1) * 1);
+    const x43_2_58 = out15_3_36.subarray(t * 4096, (t + 1) * 4096);
+    const x43_3_59 = out15_4_37.subarray(t * B * 64, (t + 1) * B * 64);
+    const x43_4_60 = v42_53.subarray(t * B * 64, (t + 1) * B * 64);
+    // %2 add
+    if (kernels !== undefined && heapHolds(v2_61, mm33_51, x43_0_56)) run_pointwise6(v2_61.byteOffset, mm33_51.byteOffset, x43_0_56.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v2_61[o + j] = mm33_51[l * 64 + j] + x43_0_56[l * 64 + j];
         }
       }
-      // %6 mul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-      if (kernels !== undefined && heapHolds(v6_62, v2_61, x43_1_57, x43_4_60)) run_pointwise7(v6_62.byteOffset, v2_61.byteOffset, x43_1_57.byteOffset, x43_4_60.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v6_62[o + j] = (v2_61[l * 64 + j] * x43_1_57[0]) * x43_4_60[l * 64 + j];
-          }
-        }
-      }
-      // %10 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
-      gemm_cols_64x64(v6_62, x43_2_58, mm10_63, B);
-      // %11 unbroadcast
-      ub11_64.fill(0);
-      gemm_outer_64x64(v6_62, 64, x43_3_59, 64, ub11_64, B);
-      // %12 add
-      if (kernels !== undefined && heapHolds(v12_65, v2_61, mm10_63)) run_pointwise6(v12_65.byteOffset, v2_61.byteOffset, mm10_63.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v12_65[o + j] = v2_61[l * 64 + j] + mm10_63[l * 64 + j];
-          }
-        }
-      }
-      // %13 neg ∂A — 18: A = W - transpose(W) - gamma * eye(H)
-      if (kernels !== undefined && heapHolds(v13_66, ub11_64)) run_pointwise8(v13_66.byteOffset, ub11_64.byteOffset, 1);
-      else {
-        for (let j = 0; j < 4096; j++) {
-          v13_66[j] = -ub11_64[j];
-        }
-      }
-      // %14 transpose — 18: A = W - transpose(W) - gamma * eye(H)
-      for (let l = 0; l < 1; l++) {
-        for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) tr14_67[l * 4096 + j * 64 + i] = v13_66[l * 4096 + i * 64 + j];
-      }
-      // %17 add
-      if (kernels !== undefined && heapHolds(v17_68, eye12_31, ub11_64, tr14_67)) run_pointwise9(v17_68.byteOffset, eye12_31.byteOffset, ub11_64.byteOffset, tr14_67.byteOffset, 1);
-      else {
-        for (let j = 0; j < 4096; j++) {
-          v17_68[j] = eye12_31[j] + (ub11_64[j] + tr14_67[j]);
-        }
-      }
-      out43_0_54.set(v6_62, t * v6_62.length);
-      mm33_51.set(v12_65);
-      eye12_31.set(v17_68);
     }
-  })();
+    // %6 mul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    if (kernels !== undefined && heapHolds(v6_62, v2_61, x43_1_57, x43_4_60)) run_pointwise7(v6_62.byteOffset, v2_61.byteOffset, x43_1_57.byteOffset, x43_4_60.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v6_62[o + j] = (v2_61[l * 64 + j] * x43_1_57[0]) * x43_4_60[l * 64 + j];
+        }
+      }
+    }
+    // %10 matmul — 19: h' = h + eps * tanh(A @ h + V @ x + b)
+    gemm_cols_64x64(v6_62, x43_2_58, mm10_63, B);
+    // %11 unbroadcast
+    ub11_64.fill(0);
+    gemm_outer_64x64(v6_62, 64, x43_3_59, 64, ub11_64, B);
+    // %12 add
+    if (kernels !== undefined && heapHolds(v12_65, v2_61, mm10_63)) run_pointwise6(v12_65.byteOffset, v2_61.byteOffset, mm10_63.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v12_65[o + j] = v2_61[l * 64 + j] + mm10_63[l * 64 + j];
+        }
+      }
+    }
+    // %13 neg ∂A — 18: A = W - transpose(W) - gamma * eye(H)
+    if (kernels !== undefined && heapHolds(v13_66, ub11_64)) run_pointwise8(v13_66.byteOffset, ub11_64.byteOffset, 1);
+    else {
+      for (let j = 0; j < 4096; j++) {
+        v13_66[j] = -ub11_64[j];
+      }
+    }
+    // %14 transpose — 18: A = W - transpose(W) - gamma * eye(H)
+    for (let l = 0; l < 1; l++) {
+      for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) tr14_67[l * 4096 + j * 64 + i] = v13_66[l * 4096 + i * 64 + j];
+    }
+    // %17 add
+    if (kernels !== undefined && heapHolds(v17_68, eye12_31, ub11_64, tr14_67)) run_pointwise9(v17_68.byteOffset, eye12_31.byteOffset, ub11_64.byteOffset, tr14_67.byteOffset, 1);
+    else {
+      for (let j = 0; j < 4096; j++) {
+        v17_68[j] = eye12_31[j] + (ub11_64[j] + tr14_67[j]);
+      }
+    }
+    out43_0_54.set(v6_62, t * v6_62.length);
+    mm33_51.set(v12_65);
+    eye12_31.set(v17_68);
+  }
   // %48 unbroadcast ∂last: ∂V (batched)
   ub48_69.fill(0);
   gemm_outer_64x2(out43_0_54, 64, in21, 2, ub48_69, T_T * B);

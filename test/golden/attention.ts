@@ -355,38 +355,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // encoder.fwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state12_0_12, mm2_18, v6_19, sl9_9, v20_20, sl11_11, sl10_10, out12_0_13)) run_time_loop0(p3.byteOffset, state12_0_12.byteOffset, mm2_18.byteOffset, v6_19.byteOffset, sl9_9.byteOffset, v20_20.byteOffset, sl11_11.byteOffset, sl10_10.byteOffset, out12_0_13.byteOffset, B, 4 * (B * 128), 0, steps14, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps14; s++) {
-        const t = s;
-        const x12_0_15 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
-        const x12_1_16 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
-        const x12_2_17 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
-        // %2 matmul u — 21: u = U @ h
-        gemm_rows_384x128(p3, state12_0_12, mm2_18, B);
-        // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-        if (kernels !== undefined && heapHolds(v6_19, x12_0_15, mm2_18)) run_pointwise1(v6_19.byteOffset, x12_0_15.byteOffset, mm2_18.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v6_19[o + j] = 1 / (1 + Math.exp(-(x12_0_15[l * 128 + j] + mm2_18[l * 384 + 0 + j])));
-            }
+    for (let s = 0; s < steps14; s++) {
+      const t = s;
+      const x12_0_15 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
+      const x12_1_16 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
+      const x12_2_17 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
+      // %2 matmul u — 21: u = U @ h
+      gemm_rows_384x128(p3, state12_0_12, mm2_18, B);
+      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v6_19, x12_0_15, mm2_18)) run_pointwise1(v6_19.byteOffset, x12_0_15.byteOffset, mm2_18.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v6_19[o + j] = 1 / (1 + Math.exp(-(x12_0_15[l * 128 + j] + mm2_18[l * 384 + 0 + j])));
           }
         }
-        // %20 add h' — 25: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v20_20, v6_19, x12_2_17, x12_1_16, mm2_18, state12_0_12)) run_pointwise2(v20_20.byteOffset, v6_19.byteOffset, x12_2_17.byteOffset, x12_1_16.byteOffset, mm2_18.byteOffset + 512, mm2_18.byteOffset + 1024, v6_19.byteOffset, state12_0_12.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v20_20[o + j] = ((1 - v6_19[l * 128 + j]) * (Math.tanh((x12_2_17[l * 128 + j] + ((1 / (1 + Math.exp(-(x12_1_16[l * 128 + j] + mm2_18[l * 384 + 128 + j])))) * mm2_18[l * 384 + 256 + j]))))) + (v6_19[l * 128 + j] * state12_0_12[l * 128 + j]);
-            }
-          }
-        }
-        out12_0_13.set(v20_20, t * v20_20.length);
-        state12_0_12.set(v20_20);
       }
-    })();
+      // %20 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v20_20, v6_19, x12_2_17, x12_1_16, mm2_18, state12_0_12)) run_pointwise2(v20_20.byteOffset, v6_19.byteOffset, x12_2_17.byteOffset, x12_1_16.byteOffset, mm2_18.byteOffset + 512, mm2_18.byteOffset + 1024, v6_19.byteOffset, state12_0_12.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_20[o + j] = ((1 - v6_19[l * 128 + j]) * (Math.tanh((x12_2_17[l * 128 + j] + ((1 / (1 + Math.exp(-(x12_1_16[l * 128 + j] + mm2_18[l * 384 + 128 + j])))) * mm2_18[l * 384 + 256 + j]))))) + (v6_19[l * 128 + j] * state12_0_12[l * 128 + j]);
+          }
+        }
+      }
+      out12_0_13.set(v20_20, t * v20_20.length);
+      state12_0_12.set(v20_20);
+    }
   }
   const p21 = heapStageParam("encoder.bwd.W", params["encoder.bwd.W"]);
   const p22 = heapStageParam("encoder.bwd.U", params["encoder.bwd.U"]);
@@ -426,38 +424,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // encoder.bwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p22, state24_0_25, mm2_31, v6_32, sl11_11, v20_33, sl9_9, sl10_10, out24_0_26)) run_time_loop1(p22.byteOffset, state24_0_25.byteOffset, mm2_31.byteOffset, v6_32.byteOffset, sl11_11.byteOffset, v20_33.byteOffset, sl9_9.byteOffset, sl10_10.byteOffset, out24_0_26.byteOffset, B, 4 * (B * 128), 0, steps27, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps27; s++) {
-        const t = T_S - 1 - s;
-        const x24_0_28 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
-        const x24_1_29 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
-        const x24_2_30 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
-        // %2 matmul u — 21: u = U @ h
-        gemm_rows_384x128(p22, state24_0_25, mm2_31, B);
-        // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
-        if (kernels !== undefined && heapHolds(v6_32, x24_0_28, mm2_31)) run_pointwise1(v6_32.byteOffset, x24_0_28.byteOffset, mm2_31.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v6_32[o + j] = 1 / (1 + Math.exp(-(x24_0_28[l * 128 + j] + mm2_31[l * 384 + 0 + j])));
-            }
+    for (let s = 0; s < steps27; s++) {
+      const t = T_S - 1 - s;
+      const x24_0_28 = sl11_11.subarray(t * B * 128, (t + 1) * B * 128);
+      const x24_1_29 = sl10_10.subarray(t * B * 128, (t + 1) * B * 128);
+      const x24_2_30 = sl9_9.subarray(t * B * 128, (t + 1) * B * 128);
+      // %2 matmul u — 21: u = U @ h
+      gemm_rows_384x128(p22, state24_0_25, mm2_31, B);
+      // %6 sigmoid z — 22: z = sigmoid(a[0:H] + u[0:H])
+      if (kernels !== undefined && heapHolds(v6_32, x24_0_28, mm2_31)) run_pointwise1(v6_32.byteOffset, x24_0_28.byteOffset, mm2_31.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v6_32[o + j] = 1 / (1 + Math.exp(-(x24_0_28[l * 128 + j] + mm2_31[l * 384 + 0 + j])));
           }
         }
-        // %20 add h' — 25: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v20_33, v6_32, x24_2_30, x24_1_29, mm2_31, state24_0_25)) run_pointwise2(v20_33.byteOffset, v6_32.byteOffset, x24_2_30.byteOffset, x24_1_29.byteOffset, mm2_31.byteOffset + 512, mm2_31.byteOffset + 1024, v6_32.byteOffset, state24_0_25.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v20_33[o + j] = ((1 - v6_32[l * 128 + j]) * (Math.tanh((x24_2_30[l * 128 + j] + ((1 / (1 + Math.exp(-(x24_1_29[l * 128 + j] + mm2_31[l * 384 + 128 + j])))) * mm2_31[l * 384 + 256 + j]))))) + (v6_32[l * 128 + j] * state24_0_25[l * 128 + j]);
-            }
-          }
-        }
-        out24_0_26.set(v20_33, t * v20_33.length);
-        state24_0_25.set(v20_33);
       }
-    })();
+      // %20 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v20_33, v6_32, x24_2_30, x24_1_29, mm2_31, state24_0_25)) run_pointwise2(v20_33.byteOffset, v6_32.byteOffset, x24_2_30.byteOffset, x24_1_29.byteOffset, mm2_31.byteOffset + 512, mm2_31.byteOffset + 1024, v6_32.byteOffset, state24_0_25.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v20_33[o + j] = ((1 - v6_32[l * 128 + j]) * (Math.tanh((x24_2_30[l * 128 + j] + ((1 / (1 + Math.exp(-(x24_1_29[l * 128 + j] + mm2_31[l * 384 + 128 + j])))) * mm2_31[l * 384 + 256 + j]))))) + (v6_32[l * 128 + j] * state24_0_25[l * 128 + j]);
+          }
+        }
+      }
+      out24_0_26.set(v20_33, t * v20_33.length);
+      state24_0_25.set(v20_33);
+    }
   }
   // %27 concat encoder — 60: layer encoder = bidirectional GRU(L, H) over letters
   for (let l = 0; l < T_S * B; l++) {
@@ -511,120 +507,118 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps50 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps50; s++) {
-      const t = s;
-      const x40_0_51 = v37_44.subarray(t * B * 384, (t + 1) * B * 384);
-      // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-      gemm_rows_512x128(packed38_46, state40_0_47, mm5_52, B);
-      // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 128; c++) sl6_53[r * 128 + c] = mm5_52[r * 512 + 0 + c];
-      }
-      // %7 slice u — 46: u = U @ s
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 384; c++) sl7_54[r * 384 + c] = mm5_52[r * 512 + 128 + c];
-      }
-      // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-      if (kernels !== undefined && heapHolds(v10_55, sl6_53, sl9_9)) {
-        for (let t = 0; t < T_S; t++) run_pointwise3(v10_55.byteOffset + t * B * 128 * 4, sl6_53.byteOffset, sl9_9.byteOffset + t * B * 128 * 4, B);
-      }
-      else {
-        for (let l = 0; l < T_S * B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v10_55[o + j] = Math.tanh((sl6_53[l % B * 128 + j] + sl9_9[l * 128 + j]));
-          }
-        }
-      }
-      // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
-      for (let l = 0; l < T_S * B; l++) {
-        const ao = 0 * 128;
-        const bo = l * 128;
-        const oo = l * 1;
-        for (let i = 0; i < 1; i++) {
-          for (let j = 0; j < 1; j++) {
-            let acc = 0;
-            for (let p = 0; p < 128; p++) acc += p37[ao + i * 128 + p] * v10_55[bo + p * 1 + j];
-            mm11_56[oo + i * 1 + j] = acc;
-          }
-        }
-      }
-      // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
-      for (let j = 0; j < B; j++) {
-        let best = mm11_56[j];
-        for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_56[t * B + j]);
-        tmax12_57[j] = best;
-      }
-      // %14 exp alpha — 43: alpha = softmax(e, axis = S)
-      for (let l = 0; l < T_S * B; l++) {
-        v14_58[l] = Math.exp((mm11_56[l * 1 + 0] - tmax12_57[l % B * 1 + 0]));
-      }
-      // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
-      ub15_59.fill(0);
-      for (let l = 0; l < T_S * B; l++) {
-        for (let j = 0; j < 1; j++) {
-          ub15_59[l % B * 1 + j] += v14_58[l * 1 + j];
-        }
-      }
-      // %16 div alpha — 43: alpha = softmax(e, axis = S)
-      for (let l = 0; l < T_S * B; l++) {
-        v16_60[l] = v14_58[l * 1 + 0] / ub15_59[l % B * 1 + 0];
-      }
-      // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
-      if (kernels !== undefined && heapHolds(v17_61, v16_60, cat27_34)) run_pointwise4(v17_61.byteOffset, v16_60.byteOffset, cat27_34.byteOffset, T_S * B);
-      else {
-        for (let l = 0; l < T_S * B; l++) {
-          const o = l * 256;
-          for (let j = 0; j < 256; j++) {
-            v17_61[o + j] = v16_60[l * 1 + 0] * cat27_34[l * 256 + j];
-          }
-        }
-      }
-      // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
-      ub18_62.fill(0);
-      for (let l = 0; l < T_S * B; l++) {
-        for (let j = 0; j < 256; j++) {
-          ub18_62[l % B * 256 + j] += v17_61[l * 256 + j];
-        }
-      }
-      // %19 matmul — 45: g = W @ y + C @ c + b
-      gemm_rows_384x256(p39, ub18_62, mm19_63, B);
-      // %21 add g — 45: g = W @ y + C @ c + b
-      if (kernels !== undefined && heapHolds(v21_64, x40_0_51, mm19_63)) run_pointwise5(v21_64.byteOffset, x40_0_51.byteOffset, mm19_63.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 384;
-          for (let j = 0; j < 384; j++) {
-            v21_64[o + j] = x40_0_51[l * 384 + j] + mm19_63[l * 384 + j];
-          }
-        }
-      }
-      // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
-      if (kernels !== undefined && heapHolds(v25_65, v21_64, sl7_54)) run_pointwise6(v25_65.byteOffset, v21_64.byteOffset, sl7_54.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v25_65[o + j] = 1 / (1 + Math.exp(-(v21_64[l * 384 + 0 + j] + sl7_54[l * 384 + 0 + j])));
-          }
-        }
-      }
-      // %39 add s' — 50: s' = (1 - z) * n + z * s
-      if (kernels !== undefined && heapHolds(v39_66, v25_65, v21_64, sl7_54, state40_0_47)) run_pointwise7(v39_66.byteOffset, v25_65.byteOffset, v21_64.byteOffset + 1024, v21_64.byteOffset + 512, sl7_54.byteOffset + 512, sl7_54.byteOffset + 1024, v25_65.byteOffset, state40_0_47.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v39_66[o + j] = ((1 - v25_65[l * 128 + j]) * (Math.tanh((v21_64[l * 384 + 256 + j] + ((1 / (1 + Math.exp(-(v21_64[l * 384 + 128 + j] + sl7_54[l * 384 + 128 + j])))) * sl7_54[l * 384 + 256 + j]))))) + (v25_65[l * 128 + j] * state40_0_47[l * 128 + j]);
-          }
-        }
-      }
-      out40_0_48.set(v39_66, t * v39_66.length);
-      out40_1_49.set(ub18_62, t * ub18_62.length);
-      state40_0_47.set(v39_66);
+  for (let s = 0; s < steps50; s++) {
+    const t = s;
+    const x40_0_51 = v37_44.subarray(t * B * 384, (t + 1) * B * 384);
+    // %5 matmul fused gates — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+    gemm_rows_512x128(packed38_46, state40_0_47, mm5_52, B);
+    // %6 slice — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 128; c++) sl6_53[r * 128 + c] = mm5_52[r * 512 + 0 + c];
     }
-  })();
+    // %7 slice u — 46: u = U @ s
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 384; c++) sl7_54[r * 384 + c] = mm5_52[r * 512 + 128 + c];
+    }
+    // %10 tanh — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+    if (kernels !== undefined && heapHolds(v10_55, sl6_53, sl9_9)) {
+      for (let t = 0; t < T_S; t++) run_pointwise3(v10_55.byteOffset + t * B * 128 * 4, sl6_53.byteOffset, sl9_9.byteOffset + t * B * 128 * 4, B);
+    }
+    else {
+      for (let l = 0; l < T_S * B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v10_55[o + j] = Math.tanh((sl6_53[l % B * 128 + j] + sl9_9[l * 128 + j]));
+        }
+      }
+    }
+    // %11 matmul e — 42: e = v_a @ tanh(W_a @ s + U_a @ enc)    // one score per source position
+    for (let l = 0; l < T_S * B; l++) {
+      const ao = 0 * 128;
+      const bo = l * 128;
+      const oo = l * 1;
+      for (let i = 0; i < 1; i++) {
+        for (let j = 0; j < 1; j++) {
+          let acc = 0;
+          for (let p = 0; p < 128; p++) acc += p37[ao + i * 128 + p] * v10_55[bo + p * 1 + j];
+          mm11_56[oo + i * 1 + j] = acc;
+        }
+      }
+    }
+    // %12 time_max alpha — 43: alpha = softmax(e, axis = S)
+    for (let j = 0; j < B; j++) {
+      let best = mm11_56[j];
+      for (let t = 1; t < T_S; t++) best = Math.max(best, mm11_56[t * B + j]);
+      tmax12_57[j] = best;
+    }
+    // %14 exp alpha — 43: alpha = softmax(e, axis = S)
+    for (let l = 0; l < T_S * B; l++) {
+      v14_58[l] = Math.exp((mm11_56[l * 1 + 0] - tmax12_57[l % B * 1 + 0]));
+    }
+    // %15 unbroadcast alpha — 43: alpha = softmax(e, axis = S)
+    ub15_59.fill(0);
+    for (let l = 0; l < T_S * B; l++) {
+      for (let j = 0; j < 1; j++) {
+        ub15_59[l % B * 1 + j] += v14_58[l * 1 + j];
+      }
+    }
+    // %16 div alpha — 43: alpha = softmax(e, axis = S)
+    for (let l = 0; l < T_S * B; l++) {
+      v16_60[l] = v14_58[l * 1 + 0] / ub15_59[l % B * 1 + 0];
+    }
+    // %17 mul — 44: c = sum(alpha * enc, axis = S)         // the context vector
+    if (kernels !== undefined && heapHolds(v17_61, v16_60, cat27_34)) run_pointwise4(v17_61.byteOffset, v16_60.byteOffset, cat27_34.byteOffset, T_S * B);
+    else {
+      for (let l = 0; l < T_S * B; l++) {
+        const o = l * 256;
+        for (let j = 0; j < 256; j++) {
+          v17_61[o + j] = v16_60[l * 1 + 0] * cat27_34[l * 256 + j];
+        }
+      }
+    }
+    // %18 unbroadcast c — 44: c = sum(alpha * enc, axis = S)         // the context vector
+    ub18_62.fill(0);
+    for (let l = 0; l < T_S * B; l++) {
+      for (let j = 0; j < 256; j++) {
+        ub18_62[l % B * 256 + j] += v17_61[l * 256 + j];
+      }
+    }
+    // %19 matmul — 45: g = W @ y + C @ c + b
+    gemm_rows_384x256(p39, ub18_62, mm19_63, B);
+    // %21 add g — 45: g = W @ y + C @ c + b
+    if (kernels !== undefined && heapHolds(v21_64, x40_0_51, mm19_63)) run_pointwise5(v21_64.byteOffset, x40_0_51.byteOffset, mm19_63.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 384;
+        for (let j = 0; j < 384; j++) {
+          v21_64[o + j] = x40_0_51[l * 384 + j] + mm19_63[l * 384 + j];
+        }
+      }
+    }
+    // %25 sigmoid z — 47: z = sigmoid(g[0:H] + u[0:H])
+    if (kernels !== undefined && heapHolds(v25_65, v21_64, sl7_54)) run_pointwise6(v25_65.byteOffset, v21_64.byteOffset, sl7_54.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v25_65[o + j] = 1 / (1 + Math.exp(-(v21_64[l * 384 + 0 + j] + sl7_54[l * 384 + 0 + j])));
+        }
+      }
+    }
+    // %39 add s' — 50: s' = (1 - z) * n + z * s
+    if (kernels !== undefined && heapHolds(v39_66, v25_65, v21_64, sl7_54, state40_0_47)) run_pointwise7(v39_66.byteOffset, v25_65.byteOffset, v21_64.byteOffset + 1024, v21_64.byteOffset + 512, sl7_54.byteOffset + 512, sl7_54.byteOffset + 1024, v25_65.byteOffset, state40_0_47.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v39_66[o + j] = ((1 - v25_65[l * 128 + j]) * (Math.tanh((v21_64[l * 384 + 256 + j] + ((1 / (1 + Math.exp(-(v21_64[l * 384 + 128 + j] + sl7_54[l * 384 + 128 + j])))) * sl7_54[l * 384 + 256 + j]))))) + (v25_65[l * 128 + j] * state40_0_47[l * 128 + j]);
+        }
+      }
+    }
+    out40_0_48.set(v39_66, t * v39_66.length);
+    out40_1_49.set(ub18_62, t * ub18_62.length);
+    state40_0_47.set(v39_66);
+  }
   // %44 concat y — 51: output y = concat(s', c)    // the state and the context, which the readout reads
   v37_44.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_U * B; l++) {
@@ -894,7 +888,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps91 = T_S;
   // encoder.fwd: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps91; s++) {
       const t = s;
       const x13_0_92 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);
@@ -1002,7 +996,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps113 = T_S;
   // encoder.bwd: from the last step to the first
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps113; s++) {
       const t = T_S - 1 - s;
       const x25_0_114 = sl12_83.subarray(t * B * 128, (t + 1) * B * 128);
@@ -1125,7 +1119,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps150 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps150; s++) {
       const t = s;
       const x41_0_151 = v38_134.subarray(t * B * 384, (t + 1) * B * 384);
@@ -1479,7 +1473,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps198 = T_U;
   // ∂decoder: from the last step to the first
   // (runs as JavaScript: broadcast_to runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps198; s++) {
       const t = T_U - 1 - s;
       const x92_0_199 = out41_9_147.subarray(t * B * 128, (t + 1) * B * 128);
@@ -1911,7 +1905,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂encoder.bwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_281, state125_0_267, sl11_82, v14_282, out25_3_110, v120_264, v18_283, out25_5_112, pad19_284, v21_285, out25_4_111, v122_265, pad22_286, v25_287, sl12_83, out25_2_109, v124_266, pad26_288, v27_289, p103, mm29_290, v30_291, out25_1_108, out125_0_268, mm8_79, v9_80, out125_3_269)) run_time_loop2(v2_281.byteOffset, state125_0_267.byteOffset, sl11_82.byteOffset, v14_282.byteOffset, out25_3_110.byteOffset, v120_264.byteOffset, v18_283.byteOffset, out25_5_112.byteOffset, pad19_284.byteOffset, v21_285.byteOffset, out25_4_111.byteOffset, v122_265.byteOffset, pad22_286.byteOffset, v25_287.byteOffset, sl12_83.byteOffset, out25_2_109.byteOffset, v124_266.byteOffset, pad26_288.byteOffset, v27_289.byteOffset, p103.byteOffset, mm29_290.byteOffset, v30_291.byteOffset, out25_1_108.byteOffset, out125_0_268.byteOffset, mm8_79.byteOffset, v9_80.byteOffset, out125_3_269.byteOffset, 4 * (B * 128), B, 4 * (B * 384), 0, steps270, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps270; s++) {
         const t = s;
         const x125_0_271 = sl11_82.subarray(t * B * 128, (t + 1) * B * 128);
@@ -2091,7 +2085,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂encoder.fwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_311, state150_0_297, sl10_81, v14_312, out13_3_88, v124_266, v18_313, out13_5_90, pad19_314, v21_315, out13_4_89, v122_265, pad22_316, v25_317, sl12_83, out13_2_87, v120_264, pad26_318, v27_319, p75, mm29_320, v30_321, out13_1_86, sl11_82, pad128_292, out150_2_298, out150_3_299)) run_time_loop3(v2_311.byteOffset, state150_0_297.byteOffset, sl10_81.byteOffset, v14_312.byteOffset, out13_3_88.byteOffset, v124_266.byteOffset, v18_313.byteOffset, out13_5_90.byteOffset, pad19_314.byteOffset, v21_315.byteOffset, out13_4_89.byteOffset, v122_265.byteOffset, pad22_316.byteOffset, v25_317.byteOffset, sl12_83.byteOffset, out13_2_87.byteOffset, v120_264.byteOffset, pad26_318.byteOffset, v27_319.byteOffset, p75.byteOffset, mm29_320.byteOffset, v30_321.byteOffset, out13_1_86.byteOffset, sl11_82.byteOffset, pad128_292.byteOffset, out150_2_298.byteOffset, out150_3_299.byteOffset, 4 * (B * 128), B, 4 * (B * 384), 0, steps300, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps300; s++) {
         const t = T_S - 1 - s;
         const x150_0_301 = sl10_81.subarray(t * B * 128, (t + 1) * B * 128);

@@ -415,38 +415,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 32), 0, steps25, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps25; s++) {
-        const t = s;
-        const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
-        const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
-        const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
-        // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-        gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
-        // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-        if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
-            }
+    for (let s = 0; s < steps25; s++) {
+      const t = s;
+      const x26_0_26 = v19_18.subarray(t * B * 32, (t + 1) * B * 32);
+      const x26_1_27 = v22_19.subarray(t * B * 32, (t + 1) * B * 32);
+      const x26_2_28 = v24_20.subarray(t * B * 32, (t + 1) * B * 32);
+      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      gemm_rows_96x32(packed25_22, state26_0_23, mm3_29, B);
+      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 32 + j] + mm3_29[l * 96 + 32 + j])));
           }
         }
-        // %22 add h' — 29: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
-            }
-          }
-        }
-        out26_0_24.set(v22_31, t * v22_31.length);
-        state26_0_23.set(v22_31);
       }
-    })();
+      // %22 add h' — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 256, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_31[o + j] = ((1 - v12_30[l * 32 + j]) * (Math.tanh((x26_2_28[l * 32 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 32 + j] + mm3_29[l * 96 + 0 + j])))) * (mm3_29[l * 96 + 64 + j] + p12[j])))))) + (v12_30[l * 32 + j] * state26_0_23[l * 32 + j]);
+          }
+        }
+      }
+      out26_0_24.set(v22_31, t * v22_31.length);
+      state26_0_23.set(v22_31);
+    }
   }
   const p32 = heapStageParam("forecast.W", params["forecast.W"]);
   const p33 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -604,83 +602,81 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed26_59, state27_0_60, mm3_71, v9_72, v20_55, v12_73, v23_56, v14_74, p49, v17_75, v25_57, v19_76, v22_77, out27_0_61, out27_1_62, out27_2_63, out27_3_64, out27_4_65, out27_5_66)) run_time_loop1(packed26_59.byteOffset, state27_0_60.byteOffset, mm3_71.byteOffset, v9_72.byteOffset, v20_55.byteOffset, v12_73.byteOffset, v23_56.byteOffset, v14_74.byteOffset, p49.byteOffset, v17_75.byteOffset, v25_57.byteOffset, v19_76.byteOffset, v22_77.byteOffset, out27_0_61.byteOffset, out27_1_62.byteOffset, out27_2_63.byteOffset, out27_3_64.byteOffset, out27_4_65.byteOffset, out27_5_66.byteOffset, B, 4 * (B * 32), 0, steps67, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps67; s++) {
-        const t = s;
-        const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-        const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-        const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-        // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-        gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
-        // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-        if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
-            }
+    for (let s = 0; s < steps67; s++) {
+      const t = s;
+      const x27_0_68 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+      const x27_1_69 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+      const x27_2_70 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+      // %3 matmul fused gates — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      gemm_rows_96x32(packed26_59, state27_0_60, mm3_71, B);
+      // %9 sigmoid r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      if (kernels !== undefined && heapHolds(v9_72, x27_0_68, mm3_71)) run_pointwise2(v9_72.byteOffset, x27_0_68.byteOffset, mm3_71.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v9_72[o + j] = 1 / (1 + Math.exp(-(x27_0_68[l * 32 + j] + mm3_71[l * 96 + 0 + j])));
           }
         }
-        // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-        if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
-            }
-          }
-        }
-        // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
-            }
-          }
-        }
-        // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
-            }
-          }
-        }
-        // %19 sub — 29: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v19_76[o + j] = 1 - v12_73[l * 32 + j];
-            }
-          }
-        }
-        // %22 add h' — 29: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
-            }
-          }
-        }
-        out27_0_61.set(v22_77, t * v22_77.length);
-        out27_1_62.set(v12_73, t * v12_73.length);
-        out27_2_63.set(v17_75, t * v17_75.length);
-        out27_3_64.set(v19_76, t * v19_76.length);
-        out27_4_65.set(v14_74, t * v14_74.length);
-        out27_5_66.set(v9_72, t * v9_72.length);
-        state27_0_60.set(v22_77);
       }
-    })();
+      // %12 sigmoid z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v12_73, x27_1_69, mm3_71)) run_pointwise2(v12_73.byteOffset, x27_1_69.byteOffset, mm3_71.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v12_73[o + j] = 1 / (1 + Math.exp(-(x27_1_69[l * 32 + j] + mm3_71[l * 96 + 32 + j])));
+          }
+        }
+      }
+      // %14 add — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_74, mm3_71, p49)) run_pointwise1(v14_74.byteOffset, mm3_71.byteOffset + 256, p49.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v14_74[o + j] = mm3_71[l * 96 + 64 + j] + p49[j];
+          }
+        }
+      }
+      // %17 tanh n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v17_75, x27_2_70, v9_72, v14_74)) run_pointwise4(v17_75.byteOffset, x27_2_70.byteOffset, v9_72.byteOffset, v14_74.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v17_75[o + j] = Math.tanh((x27_2_70[l * 32 + j] + (v9_72[l * 32 + j] * v14_74[l * 32 + j])));
+          }
+        }
+      }
+      // %19 sub — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v19_76, v12_73)) run_pointwise5(v19_76.byteOffset, v12_73.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v19_76[o + j] = 1 - v12_73[l * 32 + j];
+          }
+        }
+      }
+      // %22 add h' — 29: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_77, v19_76, v17_75, v12_73, state27_0_60)) run_pointwise6(v22_77.byteOffset, v19_76.byteOffset, v17_75.byteOffset, v12_73.byteOffset, state27_0_60.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_77[o + j] = (v19_76[l * 32 + j] * v17_75[l * 32 + j]) + (v12_73[l * 32 + j] * state27_0_60[l * 32 + j]);
+          }
+        }
+      }
+      out27_0_61.set(v22_77, t * v22_77.length);
+      out27_1_62.set(v12_73, t * v12_73.length);
+      out27_2_63.set(v17_75, t * v17_75.length);
+      out27_3_64.set(v19_76, t * v19_76.length);
+      out27_4_65.set(v14_74, t * v14_74.length);
+      out27_5_66.set(v9_72, t * v9_72.length);
+      state27_0_60.set(v22_77);
+    }
   }
   const p78 = heapStageParam("forecast.W", params["forecast.W"]);
   const p79 = heapStageParam("forecast.b", params["forecast.b"]);
@@ -809,107 +805,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_107, state61_0_91, v25_57, v14_108, out27_3_64, v20_55, v18_109, out27_5_66, v20_110, v23_56, out27_2_63, v56_87, v22_111, out27_4_65, v58_88, cat23_112, packed59_89, mm25_113, v26_114, out27_1_62, out61_0_92, out61_1_93, out61_2_94, out61_3_95)) run_time_loop2(v2_107.byteOffset, state61_0_91.byteOffset, v25_57.byteOffset, v14_108.byteOffset, out27_3_64.byteOffset, v20_55.byteOffset, v18_109.byteOffset, out27_5_66.byteOffset, v20_110.byteOffset, v23_56.byteOffset, out27_2_63.byteOffset, v56_87.byteOffset, v22_111.byteOffset, out27_4_65.byteOffset, v58_88.byteOffset, cat23_112.byteOffset, packed59_89.byteOffset, mm25_113.byteOffset, v26_114.byteOffset, out27_1_62.byteOffset, out61_0_92.byteOffset, out61_1_93.byteOffset, out61_2_94.byteOffset, out61_3_95.byteOffset, 4 * (B * 32), B, 0, steps96, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps96; s++) {
-        const t = T_T - 1 - s;
-        const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
-        const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
-        // %2 add
-        if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
-            }
-          }
-        }
-        // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
-            }
-          }
-        }
-        // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
-            }
-          }
-        }
-        // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
-        if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
-            }
-          }
-        }
-        // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
-        if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
-            }
-          }
-        }
-        // %23 concat
+    for (let s = 0; s < steps96; s++) {
+      const t = T_T - 1 - s;
+      const x61_0_97 = v25_57.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_1_98 = v23_56.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_2_99 = out27_1_62.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_3_100 = out27_2_63.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_4_101 = out27_3_64.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_5_102 = out27_4_65.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_6_103 = out27_5_66.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_7_104 = v20_55.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_8_105 = v56_87.subarray(t * B * 32, (t + 1) * B * 32);
+      const x61_9_106 = v58_88.subarray(t * B * 32, (t + 1) * B * 32);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_107, state61_0_91, x61_0_97)) run_pointwise9(v2_107.byteOffset, state61_0_91.byteOffset, x61_0_97.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 32;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v2_107[o + j] = state61_0_91[l * 32 + j] + x61_0_97[l * 32 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 32;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 32;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
-          }
-        }
-        // %25 matmul fused gate products
-        gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
-        // %26 add
-        if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 32;
-            for (let j = 0; j < 32; j++) {
-              v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
-            }
-          }
-        }
-        out61_0_92.set(v22_111, t * v22_111.length);
-        out61_1_93.set(v20_110, t * v20_110.length);
-        out61_2_94.set(v14_108, t * v14_108.length);
-        out61_3_95.set(v18_109, t * v18_109.length);
-        state61_0_91.set(v26_114);
       }
-    })();
+      // %14 mul ∂n — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_108, v2_107, x61_4_101, x61_7_104)) run_pointwise10(v14_108.byteOffset, v2_107.byteOffset, x61_4_101.byteOffset, x61_7_104.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v14_108[o + j] = (v2_107[l * 32 + j] * x61_4_101[l * 32 + j]) * x61_7_104[l * 32 + j];
+          }
+        }
+      }
+      // %18 mul — 28: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v18_109, v14_108, x61_6_103)) run_pointwise11(v18_109.byteOffset, v14_108.byteOffset, x61_6_103.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v18_109[o + j] = v14_108[l * 32 + j] * x61_6_103[l * 32 + j];
+          }
+        }
+      }
+      // %20 mul ∂z — 27: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)
+      if (kernels !== undefined && heapHolds(v20_110, v2_107, x61_1_98, x61_3_100, x61_8_105)) run_pointwise12(v20_110.byteOffset, v2_107.byteOffset, x61_1_98.byteOffset, v2_107.byteOffset, x61_3_100.byteOffset, x61_8_105.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v20_110[o + j] = ((v2_107[l * 32 + j] * x61_1_98[l * 32 + j]) + (-(v2_107[l * 32 + j] * x61_3_100[l * 32 + j]))) * x61_8_105[l * 32 + j];
+          }
+        }
+      }
+      // %22 mul ∂r — 26: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)
+      if (kernels !== undefined && heapHolds(v22_111, v14_108, x61_5_102, x61_9_106)) run_pointwise10(v22_111.byteOffset, v14_108.byteOffset, x61_5_102.byteOffset, x61_9_106.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v22_111[o + j] = (v14_108[l * 32 + j] * x61_5_102[l * 32 + j]) * x61_9_106[l * 32 + j];
+          }
+        }
+      }
+      // %23 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 32;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
+        }
+      }
+      // %25 matmul fused gate products
+      gemm_cols_96x32(cat23_112, packed59_89, mm25_113, B);
+      // %26 add
+      if (kernels !== undefined && heapHolds(v26_114, mm25_113, v2_107, x61_2_99)) run_pointwise13(v26_114.byteOffset, mm25_113.byteOffset, v2_107.byteOffset, x61_2_99.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 32;
+          for (let j = 0; j < 32; j++) {
+            v26_114[o + j] = mm25_113[l * 32 + j] + (v2_107[l * 32 + j] * x61_2_99[l * 32 + j]);
+          }
+        }
+      }
+      out61_0_92.set(v22_111, t * v22_111.length);
+      out61_1_93.set(v20_110, t * v20_110.length);
+      out61_2_94.set(v14_108, t * v14_108.length);
+      out61_3_95.set(v18_109, t * v18_109.length);
+      state61_0_91.set(v26_114);
+    }
   }
   // %66 concat
   mm17_54.fill(0); // reused: its last value is dead

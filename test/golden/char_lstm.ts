@@ -285,47 +285,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps12; s++) {
-        const t = s;
-        const x9_0_13 = v8_8.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 17: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p2, state9_0_9, mm3_14, B);
-        // %5 add z — 17: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_15[o + j] = x9_0_13[l * 1024 + j] + mm3_14[l * 1024 + j];
-            }
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 17: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 17: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_15[o + j] = x9_0_13[l * 1024 + j] + mm3_14[l * 1024 + j];
           }
         }
-        // %16 add c' — 22: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 1024, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 1024 + 256 + j]))) * state9_1_10[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 1024 + 0 + j]))) * (Math.tanh(v5_15[l * 1024 + 512 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 23: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 3072, v16_16.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 1024 + 768 + j]))) * (Math.tanh(v16_16[l * 256 + j]));
-            }
-          }
-        }
-        out9_0_11.set(v18_17, t * v18_17.length);
-        state9_0_9.set(v18_17);
-        state9_1_10.set(v16_16);
       }
-    })();
+      // %16 add c' — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 1024, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 1024 + 256 + j]))) * state9_1_10[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 1024 + 0 + j]))) * (Math.tanh(v5_15[l * 1024 + 512 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 3072, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 1024 + 768 + j]))) * (Math.tanh(v16_16[l * 256 + j]));
+          }
+        }
+      }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
+    }
   }
   const p18 = heapStageParam("logits.W", params["logits.W"]);
   const p19 = heapStageParam("logits.b", params["logits.b"]);
@@ -438,103 +436,101 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p25, state10_0_32, mm3_43, v5_44, v9_31, v7_45, v9_46, v11_47, v13_48, v16_49, state10_1_33, v17_50, v18_51, out10_0_34, out10_1_35, out10_2_36, out10_3_37, out10_4_38, out10_5_39, out10_6_40)) run_time_loop1(p25.byteOffset, state10_0_32.byteOffset, mm3_43.byteOffset, v5_44.byteOffset, v9_31.byteOffset, v7_45.byteOffset, v9_46.byteOffset, v11_47.byteOffset, v13_48.byteOffset, v16_49.byteOffset, state10_1_33.byteOffset, v17_50.byteOffset, v18_51.byteOffset, out10_0_34.byteOffset, out10_1_35.byteOffset, out10_2_36.byteOffset, out10_3_37.byteOffset, out10_4_38.byteOffset, out10_5_39.byteOffset, out10_6_40.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps41, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps41; s++) {
-        const t = s;
-        const x10_0_42 = v9_31.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 17: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p25, state10_0_32, mm3_43, B);
-        // %5 add z — 17: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_44, x10_0_42, mm3_43)) run_pointwise1(v5_44.byteOffset, x10_0_42.byteOffset, mm3_43.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_44[o + j] = x10_0_42[l * 1024 + j] + mm3_43[l * 1024 + j];
-            }
+    for (let s = 0; s < steps41; s++) {
+      const t = s;
+      const x10_0_42 = v9_31.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 17: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p25, state10_0_32, mm3_43, B);
+      // %5 add z — 17: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_44, x10_0_42, mm3_43)) run_pointwise1(v5_44.byteOffset, x10_0_42.byteOffset, mm3_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_44[o + j] = x10_0_42[l * 1024 + j] + mm3_43[l * 1024 + j];
           }
         }
-        // %7 sigmoid i — 18: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v7_45, v5_44)) run_pointwise5(v7_45.byteOffset, v5_44.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_45[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 0 + j]));
-            }
-          }
-        }
-        // %9 sigmoid f — 19: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v9_46, v5_44)) run_pointwise5(v9_46.byteOffset, v5_44.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v9_46[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 256 + j]));
-            }
-          }
-        }
-        // %11 tanh g — 20: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v11_47, v5_44)) run_pointwise6(v11_47.byteOffset, v5_44.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v11_47[o + j] = Math.tanh(v5_44[l * 1024 + 512 + j]);
-            }
-          }
-        }
-        // %13 sigmoid o — 21: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v13_48, v5_44)) run_pointwise5(v13_48.byteOffset, v5_44.byteOffset + 3072, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v13_48[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 768 + j]));
-            }
-          }
-        }
-        // %16 add c' — 22: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_49, v9_46, state10_1_33, v7_45, v11_47)) run_pointwise7(v16_49.byteOffset, v9_46.byteOffset, state10_1_33.byteOffset, v7_45.byteOffset, v11_47.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_49[o + j] = (v9_46[l * 256 + j] * state10_1_33[l * 256 + j]) + (v7_45[l * 256 + j] * v11_47[l * 256 + j]);
-            }
-          }
-        }
-        // %17 tanh — 23: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v17_50, v16_49)) run_pointwise8(v17_50.byteOffset, v16_49.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v17_50[o + j] = Math.tanh(v16_49[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul h' — 23: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_51, v13_48, v17_50)) run_pointwise9(v18_51.byteOffset, v13_48.byteOffset, v17_50.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_51[o + j] = v13_48[l * 256 + j] * v17_50[l * 256 + j];
-            }
-          }
-        }
-        out10_0_34.set(v18_51, t * v18_51.length);
-        out10_1_35.set(v17_50, t * v17_50.length);
-        out10_2_36.set(v13_48, t * v13_48.length);
-        out10_3_37.set(v11_47, t * v11_47.length);
-        out10_4_38.set(v7_45, t * v7_45.length);
-        out10_5_39.set(v9_46, t * v9_46.length);
-        out10_6_40.set(state10_1_33, t * state10_1_33.length);
-        state10_0_32.set(v18_51);
-        state10_1_33.set(v16_49);
       }
-    })();
+      // %7 sigmoid i — 18: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_45, v5_44)) run_pointwise5(v7_45.byteOffset, v5_44.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_45[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 0 + j]));
+          }
+        }
+      }
+      // %9 sigmoid f — 19: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_46, v5_44)) run_pointwise5(v9_46.byteOffset, v5_44.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v9_46[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 256 + j]));
+          }
+        }
+      }
+      // %11 tanh g — 20: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_47, v5_44)) run_pointwise6(v11_47.byteOffset, v5_44.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_47[o + j] = Math.tanh(v5_44[l * 1024 + 512 + j]);
+          }
+        }
+      }
+      // %13 sigmoid o — 21: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_48, v5_44)) run_pointwise5(v13_48.byteOffset, v5_44.byteOffset + 3072, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_48[o + j] = 1 / (1 + Math.exp(-v5_44[l * 1024 + 768 + j]));
+          }
+        }
+      }
+      // %16 add c' — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_49, v9_46, state10_1_33, v7_45, v11_47)) run_pointwise7(v16_49.byteOffset, v9_46.byteOffset, state10_1_33.byteOffset, v7_45.byteOffset, v11_47.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_49[o + j] = (v9_46[l * 256 + j] * state10_1_33[l * 256 + j]) + (v7_45[l * 256 + j] * v11_47[l * 256 + j]);
+          }
+        }
+      }
+      // %17 tanh — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_50, v16_49)) run_pointwise8(v17_50.byteOffset, v16_49.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_50[o + j] = Math.tanh(v16_49[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul h' — 23: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_51, v13_48, v17_50)) run_pointwise9(v18_51.byteOffset, v13_48.byteOffset, v17_50.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_51[o + j] = v13_48[l * 256 + j] * v17_50[l * 256 + j];
+          }
+        }
+      }
+      out10_0_34.set(v18_51, t * v18_51.length);
+      out10_1_35.set(v17_50, t * v17_50.length);
+      out10_2_36.set(v13_48, t * v13_48.length);
+      out10_3_37.set(v11_47, t * v11_47.length);
+      out10_4_38.set(v7_45, t * v7_45.length);
+      out10_5_39.set(v9_46, t * v9_46.length);
+      out10_6_40.set(state10_1_33, t * state10_1_33.length);
+      state10_0_32.set(v18_51);
+      state10_1_33.set(v16_49);
+    }
   }
   const p52 = heapStageParam("logits.W", params["logits.W"]);
   const p53 = heapStageParam("logits.b", params["logits.b"]);
@@ -711,128 +707,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_87, state54_0_72, mm35_64, v10_88, state54_1_73, out10_2_36, v45_67, v18_89, out10_5_39, v20_90, out10_1_35, v47_68, pad21_91, v23_92, out10_4_38, v49_69, pad24_93, v27_94, out10_6_40, v51_70, pad28_95, v31_96, out10_3_37, v53_71, pad32_97, v33_98, p25, mm35_99, v9_31)) run_time_loop2(v3_87.byteOffset, state54_0_72.byteOffset, mm35_64.byteOffset, v10_88.byteOffset, state54_1_73.byteOffset, out10_2_36.byteOffset, v45_67.byteOffset, v18_89.byteOffset, out10_5_39.byteOffset, v20_90.byteOffset, out10_1_35.byteOffset, v47_68.byteOffset, pad21_91.byteOffset, v23_92.byteOffset, out10_4_38.byteOffset, v49_69.byteOffset, pad24_93.byteOffset, v27_94.byteOffset, out10_6_40.byteOffset, v51_70.byteOffset, pad28_95.byteOffset, v31_96.byteOffset, out10_3_37.byteOffset, v53_71.byteOffset, pad32_97.byteOffset, v33_98.byteOffset, p25.byteOffset, mm35_99.byteOffset, v9_31.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), 0, steps74, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps74; s++) {
-        const t = T_T - 1 - s;
-        const x54_0_75 = mm35_64.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_1_76 = out10_1_35.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_2_77 = out10_2_36.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_3_78 = out10_3_37.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_4_79 = out10_4_38.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_5_80 = out10_6_40.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_6_81 = out10_5_39.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_7_82 = v45_67.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_8_83 = v47_68.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_9_84 = v49_69.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_10_85 = v51_70.subarray(t * B * 256, (t + 1) * B * 256);
-        const x54_11_86 = v53_71.subarray(t * B * 256, (t + 1) * B * 256);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_87, state54_0_72, x54_0_75)) run_pointwise14(v3_87.byteOffset, state54_0_72.byteOffset, x54_0_75.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v3_87[o + j] = state54_0_72[l * 256 + j] + x54_0_75[l * 256 + j];
-            }
+    for (let s = 0; s < steps74; s++) {
+      const t = T_T - 1 - s;
+      const x54_0_75 = mm35_64.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_1_76 = out10_1_35.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_2_77 = out10_2_36.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_3_78 = out10_3_37.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_4_79 = out10_4_38.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_5_80 = out10_6_40.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_6_81 = out10_5_39.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_7_82 = v45_67.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_8_83 = v47_68.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_9_84 = v49_69.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_10_85 = v51_70.subarray(t * B * 256, (t + 1) * B * 256);
+      const x54_11_86 = v53_71.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_87, state54_0_72, x54_0_75)) run_pointwise14(v3_87.byteOffset, state54_0_72.byteOffset, x54_0_75.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v3_87[o + j] = state54_0_72[l * 256 + j] + x54_0_75[l * 256 + j];
           }
         }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_88, state54_1_73, v3_87, x54_2_77, x54_7_82)) run_pointwise15(v10_88.byteOffset, state54_1_73.byteOffset, v3_87.byteOffset, x54_2_77.byteOffset, x54_7_82.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v10_88[o + j] = state54_1_73[l * 256 + j] + ((v3_87[l * 256 + j] * x54_2_77[l * 256 + j]) * x54_7_82[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul — 22: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_89, v10_88, x54_6_81)) run_pointwise9(v18_89.byteOffset, v10_88.byteOffset, x54_6_81.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_89[o + j] = v10_88[l * 256 + j] * x54_6_81[l * 256 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 21: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v20_90, v3_87, x54_1_76, x54_8_83)) run_pointwise16(v20_90.byteOffset, v3_87.byteOffset, x54_1_76.byteOffset, x54_8_83.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v20_90[o + j] = (v3_87[l * 256 + j] * x54_1_76[l * 256 + j]) * x54_8_83[l * 256 + j];
-            }
-          }
-        }
-        // %21 pad_last — 21: o = sigmoid(z[3*H:4*H])
-        pad21_91.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad21_91[r * 1024 + 768 + c] = v20_90[r * 256 + c];
-        }
-        // %23 mul ∂g — 20: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v23_92, v10_88, x54_4_79, x54_9_84)) run_pointwise16(v23_92.byteOffset, v10_88.byteOffset, x54_4_79.byteOffset, x54_9_84.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v23_92[o + j] = (v10_88[l * 256 + j] * x54_4_79[l * 256 + j]) * x54_9_84[l * 256 + j];
-            }
-          }
-        }
-        // %24 pad_last — 20: g = tanh(z[2*H:3*H])
-        pad24_93.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad24_93[r * 1024 + 512 + c] = v23_92[r * 256 + c];
-        }
-        // %27 mul ∂f — 19: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v27_94, v10_88, x54_5_80, x54_10_85)) run_pointwise16(v27_94.byteOffset, v10_88.byteOffset, x54_5_80.byteOffset, x54_10_85.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v27_94[o + j] = (v10_88[l * 256 + j] * x54_5_80[l * 256 + j]) * x54_10_85[l * 256 + j];
-            }
-          }
-        }
-        // %28 pad_last — 19: f = sigmoid(z[H:2*H])
-        pad28_95.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad28_95[r * 1024 + 256 + c] = v27_94[r * 256 + c];
-        }
-        // %31 mul ∂i — 18: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v31_96, v10_88, x54_3_78, x54_11_86)) run_pointwise16(v31_96.byteOffset, v10_88.byteOffset, x54_3_78.byteOffset, x54_11_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v31_96[o + j] = (v10_88[l * 256 + j] * x54_3_78[l * 256 + j]) * x54_11_86[l * 256 + j];
-            }
-          }
-        }
-        // %32 pad_last — 18: i = sigmoid(z[0:H])
-        pad32_97.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad32_97[r * 1024 + 0 + c] = v31_96[r * 256 + c];
-        }
-        // %33 add
-        if (kernels !== undefined && heapHolds(v33_98, pad21_91, pad24_93, pad28_95, pad32_97)) run_pointwise17(v33_98.byteOffset, pad21_91.byteOffset, pad24_93.byteOffset, pad28_95.byteOffset, pad32_97.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v33_98[o + j] = ((pad21_91[l * 1024 + j] + pad24_93[l * 1024 + j]) + pad28_95[l * 1024 + j]) + pad32_97[l * 1024 + j];
-            }
-          }
-        }
-        // %35 matmul — 17: z = W @ x + U @ h + b
-        gemm_cols_1024x256(v33_98, p25, mm35_99, B);
-        v9_31.set(v33_98, t * v33_98.length);
-        state54_0_72.set(mm35_99);
-        state54_1_73.set(v18_89);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_88, state54_1_73, v3_87, x54_2_77, x54_7_82)) run_pointwise15(v10_88.byteOffset, state54_1_73.byteOffset, v3_87.byteOffset, x54_2_77.byteOffset, x54_7_82.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v10_88[o + j] = state54_1_73[l * 256 + j] + ((v3_87[l * 256 + j] * x54_2_77[l * 256 + j]) * x54_7_82[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul — 22: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_89, v10_88, x54_6_81)) run_pointwise9(v18_89.byteOffset, v10_88.byteOffset, x54_6_81.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_89[o + j] = v10_88[l * 256 + j] * x54_6_81[l * 256 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 21: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_90, v3_87, x54_1_76, x54_8_83)) run_pointwise16(v20_90.byteOffset, v3_87.byteOffset, x54_1_76.byteOffset, x54_8_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v20_90[o + j] = (v3_87[l * 256 + j] * x54_1_76[l * 256 + j]) * x54_8_83[l * 256 + j];
+          }
+        }
+      }
+      // %21 pad_last — 21: o = sigmoid(z[3*H:4*H])
+      pad21_91.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad21_91[r * 1024 + 768 + c] = v20_90[r * 256 + c];
+      }
+      // %23 mul ∂g — 20: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_92, v10_88, x54_4_79, x54_9_84)) run_pointwise16(v23_92.byteOffset, v10_88.byteOffset, x54_4_79.byteOffset, x54_9_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v23_92[o + j] = (v10_88[l * 256 + j] * x54_4_79[l * 256 + j]) * x54_9_84[l * 256 + j];
+          }
+        }
+      }
+      // %24 pad_last — 20: g = tanh(z[2*H:3*H])
+      pad24_93.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad24_93[r * 1024 + 512 + c] = v23_92[r * 256 + c];
+      }
+      // %27 mul ∂f — 19: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_94, v10_88, x54_5_80, x54_10_85)) run_pointwise16(v27_94.byteOffset, v10_88.byteOffset, x54_5_80.byteOffset, x54_10_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v27_94[o + j] = (v10_88[l * 256 + j] * x54_5_80[l * 256 + j]) * x54_10_85[l * 256 + j];
+          }
+        }
+      }
+      // %28 pad_last — 19: f = sigmoid(z[H:2*H])
+      pad28_95.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad28_95[r * 1024 + 256 + c] = v27_94[r * 256 + c];
+      }
+      // %31 mul ∂i — 18: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_96, v10_88, x54_3_78, x54_11_86)) run_pointwise16(v31_96.byteOffset, v10_88.byteOffset, x54_3_78.byteOffset, x54_11_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v31_96[o + j] = (v10_88[l * 256 + j] * x54_3_78[l * 256 + j]) * x54_11_86[l * 256 + j];
+          }
+        }
+      }
+      // %32 pad_last — 18: i = sigmoid(z[0:H])
+      pad32_97.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad32_97[r * 1024 + 0 + c] = v31_96[r * 256 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_98, pad21_91, pad24_93, pad28_95, pad32_97)) run_pointwise17(v33_98.byteOffset, pad21_91.byteOffset, pad24_93.byteOffset, pad28_95.byteOffset, pad32_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v33_98[o + j] = ((pad21_91[l * 1024 + j] + pad24_93[l * 1024 + j]) + pad28_95[l * 1024 + j]) + pad32_97[l * 1024 + j];
+          }
+        }
+      }
+      // %35 matmul — 17: z = W @ x + U @ h + b
+      gemm_cols_1024x256(v33_98, p25, mm35_99, B);
+      v9_31.set(v33_98, t * v33_98.length);
+      state54_0_72.set(mm35_99);
+      state54_1_73.set(v18_89);
+    }
   }
   // %59 unbroadcast ∂states: ∂W (batched)
   ub59_100.fill(0);

@@ -316,47 +316,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p4, state11_0_11, mm3_16, v5_17, v10_10, v16_18, state11_1_12, v18_19, out11_0_13)) run_time_loop0(p4.byteOffset, state11_0_11.byteOffset, mm3_16.byteOffset, v5_17.byteOffset, v10_10.byteOffset, v16_18.byteOffset, state11_1_12.byteOffset, v18_19.byteOffset, out11_0_13.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps14, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps14; s++) {
-        const t = s;
-        const x11_0_15 = v10_10.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 18: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p4, state11_0_11, mm3_16, B);
-        // %5 add z — 18: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_17, x11_0_15, mm3_16)) run_pointwise1(v5_17.byteOffset, x11_0_15.byteOffset, mm3_16.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_17[o + j] = x11_0_15[l * 1024 + j] + mm3_16[l * 1024 + j];
-            }
+    for (let s = 0; s < steps14; s++) {
+      const t = s;
+      const x11_0_15 = v10_10.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p4, state11_0_11, mm3_16, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_17, x11_0_15, mm3_16)) run_pointwise1(v5_17.byteOffset, x11_0_15.byteOffset, mm3_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_17[o + j] = x11_0_15[l * 1024 + j] + mm3_16[l * 1024 + j];
           }
         }
-        // %16 add c' — 23: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_18, v5_17, state11_1_12)) run_pointwise2(v16_18.byteOffset, v5_17.byteOffset + 1024, state11_1_12.byteOffset, v5_17.byteOffset, v5_17.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_18[o + j] = ((1 / (1 + Math.exp(-v5_17[l * 1024 + 256 + j]))) * state11_1_12[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_17[l * 1024 + 0 + j]))) * (Math.tanh(v5_17[l * 1024 + 512 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 24: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_19, v5_17, v16_18)) run_pointwise3(v18_19.byteOffset, v5_17.byteOffset + 3072, v16_18.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_19[o + j] = (1 / (1 + Math.exp(-v5_17[l * 1024 + 768 + j]))) * (Math.tanh(v16_18[l * 256 + j]));
-            }
-          }
-        }
-        out11_0_13.set(v18_19, t * v18_19.length);
-        state11_0_11.set(v18_19);
-        state11_1_12.set(v16_18);
       }
-    })();
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_18, v5_17, state11_1_12)) run_pointwise2(v16_18.byteOffset, v5_17.byteOffset + 1024, state11_1_12.byteOffset, v5_17.byteOffset, v5_17.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_18[o + j] = ((1 / (1 + Math.exp(-v5_17[l * 1024 + 256 + j]))) * state11_1_12[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_17[l * 1024 + 0 + j]))) * (Math.tanh(v5_17[l * 1024 + 512 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_19, v5_17, v16_18)) run_pointwise3(v18_19.byteOffset, v5_17.byteOffset + 3072, v16_18.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_19[o + j] = (1 / (1 + Math.exp(-v5_17[l * 1024 + 768 + j]))) * (Math.tanh(v16_18[l * 256 + j]));
+          }
+        }
+      }
+      out11_0_13.set(v18_19, t * v18_19.length);
+      state11_0_11.set(v18_19);
+      state11_1_12.set(v16_18);
+    }
   }
   const p20 = heapStageParam("logits.W", params["logits.W"]);
   const p21 = heapStageParam("logits.b", params["logits.b"]);
@@ -479,103 +477,101 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p28, state12_0_35, mm3_46, v5_47, v11_34, v7_48, v9_49, v11_50, v13_51, v16_52, state12_1_36, v17_53, v18_54, out12_0_37, out12_1_38, out12_2_39, out12_3_40, out12_4_41, out12_5_42, out12_6_43)) run_time_loop1(p28.byteOffset, state12_0_35.byteOffset, mm3_46.byteOffset, v5_47.byteOffset, v11_34.byteOffset, v7_48.byteOffset, v9_49.byteOffset, v11_50.byteOffset, v13_51.byteOffset, v16_52.byteOffset, state12_1_36.byteOffset, v17_53.byteOffset, v18_54.byteOffset, out12_0_37.byteOffset, out12_1_38.byteOffset, out12_2_39.byteOffset, out12_3_40.byteOffset, out12_4_41.byteOffset, out12_5_42.byteOffset, out12_6_43.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps44, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps44; s++) {
-        const t = s;
-        const x12_0_45 = v11_34.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 18: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p28, state12_0_35, mm3_46, B);
-        // %5 add z — 18: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_47, x12_0_45, mm3_46)) run_pointwise1(v5_47.byteOffset, x12_0_45.byteOffset, mm3_46.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_47[o + j] = x12_0_45[l * 1024 + j] + mm3_46[l * 1024 + j];
-            }
+    for (let s = 0; s < steps44; s++) {
+      const t = s;
+      const x12_0_45 = v11_34.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p28, state12_0_35, mm3_46, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_47, x12_0_45, mm3_46)) run_pointwise1(v5_47.byteOffset, x12_0_45.byteOffset, mm3_46.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_47[o + j] = x12_0_45[l * 1024 + j] + mm3_46[l * 1024 + j];
           }
         }
-        // %7 sigmoid i — 19: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v7_48, v5_47)) run_pointwise5(v7_48.byteOffset, v5_47.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_48[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 0 + j]));
-            }
-          }
-        }
-        // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v9_49, v5_47)) run_pointwise5(v9_49.byteOffset, v5_47.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v9_49[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 256 + j]));
-            }
-          }
-        }
-        // %11 tanh g — 21: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v11_50, v5_47)) run_pointwise6(v11_50.byteOffset, v5_47.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v11_50[o + j] = Math.tanh(v5_47[l * 1024 + 512 + j]);
-            }
-          }
-        }
-        // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v13_51, v5_47)) run_pointwise5(v13_51.byteOffset, v5_47.byteOffset + 3072, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v13_51[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 768 + j]));
-            }
-          }
-        }
-        // %16 add c' — 23: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_52, v9_49, state12_1_36, v7_48, v11_50)) run_pointwise7(v16_52.byteOffset, v9_49.byteOffset, state12_1_36.byteOffset, v7_48.byteOffset, v11_50.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_52[o + j] = (v9_49[l * 256 + j] * state12_1_36[l * 256 + j]) + (v7_48[l * 256 + j] * v11_50[l * 256 + j]);
-            }
-          }
-        }
-        // %17 tanh — 24: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v17_53, v16_52)) run_pointwise8(v17_53.byteOffset, v16_52.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v17_53[o + j] = Math.tanh(v16_52[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul h' — 24: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_54, v13_51, v17_53)) run_pointwise9(v18_54.byteOffset, v13_51.byteOffset, v17_53.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_54[o + j] = v13_51[l * 256 + j] * v17_53[l * 256 + j];
-            }
-          }
-        }
-        out12_0_37.set(v18_54, t * v18_54.length);
-        out12_1_38.set(v17_53, t * v17_53.length);
-        out12_2_39.set(v13_51, t * v13_51.length);
-        out12_3_40.set(v11_50, t * v11_50.length);
-        out12_4_41.set(v7_48, t * v7_48.length);
-        out12_5_42.set(v9_49, t * v9_49.length);
-        out12_6_43.set(state12_1_36, t * state12_1_36.length);
-        state12_0_35.set(v18_54);
-        state12_1_36.set(v16_52);
       }
-    })();
+      // %7 sigmoid i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_48, v5_47)) run_pointwise5(v7_48.byteOffset, v5_47.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_48[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 0 + j]));
+          }
+        }
+      }
+      // %9 sigmoid f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_49, v5_47)) run_pointwise5(v9_49.byteOffset, v5_47.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v9_49[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 256 + j]));
+          }
+        }
+      }
+      // %11 tanh g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_50, v5_47)) run_pointwise6(v11_50.byteOffset, v5_47.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_50[o + j] = Math.tanh(v5_47[l * 1024 + 512 + j]);
+          }
+        }
+      }
+      // %13 sigmoid o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_51, v5_47)) run_pointwise5(v13_51.byteOffset, v5_47.byteOffset + 3072, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_51[o + j] = 1 / (1 + Math.exp(-v5_47[l * 1024 + 768 + j]));
+          }
+        }
+      }
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_52, v9_49, state12_1_36, v7_48, v11_50)) run_pointwise7(v16_52.byteOffset, v9_49.byteOffset, state12_1_36.byteOffset, v7_48.byteOffset, v11_50.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_52[o + j] = (v9_49[l * 256 + j] * state12_1_36[l * 256 + j]) + (v7_48[l * 256 + j] * v11_50[l * 256 + j]);
+          }
+        }
+      }
+      // %17 tanh — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_53, v16_52)) run_pointwise8(v17_53.byteOffset, v16_52.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_53[o + j] = Math.tanh(v16_52[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_54, v13_51, v17_53)) run_pointwise9(v18_54.byteOffset, v13_51.byteOffset, v17_53.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_54[o + j] = v13_51[l * 256 + j] * v17_53[l * 256 + j];
+          }
+        }
+      }
+      out12_0_37.set(v18_54, t * v18_54.length);
+      out12_1_38.set(v17_53, t * v17_53.length);
+      out12_2_39.set(v13_51, t * v13_51.length);
+      out12_3_40.set(v11_50, t * v11_50.length);
+      out12_4_41.set(v7_48, t * v7_48.length);
+      out12_5_42.set(v9_49, t * v9_49.length);
+      out12_6_43.set(state12_1_36, t * state12_1_36.length);
+      state12_0_35.set(v18_54);
+      state12_1_36.set(v16_52);
+    }
   }
   const p55 = heapStageParam("logits.W", params["logits.W"]);
   const p56 = heapStageParam("logits.b", params["logits.b"]);
@@ -759,128 +755,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_90, state57_0_75, mm38_67, v10_91, state57_1_76, out12_2_39, v48_70, v18_92, out12_5_42, v20_93, out12_1_38, v50_71, pad21_94, v23_95, out12_4_41, v52_72, pad24_96, v27_97, out12_6_43, v54_73, pad28_98, v31_99, out12_3_40, v56_74, pad32_100, v33_101, p28, mm35_102, v11_34)) run_time_loop2(v3_90.byteOffset, state57_0_75.byteOffset, mm38_67.byteOffset, v10_91.byteOffset, state57_1_76.byteOffset, out12_2_39.byteOffset, v48_70.byteOffset, v18_92.byteOffset, out12_5_42.byteOffset, v20_93.byteOffset, out12_1_38.byteOffset, v50_71.byteOffset, pad21_94.byteOffset, v23_95.byteOffset, out12_4_41.byteOffset, v52_72.byteOffset, pad24_96.byteOffset, v27_97.byteOffset, out12_6_43.byteOffset, v54_73.byteOffset, pad28_98.byteOffset, v31_99.byteOffset, out12_3_40.byteOffset, v56_74.byteOffset, pad32_100.byteOffset, v33_101.byteOffset, p28.byteOffset, mm35_102.byteOffset, v11_34.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), 0, steps77, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps77; s++) {
-        const t = T_T - 1 - s;
-        const x57_0_78 = mm38_67.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_1_79 = out12_1_38.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_2_80 = out12_2_39.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_3_81 = out12_3_40.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_4_82 = out12_4_41.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_5_83 = out12_6_43.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_6_84 = out12_5_42.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_7_85 = v48_70.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_8_86 = v50_71.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_9_87 = v52_72.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_10_88 = v54_73.subarray(t * B * 256, (t + 1) * B * 256);
-        const x57_11_89 = v56_74.subarray(t * B * 256, (t + 1) * B * 256);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_90, state57_0_75, x57_0_78)) run_pointwise14(v3_90.byteOffset, state57_0_75.byteOffset, x57_0_78.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v3_90[o + j] = state57_0_75[l * 256 + j] + x57_0_78[l * 256 + j];
-            }
+    for (let s = 0; s < steps77; s++) {
+      const t = T_T - 1 - s;
+      const x57_0_78 = mm38_67.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_1_79 = out12_1_38.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_2_80 = out12_2_39.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_3_81 = out12_3_40.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_4_82 = out12_4_41.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_5_83 = out12_6_43.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_6_84 = out12_5_42.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_7_85 = v48_70.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_8_86 = v50_71.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_9_87 = v52_72.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_10_88 = v54_73.subarray(t * B * 256, (t + 1) * B * 256);
+      const x57_11_89 = v56_74.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_90, state57_0_75, x57_0_78)) run_pointwise14(v3_90.byteOffset, state57_0_75.byteOffset, x57_0_78.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v3_90[o + j] = state57_0_75[l * 256 + j] + x57_0_78[l * 256 + j];
           }
         }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_91, state57_1_76, v3_90, x57_2_80, x57_7_85)) run_pointwise15(v10_91.byteOffset, state57_1_76.byteOffset, v3_90.byteOffset, x57_2_80.byteOffset, x57_7_85.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v10_91[o + j] = state57_1_76[l * 256 + j] + ((v3_90[l * 256 + j] * x57_2_80[l * 256 + j]) * x57_7_85[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul — 23: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_92, v10_91, x57_6_84)) run_pointwise9(v18_92.byteOffset, v10_91.byteOffset, x57_6_84.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_92[o + j] = v10_91[l * 256 + j] * x57_6_84[l * 256 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v20_93, v3_90, x57_1_79, x57_8_86)) run_pointwise16(v20_93.byteOffset, v3_90.byteOffset, x57_1_79.byteOffset, x57_8_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v20_93[o + j] = (v3_90[l * 256 + j] * x57_1_79[l * 256 + j]) * x57_8_86[l * 256 + j];
-            }
-          }
-        }
-        // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
-        pad21_94.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad21_94[r * 1024 + 768 + c] = v20_93[r * 256 + c];
-        }
-        // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v23_95, v10_91, x57_4_82, x57_9_87)) run_pointwise16(v23_95.byteOffset, v10_91.byteOffset, x57_4_82.byteOffset, x57_9_87.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v23_95[o + j] = (v10_91[l * 256 + j] * x57_4_82[l * 256 + j]) * x57_9_87[l * 256 + j];
-            }
-          }
-        }
-        // %24 pad_last — 21: g = tanh(z[2*H:3*H])
-        pad24_96.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad24_96[r * 1024 + 512 + c] = v23_95[r * 256 + c];
-        }
-        // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v27_97, v10_91, x57_5_83, x57_10_88)) run_pointwise16(v27_97.byteOffset, v10_91.byteOffset, x57_5_83.byteOffset, x57_10_88.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v27_97[o + j] = (v10_91[l * 256 + j] * x57_5_83[l * 256 + j]) * x57_10_88[l * 256 + j];
-            }
-          }
-        }
-        // %28 pad_last — 20: f = sigmoid(z[H:2*H])
-        pad28_98.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad28_98[r * 1024 + 256 + c] = v27_97[r * 256 + c];
-        }
-        // %31 mul ∂i — 19: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v31_99, v10_91, x57_3_81, x57_11_89)) run_pointwise16(v31_99.byteOffset, v10_91.byteOffset, x57_3_81.byteOffset, x57_11_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v31_99[o + j] = (v10_91[l * 256 + j] * x57_3_81[l * 256 + j]) * x57_11_89[l * 256 + j];
-            }
-          }
-        }
-        // %32 pad_last — 19: i = sigmoid(z[0:H])
-        pad32_100.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad32_100[r * 1024 + 0 + c] = v31_99[r * 256 + c];
-        }
-        // %33 add
-        if (kernels !== undefined && heapHolds(v33_101, pad21_94, pad24_96, pad28_98, pad32_100)) run_pointwise17(v33_101.byteOffset, pad21_94.byteOffset, pad24_96.byteOffset, pad28_98.byteOffset, pad32_100.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v33_101[o + j] = ((pad21_94[l * 1024 + j] + pad24_96[l * 1024 + j]) + pad28_98[l * 1024 + j]) + pad32_100[l * 1024 + j];
-            }
-          }
-        }
-        // %35 matmul — 18: z = W @ x + U @ h + b
-        gemm_cols_1024x256(v33_101, p28, mm35_102, B);
-        v11_34.set(v33_101, t * v33_101.length);
-        state57_0_75.set(mm35_102);
-        state57_1_76.set(v18_92);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_91, state57_1_76, v3_90, x57_2_80, x57_7_85)) run_pointwise15(v10_91.byteOffset, state57_1_76.byteOffset, v3_90.byteOffset, x57_2_80.byteOffset, x57_7_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v10_91[o + j] = state57_1_76[l * 256 + j] + ((v3_90[l * 256 + j] * x57_2_80[l * 256 + j]) * x57_7_85[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_92, v10_91, x57_6_84)) run_pointwise9(v18_92.byteOffset, v10_91.byteOffset, x57_6_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_92[o + j] = v10_91[l * 256 + j] * x57_6_84[l * 256 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 22: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_93, v3_90, x57_1_79, x57_8_86)) run_pointwise16(v20_93.byteOffset, v3_90.byteOffset, x57_1_79.byteOffset, x57_8_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v20_93[o + j] = (v3_90[l * 256 + j] * x57_1_79[l * 256 + j]) * x57_8_86[l * 256 + j];
+          }
+        }
+      }
+      // %21 pad_last — 22: o = sigmoid(z[3*H:4*H])
+      pad21_94.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad21_94[r * 1024 + 768 + c] = v20_93[r * 256 + c];
+      }
+      // %23 mul ∂g — 21: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_95, v10_91, x57_4_82, x57_9_87)) run_pointwise16(v23_95.byteOffset, v10_91.byteOffset, x57_4_82.byteOffset, x57_9_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v23_95[o + j] = (v10_91[l * 256 + j] * x57_4_82[l * 256 + j]) * x57_9_87[l * 256 + j];
+          }
+        }
+      }
+      // %24 pad_last — 21: g = tanh(z[2*H:3*H])
+      pad24_96.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad24_96[r * 1024 + 512 + c] = v23_95[r * 256 + c];
+      }
+      // %27 mul ∂f — 20: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_97, v10_91, x57_5_83, x57_10_88)) run_pointwise16(v27_97.byteOffset, v10_91.byteOffset, x57_5_83.byteOffset, x57_10_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v27_97[o + j] = (v10_91[l * 256 + j] * x57_5_83[l * 256 + j]) * x57_10_88[l * 256 + j];
+          }
+        }
+      }
+      // %28 pad_last — 20: f = sigmoid(z[H:2*H])
+      pad28_98.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad28_98[r * 1024 + 256 + c] = v27_97[r * 256 + c];
+      }
+      // %31 mul ∂i — 19: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_99, v10_91, x57_3_81, x57_11_89)) run_pointwise16(v31_99.byteOffset, v10_91.byteOffset, x57_3_81.byteOffset, x57_11_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v31_99[o + j] = (v10_91[l * 256 + j] * x57_3_81[l * 256 + j]) * x57_11_89[l * 256 + j];
+          }
+        }
+      }
+      // %32 pad_last — 19: i = sigmoid(z[0:H])
+      pad32_100.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad32_100[r * 1024 + 0 + c] = v31_99[r * 256 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_101, pad21_94, pad24_96, pad28_98, pad32_100)) run_pointwise17(v33_101.byteOffset, pad21_94.byteOffset, pad24_96.byteOffset, pad28_98.byteOffset, pad32_100.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v33_101[o + j] = ((pad21_94[l * 1024 + j] + pad24_96[l * 1024 + j]) + pad28_98[l * 1024 + j]) + pad32_100[l * 1024 + j];
+          }
+        }
+      }
+      // %35 matmul — 18: z = W @ x + U @ h + b
+      gemm_cols_1024x256(v33_101, p28, mm35_102, B);
+      v11_34.set(v33_101, t * v33_101.length);
+      state57_0_75.set(mm35_102);
+      state57_1_76.set(v18_92);
+    }
   }
   // %62 unbroadcast ∂states: ∂W (batched)
   ub62_103.fill(0);

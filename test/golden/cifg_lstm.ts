@@ -361,49 +361,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // CIFG: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_20, state22_0_21, mm3_28, v9_29, v18_16, v20_30, state22_1_22, v19_17, v22_31, v20_18, out22_0_23)) run_time_loop0(packed21_20.byteOffset, state22_0_21.byteOffset, mm3_28.byteOffset, v9_29.byteOffset, v18_16.byteOffset, v20_30.byteOffset, state22_1_22.byteOffset, v19_17.byteOffset, v22_31.byteOffset, v20_18.byteOffset, out22_0_23.byteOffset, B, 4 * (B * 5), 0, steps24, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps24; s++) {
-        const t = s;
-        const x22_0_25 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
-        const x22_1_26 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
-        const x22_2_27 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
-        // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) run_pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
-            }
+    for (let s = 0; s < steps24; s++) {
+      const t = s;
+      const x22_0_25 = v18_16.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_1_26 = v19_17.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_2_27 = v20_18.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_15x5(packed21_20, state22_0_21, mm3_28, B);
+      // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v9_29, x22_0_25, mm3_28)) run_pointwise1(v9_29.byteOffset, x22_0_25.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_29[o + j] = 1 / (1 + Math.exp(-(x22_0_25[l * 5 + j] + mm3_28[l * 15 + 0 + j])));
           }
         }
-        // %20 add c' — 26: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) run_pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
-            }
-          }
-        }
-        // %22 mul h' — 27: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) run_pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
-            }
-          }
-        }
-        out22_0_23.set(v22_31, t * v22_31.length);
-        state22_0_21.set(v22_31);
-        state22_1_22.set(v20_30);
       }
-    })();
+      // %20 add c' — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v20_30, v9_29, state22_1_22, x22_1_26, mm3_28)) run_pointwise2(v20_30.byteOffset, v9_29.byteOffset, state22_1_22.byteOffset, v9_29.byteOffset, x22_1_26.byteOffset, mm3_28.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_30[o + j] = (v9_29[l * 5 + j] * state22_1_22[l * 5 + j]) + ((1 - v9_29[l * 5 + j]) * (Math.tanh((x22_1_26[l * 5 + j] + mm3_28[l * 15 + 5 + j]))));
+          }
+        }
+      }
+      // %22 mul h' — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v22_31, x22_2_27, mm3_28, v20_30)) run_pointwise3(v22_31.byteOffset, x22_2_27.byteOffset, mm3_28.byteOffset + 40, v20_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_31[o + j] = (1 / (1 + Math.exp(-(x22_2_27[l * 5 + j] + mm3_28[l * 15 + 10 + j])))) * (Math.tanh(v20_30[l * 5 + j]));
+          }
+        }
+      }
+      out22_0_23.set(v22_31, t * v22_31.length);
+      state22_0_21.set(v22_31);
+      state22_1_22.set(v20_30);
+    }
   }
   return { outputs: { "output": { data: heapCopy(out22_0_23), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state22_0_21), shape: [B, 5] }, "c": { data: heapCopy(state22_1_22), shape: [B, 5] } } } as ForwardResult;
 }
@@ -552,95 +550,93 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // CIFG: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_52, state22_0_53, mm3_66, v9_67, v18_48, v11_68, v14_69, v19_49, v17_70, v20_50, v20_71, state22_1_54, v21_72, v22_73, out22_0_55, out22_1_56, out22_2_57, out22_3_58, out22_4_59, out22_5_60, out22_6_61)) run_time_loop1(packed21_52.byteOffset, state22_0_53.byteOffset, mm3_66.byteOffset, v9_67.byteOffset, v18_48.byteOffset, v11_68.byteOffset, v14_69.byteOffset, v19_49.byteOffset, v17_70.byteOffset, v20_50.byteOffset, v20_71.byteOffset, state22_1_54.byteOffset, v21_72.byteOffset, v22_73.byteOffset, out22_0_55.byteOffset, out22_1_56.byteOffset, out22_2_57.byteOffset, out22_3_58.byteOffset, out22_4_59.byteOffset, out22_5_60.byteOffset, out22_6_61.byteOffset, B, 4 * (B * 5), 0, steps62, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps62; s++) {
-        const t = s;
-        const x22_0_63 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
-        const x22_1_64 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
-        const x22_2_65 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
-        // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) run_pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
-            }
+    for (let s = 0; s < steps62; s++) {
+      const t = s;
+      const x22_0_63 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_1_64 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+      const x22_2_65 = v20_50.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_15x5(packed21_52, state22_0_53, mm3_66, B);
+      // %9 sigmoid f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v9_67, x22_0_63, mm3_66)) run_pointwise1(v9_67.byteOffset, x22_0_63.byteOffset, mm3_66.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_67[o + j] = 1 / (1 + Math.exp(-(x22_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
           }
         }
-        // %11 sub i — 23: i = 1 - f
-        if (kernels !== undefined && heapHolds(v11_68, v9_67)) run_pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v11_68[o + j] = 1 - v9_67[l * 5 + j];
-            }
-          }
-        }
-        // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) run_pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
-            }
-          }
-        }
-        // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-        if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) run_pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
-            }
-          }
-        }
-        // %20 add c' — 26: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) run_pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
-            }
-          }
-        }
-        // %21 tanh — 27: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v21_72, v20_71)) run_pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
-            }
-          }
-        }
-        // %22 mul h' — 27: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) run_pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
-            }
-          }
-        }
-        out22_0_55.set(v22_73, t * v22_73.length);
-        out22_1_56.set(v21_72, t * v21_72.length);
-        out22_2_57.set(v17_70, t * v17_70.length);
-        out22_3_58.set(v14_69, t * v14_69.length);
-        out22_4_59.set(v11_68, t * v11_68.length);
-        out22_5_60.set(v9_67, t * v9_67.length);
-        out22_6_61.set(state22_1_54, t * state22_1_54.length);
-        state22_0_53.set(v22_73);
-        state22_1_54.set(v20_71);
       }
-    })();
+      // %11 sub i — 23: i = 1 - f
+      if (kernels !== undefined && heapHolds(v11_68, v9_67)) run_pointwise4(v11_68.byteOffset, v9_67.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v11_68[o + j] = 1 - v9_67[l * 5 + j];
+          }
+        }
+      }
+      // %14 tanh g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v14_69, x22_1_64, mm3_66)) run_pointwise5(v14_69.byteOffset, x22_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_69[o + j] = Math.tanh((x22_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j]));
+          }
+        }
+      }
+      // %17 sigmoid o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v17_70, x22_2_65, mm3_66)) run_pointwise1(v17_70.byteOffset, x22_2_65.byteOffset, mm3_66.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v17_70[o + j] = 1 / (1 + Math.exp(-(x22_2_65[l * 5 + j] + mm3_66[l * 15 + 10 + j])));
+          }
+        }
+      }
+      // %20 add c' — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v20_71, v9_67, state22_1_54, v11_68, v14_69)) run_pointwise6(v20_71.byteOffset, v9_67.byteOffset, state22_1_54.byteOffset, v11_68.byteOffset, v14_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_71[o + j] = (v9_67[l * 5 + j] * state22_1_54[l * 5 + j]) + (v11_68[l * 5 + j] * v14_69[l * 5 + j]);
+          }
+        }
+      }
+      // %21 tanh — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v21_72, v20_71)) run_pointwise7(v21_72.byteOffset, v20_71.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v21_72[o + j] = Math.tanh(v20_71[l * 5 + j]);
+          }
+        }
+      }
+      // %22 mul h' — 27: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v22_73, v17_70, v21_72)) run_pointwise8(v22_73.byteOffset, v17_70.byteOffset, v21_72.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_73[o + j] = v17_70[l * 5 + j] * v21_72[l * 5 + j];
+          }
+        }
+      }
+      out22_0_55.set(v22_73, t * v22_73.length);
+      out22_1_56.set(v21_72, t * v21_72.length);
+      out22_2_57.set(v17_70, t * v17_70.length);
+      out22_3_58.set(v14_69, t * v14_69.length);
+      out22_4_59.set(v11_68, t * v11_68.length);
+      out22_5_60.set(v9_67, t * v9_67.length);
+      out22_6_61.set(state22_1_54, t * state22_1_54.length);
+      state22_0_53.set(v22_73);
+      state22_1_54.set(v20_71);
+    }
   }
   const in74 = heapStage((inputs["d:output"] as Tensor).data);
   // %27 mul
@@ -763,108 +759,106 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂CIFG: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_100, state51_0_83, v19_49, v10_101, state51_1_84, out22_2_57, v18_48, v18_102, out22_5_60, v20_103, out22_1_56, v44_78, v22_104, out22_4_59, v46_79, v26_105, out22_6_61, out22_3_58, v48_80, cat27_106, packed49_81, mm29_107, out51_0_85, out51_1_86, out51_2_87)) run_time_loop2(v3_100.byteOffset, state51_0_83.byteOffset, v19_49.byteOffset, v10_101.byteOffset, state51_1_84.byteOffset, out22_2_57.byteOffset, v18_48.byteOffset, v18_102.byteOffset, out22_5_60.byteOffset, v20_103.byteOffset, out22_1_56.byteOffset, v44_78.byteOffset, v22_104.byteOffset, out22_4_59.byteOffset, v46_79.byteOffset, v26_105.byteOffset, out22_6_61.byteOffset, out22_3_58.byteOffset, v48_80.byteOffset, cat27_106.byteOffset, packed49_81.byteOffset, mm29_107.byteOffset, out51_0_85.byteOffset, out51_1_86.byteOffset, out51_2_87.byteOffset, 4 * (B * 5), B, 0, steps88, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps88; s++) {
-        const t = T_T - 1 - s;
-        const x51_0_89 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_1_90 = out22_1_56.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_2_91 = out22_2_57.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_3_92 = out22_3_58.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_4_93 = out22_4_59.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_5_94 = out22_6_61.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_6_95 = out22_5_60.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_7_96 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_8_97 = v44_78.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) run_pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
-            }
-          }
-        }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) run_pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
-            }
-          }
-        }
-        // %18 mul — 26: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) run_pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
-        if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) run_pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
-            }
-          }
-        }
-        // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) run_pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
-            }
-          }
-        }
-        // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) run_pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
-            }
-          }
-        }
-        // %27 concat
+    for (let s = 0; s < steps88; s++) {
+      const t = T_T - 1 - s;
+      const x51_0_89 = v19_49.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_1_90 = out22_1_56.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_2_91 = out22_2_57.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_3_92 = out22_3_58.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_4_93 = out22_4_59.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_5_94 = out22_6_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_6_95 = out22_5_60.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_7_96 = v18_48.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_8_97 = v44_78.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_9_98 = v46_79.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_10_99 = v48_80.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_100, state51_0_83, x51_0_89)) run_pointwise11(v3_100.byteOffset, state51_0_83.byteOffset, x51_0_89.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 0 + c] = v20_103[xo + r * 5 + c];
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_100[o + j] = state51_0_83[l * 5 + j] + x51_0_89[l * 5 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 5 + c] = v22_104[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 10 + c] = v26_105[xo + r * 5 + c];
-          }
-        }
-        // %29 matmul fused gate products
-        gemm_cols_15x5(cat27_106, packed49_81, mm29_107, B);
-        out51_0_85.set(v26_105, t * v26_105.length);
-        out51_1_86.set(v22_104, t * v22_104.length);
-        out51_2_87.set(v20_103, t * v20_103.length);
-        state51_0_83.set(mm29_107);
-        state51_1_84.set(v18_102);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_101, state51_1_84, v3_100, x51_2_91, x51_7_96)) run_pointwise12(v10_101.byteOffset, state51_1_84.byteOffset, v3_100.byteOffset, x51_2_91.byteOffset, x51_7_96.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_101[o + j] = state51_1_84[l * 5 + j] + ((v3_100[l * 5 + j] * x51_2_91[l * 5 + j]) * x51_7_96[l * 5 + j]);
+          }
+        }
+      }
+      // %18 mul — 26: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_102, v10_101, x51_6_95)) run_pointwise8(v18_102.byteOffset, v10_101.byteOffset, x51_6_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_102[o + j] = v10_101[l * 5 + j] * x51_6_95[l * 5 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 25: o = sigmoid(W_o @ x + U_o @ h + b_o)
+      if (kernels !== undefined && heapHolds(v20_103, v3_100, x51_1_90, x51_8_97)) run_pointwise13(v20_103.byteOffset, v3_100.byteOffset, x51_1_90.byteOffset, x51_8_97.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_103[o + j] = (v3_100[l * 5 + j] * x51_1_90[l * 5 + j]) * x51_8_97[l * 5 + j];
+          }
+        }
+      }
+      // %22 mul ∂g — 24: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v22_104, v10_101, x51_4_93, x51_9_98)) run_pointwise13(v22_104.byteOffset, v10_101.byteOffset, x51_4_93.byteOffset, x51_9_98.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_104[o + j] = (v10_101[l * 5 + j] * x51_4_93[l * 5 + j]) * x51_9_98[l * 5 + j];
+          }
+        }
+      }
+      // %26 mul ∂f — 22: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v26_105, v10_101, x51_5_94, x51_3_92, x51_10_99)) run_pointwise14(v26_105.byteOffset, v10_101.byteOffset, x51_5_94.byteOffset, v10_101.byteOffset, x51_3_92.byteOffset, x51_10_99.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_105[o + j] = ((v10_101[l * 5 + j] * x51_5_94[l * 5 + j]) + (-(v10_101[l * 5 + j] * x51_3_92[l * 5 + j]))) * x51_10_99[l * 5 + j];
+          }
+        }
+      }
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 0 + c] = v20_103[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 5 + c] = v22_104[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_106[(l * 1 + r) * 15 + 10 + c] = v26_105[xo + r * 5 + c];
+        }
+      }
+      // %29 matmul fused gate products
+      gemm_cols_15x5(cat27_106, packed49_81, mm29_107, B);
+      out51_0_85.set(v26_105, t * v26_105.length);
+      out51_1_86.set(v22_104, t * v22_104.length);
+      out51_2_87.set(v20_103, t * v20_103.length);
+      state51_0_83.set(mm29_107);
+      state51_1_84.set(v18_102);
+    }
   }
   // %57 concat
   mm14_47.fill(0); // reused: its last value is dead

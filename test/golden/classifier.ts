@@ -361,50 +361,48 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // summary: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed20_19, state21_0_20, mm3_26, v8_27, v17_15, v12_28, v18_16, p6, mm13_29, v21_30, v19_17, out21_0_21)) run_time_loop0(packed20_19.byteOffset, state21_0_20.byteOffset, mm3_26.byteOffset, v8_27.byteOffset, v17_15.byteOffset, v12_28.byteOffset, v18_16.byteOffset, p6.byteOffset, mm13_29.byteOffset, v21_30.byteOffset, v19_17.byteOffset, out21_0_21.byteOffset, B, 4 * (B * 16), 0, steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps22; s++) {
-        const t = s;
-        const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-        const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-        const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-        // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
-        // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
-            }
+    for (let s = 0; s < steps22; s++) {
+      const t = s;
+      const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
+      // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
           }
         }
-        // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
-            }
-          }
-        }
-        // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        gemm_rows_16x16(p6, v12_28, mm13_29, B);
-        // %21 add h' — 24: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
-            }
-          }
-        }
-        out21_0_21.set(v21_30);
-        state21_0_20.set(v21_30);
       }
-    })();
+      // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+          }
+        }
+      }
+      // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p6, v12_28, mm13_29, B);
+      // %21 add h' — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+          }
+        }
+      }
+      out21_0_21.set(v21_30);
+      state21_0_20.set(v21_30);
+    }
   }
   const p31 = heapStageParam("logits.W", params["logits.W"]);
   const p32 = heapStageParam("logits.b", params["logits.b"]);
@@ -575,86 +573,84 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // summary: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_55, state22_0_56, mm3_68, v8_69, v18_51, v11_70, v19_52, v12_71, p42, mm13_72, v16_73, v20_53, v18_74, v21_75, out22_0_57, out22_1_58, out22_2_59, out22_3_60, out22_4_61, out22_5_62, out22_6_63)) run_time_loop1(packed21_55.byteOffset, state22_0_56.byteOffset, mm3_68.byteOffset, v8_69.byteOffset, v18_51.byteOffset, v11_70.byteOffset, v19_52.byteOffset, v12_71.byteOffset, p42.byteOffset, mm13_72.byteOffset, v16_73.byteOffset, v20_53.byteOffset, v18_74.byteOffset, v21_75.byteOffset, out22_0_57.byteOffset, out22_1_58.byteOffset, out22_2_59.byteOffset, out22_3_60.byteOffset, out22_4_61.byteOffset, out22_5_62.byteOffset, out22_6_63.byteOffset, B, 4 * (B * 16), 0, steps64, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps64; s++) {
-        const t = s;
-        const x22_0_65 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
-        const x22_1_66 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
-        const x22_2_67 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
-        // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        gemm_rows_32x16(packed21_55, state22_0_56, mm3_68, B);
-        // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v8_69, x22_0_65, mm3_68)) run_pointwise1(v8_69.byteOffset, x22_0_65.byteOffset, mm3_68.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v8_69[o + j] = 1 / (1 + Math.exp(-(x22_0_65[l * 16 + j] + mm3_68[l * 32 + 0 + j])));
-            }
+    for (let s = 0; s < steps64; s++) {
+      const t = s;
+      const x22_0_65 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x22_1_66 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x22_2_67 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed21_55, state22_0_56, mm3_68, B);
+      // %8 sigmoid z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_69, x22_0_65, mm3_68)) run_pointwise1(v8_69.byteOffset, x22_0_65.byteOffset, mm3_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_69[o + j] = 1 / (1 + Math.exp(-(x22_0_65[l * 16 + j] + mm3_68[l * 32 + 0 + j])));
           }
         }
-        // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-        if (kernels !== undefined && heapHolds(v11_70, x22_1_66, mm3_68)) run_pointwise1(v11_70.byteOffset, x22_1_66.byteOffset, mm3_68.byteOffset + 64, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v11_70[o + j] = 1 / (1 + Math.exp(-(x22_1_66[l * 16 + j] + mm3_68[l * 32 + 16 + j])));
-            }
-          }
-        }
-        // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v12_71, v11_70, state22_0_56)) run_pointwise4(v12_71.byteOffset, v11_70.byteOffset, state22_0_56.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v12_71[o + j] = v11_70[l * 16 + j] * state22_0_56[l * 16 + j];
-            }
-          }
-        }
-        // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        gemm_rows_16x16(p42, v12_71, mm13_72, B);
-        // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v16_73, x22_2_67, mm13_72)) run_pointwise5(v16_73.byteOffset, x22_2_67.byteOffset, mm13_72.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v16_73[o + j] = Math.tanh((x22_2_67[l * 16 + j] + mm13_72[l * 16 + j]));
-            }
-          }
-        }
-        // %18 sub — 24: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v18_74, v8_69)) run_pointwise6(v18_74.byteOffset, v8_69.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v18_74[o + j] = 1 - v8_69[l * 16 + j];
-            }
-          }
-        }
-        // %21 add h' — 24: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v21_75, v18_74, v16_73, v8_69, state22_0_56)) run_pointwise7(v21_75.byteOffset, v18_74.byteOffset, v16_73.byteOffset, v8_69.byteOffset, state22_0_56.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v21_75[o + j] = (v18_74[l * 16 + j] * v16_73[l * 16 + j]) + (v8_69[l * 16 + j] * state22_0_56[l * 16 + j]);
-            }
-          }
-        }
-        out22_0_57.set(v21_75);
-        out22_1_58.set(v8_69, t * v8_69.length);
-        out22_2_59.set(v16_73, t * v16_73.length);
-        out22_3_60.set(v18_74, t * v18_74.length);
-        out22_4_61.set(v12_71, t * v12_71.length);
-        out22_5_62.set(v11_70, t * v11_70.length);
-        out22_6_63.set(state22_0_56, t * state22_0_56.length);
-        state22_0_56.set(v21_75);
       }
-    })();
+      // %11 sigmoid r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
+      if (kernels !== undefined && heapHolds(v11_70, x22_1_66, mm3_68)) run_pointwise1(v11_70.byteOffset, x22_1_66.byteOffset, mm3_68.byteOffset + 64, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v11_70[o + j] = 1 / (1 + Math.exp(-(x22_1_66[l * 16 + j] + mm3_68[l * 32 + 16 + j])));
+          }
+        }
+      }
+      // %12 mul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_71, v11_70, state22_0_56)) run_pointwise4(v12_71.byteOffset, v11_70.byteOffset, state22_0_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_71[o + j] = v11_70[l * 16 + j] * state22_0_56[l * 16 + j];
+          }
+        }
+      }
+      // %13 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p42, v12_71, mm13_72, B);
+      // %16 tanh n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v16_73, x22_2_67, mm13_72)) run_pointwise5(v16_73.byteOffset, x22_2_67.byteOffset, mm13_72.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_73[o + j] = Math.tanh((x22_2_67[l * 16 + j] + mm13_72[l * 16 + j]));
+          }
+        }
+      }
+      // %18 sub — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v18_74, v8_69)) run_pointwise6(v18_74.byteOffset, v8_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_74[o + j] = 1 - v8_69[l * 16 + j];
+          }
+        }
+      }
+      // %21 add h' — 24: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_75, v18_74, v16_73, v8_69, state22_0_56)) run_pointwise7(v21_75.byteOffset, v18_74.byteOffset, v16_73.byteOffset, v8_69.byteOffset, state22_0_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_75[o + j] = (v18_74[l * 16 + j] * v16_73[l * 16 + j]) + (v8_69[l * 16 + j] * state22_0_56[l * 16 + j]);
+          }
+        }
+      }
+      out22_0_57.set(v21_75);
+      out22_1_58.set(v8_69, t * v8_69.length);
+      out22_2_59.set(v16_73, t * v16_73.length);
+      out22_3_60.set(v18_74, t * v18_74.length);
+      out22_4_61.set(v12_71, t * v12_71.length);
+      out22_5_62.set(v11_70, t * v11_70.length);
+      out22_6_63.set(state22_0_56, t * state22_0_56.length);
+      state22_0_56.set(v21_75);
+    }
   }
   const p76 = heapStageParam("logits.W", params["logits.W"]);
   const p77 = heapStageParam("logits.b", params["logits.b"]);
@@ -831,91 +827,89 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂summary: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_106, mm47_88, v20_53, v14_107, out22_3_60, v19_52, p42, mm16_108, v21_109, out22_6_63, v18_51, v23_110, out22_2_59, v61_90, cat24_111, packed62_91, mm26_112, v28_113, out22_1_58, out22_5_62, out64_0_93, out64_1_94, out64_2_95)) run_time_loop2(v2_106.byteOffset, mm47_88.byteOffset, v20_53.byteOffset, v14_107.byteOffset, out22_3_60.byteOffset, v19_52.byteOffset, p42.byteOffset, mm16_108.byteOffset, v21_109.byteOffset, out22_6_63.byteOffset, v18_51.byteOffset, v23_110.byteOffset, out22_2_59.byteOffset, v61_90.byteOffset, cat24_111.byteOffset, packed62_91.byteOffset, mm26_112.byteOffset, v28_113.byteOffset, out22_1_58.byteOffset, out22_5_62.byteOffset, out64_0_93.byteOffset, out64_1_94.byteOffset, out64_2_95.byteOffset, 4 * (B * 16), B, 0, steps96, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps96; s++) {
-        const t = T_T - 1 - s;
-        const x64_0_97 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_1_98 = out22_6_63.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_2_99 = out22_1_58.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_3_100 = out22_2_59.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_4_101 = out22_3_60.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_5_102 = out22_5_62.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_6_103 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_7_104 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
-        const x64_8_105 = v61_90.subarray(t * B * 16, (t + 1) * B * 16);
-        // %2 add
-        if (kernels !== undefined && heapHolds(v2_106, mm47_88, x64_0_97)) run_pointwise10(v2_106.byteOffset, mm47_88.byteOffset, x64_0_97.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v2_106[o + j] = mm47_88[l * 16 + j] + x64_0_97[l * 16 + j];
-            }
-          }
-        }
-        // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v14_107, v2_106, x64_4_101, x64_6_103)) run_pointwise11(v14_107.byteOffset, v2_106.byteOffset, x64_4_101.byteOffset, x64_6_103.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v14_107[o + j] = (v2_106[l * 16 + j] * x64_4_101[l * 16 + j]) * x64_6_103[l * 16 + j];
-            }
-          }
-        }
-        // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        gemm_cols_16x16(v14_107, p42, mm16_108, B);
-        // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
-        if (kernels !== undefined && heapHolds(v21_109, mm16_108, x64_1_98, x64_7_104)) run_pointwise11(v21_109.byteOffset, mm16_108.byteOffset, x64_1_98.byteOffset, x64_7_104.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v21_109[o + j] = (mm16_108[l * 16 + j] * x64_1_98[l * 16 + j]) * x64_7_104[l * 16 + j];
-            }
-          }
-        }
-        // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v23_110, v2_106, x64_1_98, x64_3_100, x64_8_105)) run_pointwise12(v23_110.byteOffset, v2_106.byteOffset, x64_1_98.byteOffset, v2_106.byteOffset, x64_3_100.byteOffset, x64_8_105.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v23_110[o + j] = ((v2_106[l * 16 + j] * x64_1_98[l * 16 + j]) + (-(v2_106[l * 16 + j] * x64_3_100[l * 16 + j]))) * x64_8_105[l * 16 + j];
-            }
-          }
-        }
-        // %24 concat
+    for (let s = 0; s < steps96; s++) {
+      const t = T_T - 1 - s;
+      const x64_0_97 = v20_53.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_1_98 = out22_6_63.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_2_99 = out22_1_58.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_3_100 = out22_2_59.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_4_101 = out22_3_60.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_5_102 = out22_5_62.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_6_103 = v19_52.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_7_104 = v18_51.subarray(t * B * 16, (t + 1) * B * 16);
+      const x64_8_105 = v61_90.subarray(t * B * 16, (t + 1) * B * 16);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_106, mm47_88, x64_0_97)) run_pointwise10(v2_106.byteOffset, mm47_88.byteOffset, x64_0_97.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 16;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 0 + c] = v21_109[xo + r * 16 + c];
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v2_106[o + j] = mm47_88[l * 16 + j] + x64_0_97[l * 16 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 16;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 16 + c] = v23_110[xo + r * 16 + c];
-          }
-        }
-        // %26 matmul fused gate products
-        gemm_cols_32x16(cat24_111, packed62_91, mm26_112, B);
-        // %28 add
-        if (kernels !== undefined && heapHolds(v28_113, mm26_112, v2_106, x64_2_99, mm16_108, x64_5_102)) run_pointwise13(v28_113.byteOffset, mm26_112.byteOffset, v2_106.byteOffset, x64_2_99.byteOffset, mm16_108.byteOffset, x64_5_102.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v28_113[o + j] = (mm26_112[l * 16 + j] + (v2_106[l * 16 + j] * x64_2_99[l * 16 + j])) + (mm16_108[l * 16 + j] * x64_5_102[l * 16 + j]);
-            }
-          }
-        }
-        out64_0_93.set(v23_110, t * v23_110.length);
-        out64_1_94.set(v21_109, t * v21_109.length);
-        out64_2_95.set(v14_107, t * v14_107.length);
-        mm47_88.set(v28_113);
       }
-    })();
+      // %14 mul ∂n — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v14_107, v2_106, x64_4_101, x64_6_103)) run_pointwise11(v14_107.byteOffset, v2_106.byteOffset, x64_4_101.byteOffset, x64_6_103.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v14_107[o + j] = (v2_106[l * 16 + j] * x64_4_101[l * 16 + j]) * x64_6_103[l * 16 + j];
+          }
+        }
+      }
+      // %16 matmul — 23: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_cols_16x16(v14_107, p42, mm16_108, B);
+      // %21 mul ∂r — 22: r = sigmoid(W_r @ x + U_r @ h + b_r)
+      if (kernels !== undefined && heapHolds(v21_109, mm16_108, x64_1_98, x64_7_104)) run_pointwise11(v21_109.byteOffset, mm16_108.byteOffset, x64_1_98.byteOffset, x64_7_104.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_109[o + j] = (mm16_108[l * 16 + j] * x64_1_98[l * 16 + j]) * x64_7_104[l * 16 + j];
+          }
+        }
+      }
+      // %23 mul ∂z — 21: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v23_110, v2_106, x64_1_98, x64_3_100, x64_8_105)) run_pointwise12(v23_110.byteOffset, v2_106.byteOffset, x64_1_98.byteOffset, v2_106.byteOffset, x64_3_100.byteOffset, x64_8_105.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v23_110[o + j] = ((v2_106[l * 16 + j] * x64_1_98[l * 16 + j]) + (-(v2_106[l * 16 + j] * x64_3_100[l * 16 + j]))) * x64_8_105[l * 16 + j];
+          }
+        }
+      }
+      // %24 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 16;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 0 + c] = v21_109[xo + r * 16 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 16;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 16; c++) cat24_111[(l * 1 + r) * 32 + 16 + c] = v23_110[xo + r * 16 + c];
+        }
+      }
+      // %26 matmul fused gate products
+      gemm_cols_32x16(cat24_111, packed62_91, mm26_112, B);
+      // %28 add
+      if (kernels !== undefined && heapHolds(v28_113, mm26_112, v2_106, x64_2_99, mm16_108, x64_5_102)) run_pointwise13(v28_113.byteOffset, mm26_112.byteOffset, v2_106.byteOffset, x64_2_99.byteOffset, mm16_108.byteOffset, x64_5_102.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v28_113[o + j] = (mm26_112[l * 16 + j] + (v2_106[l * 16 + j] * x64_2_99[l * 16 + j])) + (mm16_108[l * 16 + j] * x64_5_102[l * 16 + j]);
+          }
+        }
+      }
+      out64_0_93.set(v23_110, t * v23_110.length);
+      out64_1_94.set(v21_109, t * v21_109.length);
+      out64_2_95.set(v14_107, t * v14_107.length);
+      mm47_88.set(v28_113);
+    }
   }
   // %69 concat
   mm14_50.fill(0); // reused: its last value is dead

@@ -394,105 +394,103 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps28 = T_T;
   // last: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps28; s++) {
-      const t = s;
-      const x36_0_29 = v22_19.subarray(t * B * 16, (t + 1) * B * 16);
-      const x36_1_30 = v23_20.subarray(t * B * 16, (t + 1) * B * 16);
-      const x36_2_31 = v24_21.subarray(t * B * 16, (t + 1) * B * 16);
-      const x36_3_32 = v25_22.subarray(t * B * 16, (t + 1) * B * 16);
-      const x36_4_33 = v29_23.subarray(t * 1, (t + 1) * 1);
-      const x36_5_34 = v32_24.subarray(t * 1, (t + 1) * 1);
-      const x36_6_35 = v35_25.subarray(t * 1, (t + 1) * 1);
-      // %5 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      gemm_rows_16x64(p6, state36_0_26, mm5_36, B);
-      // %8 tanh a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      if (kernels !== undefined && heapHolds(v8_37, x36_0_29, mm5_36)) run_pointwise1(v8_37.byteOffset, x36_0_29.byteOffset, mm5_36.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_37[o + j] = Math.tanh((x36_0_29[l * 16 + j] + mm5_36[l * 16 + j]));
-          }
-        }
-      }
-      // %9 slice — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 48; c++) sl9_38[r * 48 + c] = state36_0_26[r * 64 + 16 + c];
-      }
-      // %10 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      gemm_rows_16x48(p7, sl9_38, mm10_39, B);
-      // %14 slice — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 32; c++) sl14_40[r * 32 + c] = state36_0_26[r * 64 + 32 + c];
-      }
-      // %15 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      gemm_rows_16x32(p8, sl14_40, mm15_41, B);
-      // %19 slice — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) sl19_42[r * 16 + c] = state36_0_26[r * 64 + 48 + c];
-      }
-      // %20 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      gemm_rows_16x16(p9, sl19_42, mm20_43, B);
-      // %26 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v26_44, x36_4_33, x36_1_30, mm10_39, state36_0_26)) run_pointwise2(v26_44.byteOffset, x36_4_33.byteOffset, x36_1_30.byteOffset, mm10_39.byteOffset, state36_0_26.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v26_44[o + j] = (x36_4_33[0] !== 0 ? (Math.tanh((x36_1_30[l * 16 + j] + mm10_39[l * 16 + j]))) : state36_0_26[l * 64 + 16 + j]);
-          }
-        }
-      }
-      // %29 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v29_45, x36_5_34, x36_2_31, mm15_41, state36_0_26)) run_pointwise2(v29_45.byteOffset, x36_5_34.byteOffset, x36_2_31.byteOffset, mm15_41.byteOffset, state36_0_26.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v29_45[o + j] = (x36_5_34[0] !== 0 ? (Math.tanh((x36_2_31[l * 16 + j] + mm15_41[l * 16 + j]))) : state36_0_26[l * 64 + 32 + j]);
-          }
-        }
-      }
-      // %31 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v31_46, x36_6_35, x36_3_32, mm20_43, sl19_42)) run_pointwise3(v31_46.byteOffset, x36_6_35.byteOffset, x36_3_32.byteOffset, mm20_43.byteOffset, sl19_42.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v31_46[o + j] = (x36_6_35[0] !== 0 ? (Math.tanh((x36_3_32[l * 16 + j] + mm20_43[l * 16 + j]))) : sl19_42[l * 16 + j]);
-          }
-        }
-      }
-      // %32 concat h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+  for (let s = 0; s < steps28; s++) {
+    const t = s;
+    const x36_0_29 = v22_19.subarray(t * B * 16, (t + 1) * B * 16);
+    const x36_1_30 = v23_20.subarray(t * B * 16, (t + 1) * B * 16);
+    const x36_2_31 = v24_21.subarray(t * B * 16, (t + 1) * B * 16);
+    const x36_3_32 = v25_22.subarray(t * B * 16, (t + 1) * B * 16);
+    const x36_4_33 = v29_23.subarray(t * 1, (t + 1) * 1);
+    const x36_5_34 = v32_24.subarray(t * 1, (t + 1) * 1);
+    const x36_6_35 = v35_25.subarray(t * 1, (t + 1) * 1);
+    // %5 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    gemm_rows_16x64(p6, state36_0_26, mm5_36, B);
+    // %8 tanh a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    if (kernels !== undefined && heapHolds(v8_37, x36_0_29, mm5_36)) run_pointwise1(v8_37.byteOffset, x36_0_29.byteOffset, mm5_36.byteOffset, B);
+    else {
       for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 0 + c] = v8_37[xo + r * 16 + c];
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v8_37[o + j] = Math.tanh((x36_0_29[l * 16 + j] + mm5_36[l * 16 + j]));
         }
       }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 16 + c] = v26_44[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 32 + c] = v29_45[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 48 + c] = v31_46[xo + r * 16 + c];
-        }
-      }
-      out36_0_27.set(cat32_47);
-      state36_0_26.set(cat32_47);
     }
-  })();
+    // %9 slice — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 48; c++) sl9_38[r * 48 + c] = state36_0_26[r * 64 + 16 + c];
+    }
+    // %10 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    gemm_rows_16x48(p7, sl9_38, mm10_39, B);
+    // %14 slice — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 32; c++) sl14_40[r * 32 + c] = state36_0_26[r * 64 + 32 + c];
+    }
+    // %15 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    gemm_rows_16x32(p8, sl14_40, mm15_41, B);
+    // %19 slice — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) sl19_42[r * 16 + c] = state36_0_26[r * 64 + 48 + c];
+    }
+    // %20 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    gemm_rows_16x16(p9, sl19_42, mm20_43, B);
+    // %26 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v26_44, x36_4_33, x36_1_30, mm10_39, state36_0_26)) run_pointwise2(v26_44.byteOffset, x36_4_33.byteOffset, x36_1_30.byteOffset, mm10_39.byteOffset, state36_0_26.byteOffset + 64, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v26_44[o + j] = (x36_4_33[0] !== 0 ? (Math.tanh((x36_1_30[l * 16 + j] + mm10_39[l * 16 + j]))) : state36_0_26[l * 64 + 16 + j]);
+        }
+      }
+    }
+    // %29 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v29_45, x36_5_34, x36_2_31, mm15_41, state36_0_26)) run_pointwise2(v29_45.byteOffset, x36_5_34.byteOffset, x36_2_31.byteOffset, mm15_41.byteOffset, state36_0_26.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v29_45[o + j] = (x36_5_34[0] !== 0 ? (Math.tanh((x36_2_31[l * 16 + j] + mm15_41[l * 16 + j]))) : state36_0_26[l * 64 + 32 + j]);
+        }
+      }
+    }
+    // %31 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v31_46, x36_6_35, x36_3_32, mm20_43, sl19_42)) run_pointwise3(v31_46.byteOffset, x36_6_35.byteOffset, x36_3_32.byteOffset, mm20_43.byteOffset, sl19_42.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v31_46[o + j] = (x36_6_35[0] !== 0 ? (Math.tanh((x36_3_32[l * 16 + j] + mm20_43[l * 16 + j]))) : sl19_42[l * 16 + j]);
+        }
+      }
+    }
+    // %32 concat h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 0 + c] = v8_37[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 16 + c] = v26_44[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 32 + c] = v29_45[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_47[(l * 1 + r) * 64 + 48 + c] = v31_46[xo + r * 16 + c];
+      }
+    }
+    out36_0_27.set(cat32_47);
+    state36_0_26.set(cat32_47);
+  }
   const p48 = heapStageParam("prediction.W", params["prediction.W"]);
   const p49 = heapStageParam("prediction.b", params["prediction.b"]);
   // %41 matmul — 7: //   rnnc train examples/clockwork.rnn --data adding --seq 50 --epochs 5 --out runs/clockwork
@@ -695,146 +693,144 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps90 = T_T;
   // last: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps90; s++) {
-      const t = s;
-      const x37_0_91 = v23_72.subarray(t * B * 16, (t + 1) * B * 16);
-      const x37_1_92 = v24_73.subarray(t * B * 16, (t + 1) * B * 16);
-      const x37_2_93 = v25_74.subarray(t * B * 16, (t + 1) * B * 16);
-      const x37_3_94 = v26_75.subarray(t * B * 16, (t + 1) * B * 16);
-      const x37_4_95 = v30_76.subarray(t * 1, (t + 1) * 1);
-      const x37_5_96 = v33_77.subarray(t * 1, (t + 1) * 1);
-      const x37_6_97 = v36_78.subarray(t * 1, (t + 1) * 1);
-      // %5 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      gemm_rows_16x64(p59, state37_0_79, mm5_98, B);
-      // %8 tanh a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      if (kernels !== undefined && heapHolds(v8_99, x37_0_91, mm5_98)) run_pointwise1(v8_99.byteOffset, x37_0_91.byteOffset, mm5_98.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v8_99[o + j] = Math.tanh((x37_0_91[l * 16 + j] + mm5_98[l * 16 + j]));
-          }
-        }
-      }
-      // %9 slice — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 48; c++) sl9_100[r * 48 + c] = state37_0_79[r * 64 + 16 + c];
-      }
-      // %10 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      gemm_rows_16x48(p60, sl9_100, mm10_101, B);
-      // %13 tanh a_2 — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      if (kernels !== undefined && heapHolds(v13_102, x37_1_92, mm10_101)) run_pointwise1(v13_102.byteOffset, x37_1_92.byteOffset, mm10_101.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v13_102[o + j] = Math.tanh((x37_1_92[l * 16 + j] + mm10_101[l * 16 + j]));
-          }
-        }
-      }
-      // %14 slice — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 32; c++) sl14_103[r * 32 + c] = state37_0_79[r * 64 + 32 + c];
-      }
-      // %15 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      gemm_rows_16x32(p61, sl14_103, mm15_104, B);
-      // %18 tanh a_4 — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      if (kernels !== undefined && heapHolds(v18_105, x37_2_93, mm15_104)) run_pointwise1(v18_105.byteOffset, x37_2_93.byteOffset, mm15_104.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v18_105[o + j] = Math.tanh((x37_2_93[l * 16 + j] + mm15_104[l * 16 + j]));
-          }
-        }
-      }
-      // %19 slice — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) sl19_106[r * 16 + c] = state37_0_79[r * 64 + 48 + c];
-      }
-      // %20 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      gemm_rows_16x16(p62, sl19_106, mm20_107, B);
-      // %23 tanh a_8 — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      if (kernels !== undefined && heapHolds(v23_108, x37_3_94, mm20_107)) run_pointwise1(v23_108.byteOffset, x37_3_94.byteOffset, mm20_107.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_108[o + j] = Math.tanh((x37_3_94[l * 16 + j] + mm20_107[l * 16 + j]));
-          }
-        }
-      }
-      // %26 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v26_109, x37_4_95, v13_102, state37_0_79)) run_pointwise4(v26_109.byteOffset, x37_4_95.byteOffset, v13_102.byteOffset, state37_0_79.byteOffset + 64, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v26_109[o + j] = (x37_4_95[0] !== 0 ? v13_102[l * 16 + j] : state37_0_79[l * 64 + 16 + j]);
-          }
-        }
-      }
-      // %29 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v29_110, x37_5_96, v18_105, state37_0_79)) run_pointwise4(v29_110.byteOffset, x37_5_96.byteOffset, v18_105.byteOffset, state37_0_79.byteOffset + 128, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v29_110[o + j] = (x37_5_96[0] !== 0 ? v18_105[l * 16 + j] : state37_0_79[l * 64 + 32 + j]);
-          }
-        }
-      }
-      // %31 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v31_111, x37_6_97, v23_108, sl19_106)) run_pointwise5(v31_111.byteOffset, x37_6_97.byteOffset, v23_108.byteOffset, sl19_106.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v31_111[o + j] = (x37_6_97[0] !== 0 ? v23_108[l * 16 + j] : sl19_106[l * 16 + j]);
-          }
-        }
-      }
-      // %32 concat h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+  for (let s = 0; s < steps90; s++) {
+    const t = s;
+    const x37_0_91 = v23_72.subarray(t * B * 16, (t + 1) * B * 16);
+    const x37_1_92 = v24_73.subarray(t * B * 16, (t + 1) * B * 16);
+    const x37_2_93 = v25_74.subarray(t * B * 16, (t + 1) * B * 16);
+    const x37_3_94 = v26_75.subarray(t * B * 16, (t + 1) * B * 16);
+    const x37_4_95 = v30_76.subarray(t * 1, (t + 1) * 1);
+    const x37_5_96 = v33_77.subarray(t * 1, (t + 1) * 1);
+    const x37_6_97 = v36_78.subarray(t * 1, (t + 1) * 1);
+    // %5 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    gemm_rows_16x64(p59, state37_0_79, mm5_98, B);
+    // %8 tanh a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    if (kernels !== undefined && heapHolds(v8_99, x37_0_91, mm5_98)) run_pointwise1(v8_99.byteOffset, x37_0_91.byteOffset, mm5_98.byteOffset, B);
+    else {
       for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 0 + c] = v8_99[xo + r * 16 + c];
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v8_99[o + j] = Math.tanh((x37_0_91[l * 16 + j] + mm5_98[l * 16 + j]));
         }
       }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 16 + c] = v26_109[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 32 + c] = v29_110[xo + r * 16 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 16;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 48 + c] = v31_111[xo + r * 16 + c];
-        }
-      }
-      out37_0_80.set(cat32_112);
-      pos2_54.set(x37_6_97, t * x37_6_97.length);
-      out37_2_81.set(x37_5_96, t * x37_5_96.length);
-      out37_3_82.set(x37_4_95, t * x37_4_95.length);
-      out37_4_83.set(v23_108, t * v23_108.length);
-      out37_5_84.set(sl19_106, t * sl19_106.length);
-      out37_6_85.set(v18_105, t * v18_105.length);
-      out37_7_86.set(sl14_103, t * sl14_103.length);
-      out37_8_87.set(v13_102, t * v13_102.length);
-      out37_9_88.set(sl9_100, t * sl9_100.length);
-      out37_10_89.set(v8_99, t * v8_99.length);
-      mm18_71.set(state37_0_79, t * state37_0_79.length);
-      state37_0_79.set(cat32_112);
     }
-  })();
+    // %9 slice — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 48; c++) sl9_100[r * 48 + c] = state37_0_79[r * 64 + 16 + c];
+    }
+    // %10 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    gemm_rows_16x48(p60, sl9_100, mm10_101, B);
+    // %13 tanh a_2 — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    if (kernels !== undefined && heapHolds(v13_102, x37_1_92, mm10_101)) run_pointwise1(v13_102.byteOffset, x37_1_92.byteOffset, mm10_101.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v13_102[o + j] = Math.tanh((x37_1_92[l * 16 + j] + mm10_101[l * 16 + j]));
+        }
+      }
+    }
+    // %14 slice — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 32; c++) sl14_103[r * 32 + c] = state37_0_79[r * 64 + 32 + c];
+    }
+    // %15 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    gemm_rows_16x32(p61, sl14_103, mm15_104, B);
+    // %18 tanh a_4 — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    if (kernels !== undefined && heapHolds(v18_105, x37_2_93, mm15_104)) run_pointwise1(v18_105.byteOffset, x37_2_93.byteOffset, mm15_104.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v18_105[o + j] = Math.tanh((x37_2_93[l * 16 + j] + mm15_104[l * 16 + j]));
+        }
+      }
+    }
+    // %19 slice — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) sl19_106[r * 16 + c] = state37_0_79[r * 64 + 48 + c];
+    }
+    // %20 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    gemm_rows_16x16(p62, sl19_106, mm20_107, B);
+    // %23 tanh a_8 — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    if (kernels !== undefined && heapHolds(v23_108, x37_3_94, mm20_107)) run_pointwise1(v23_108.byteOffset, x37_3_94.byteOffset, mm20_107.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v23_108[o + j] = Math.tanh((x37_3_94[l * 16 + j] + mm20_107[l * 16 + j]));
+        }
+      }
+    }
+    // %26 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v26_109, x37_4_95, v13_102, state37_0_79)) run_pointwise4(v26_109.byteOffset, x37_4_95.byteOffset, v13_102.byteOffset, state37_0_79.byteOffset + 64, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v26_109[o + j] = (x37_4_95[0] !== 0 ? v13_102[l * 16 + j] : state37_0_79[l * 64 + 16 + j]);
+        }
+      }
+    }
+    // %29 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v29_110, x37_5_96, v18_105, state37_0_79)) run_pointwise4(v29_110.byteOffset, x37_5_96.byteOffset, v18_105.byteOffset, state37_0_79.byteOffset + 128, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v29_110[o + j] = (x37_5_96[0] !== 0 ? v18_105[l * 16 + j] : state37_0_79[l * 64 + 32 + j]);
+        }
+      }
+    }
+    // %31 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v31_111, x37_6_97, v23_108, sl19_106)) run_pointwise5(v31_111.byteOffset, x37_6_97.byteOffset, v23_108.byteOffset, sl19_106.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v31_111[o + j] = (x37_6_97[0] !== 0 ? v23_108[l * 16 + j] : sl19_106[l * 16 + j]);
+        }
+      }
+    }
+    // %32 concat h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 0 + c] = v8_99[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 16 + c] = v26_109[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 32 + c] = v29_110[xo + r * 16 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 16;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 16; c++) cat32_112[(l * 1 + r) * 64 + 48 + c] = v31_111[xo + r * 16 + c];
+      }
+    }
+    out37_0_80.set(cat32_112);
+    pos2_54.set(x37_6_97, t * x37_6_97.length);
+    out37_2_81.set(x37_5_96, t * x37_5_96.length);
+    out37_3_82.set(x37_4_95, t * x37_4_95.length);
+    out37_4_83.set(v23_108, t * v23_108.length);
+    out37_5_84.set(sl19_106, t * sl19_106.length);
+    out37_6_85.set(v18_105, t * v18_105.length);
+    out37_7_86.set(sl14_103, t * sl14_103.length);
+    out37_8_87.set(v13_102, t * v13_102.length);
+    out37_9_88.set(sl9_100, t * sl9_100.length);
+    out37_10_89.set(v8_99, t * v8_99.length);
+    mm18_71.set(state37_0_79, t * state37_0_79.length);
+    state37_0_79.set(cat32_112);
+  }
   const p113 = heapStageParam("prediction.W", params["prediction.W"]);
   const p114 = heapStageParam("prediction.b", params["prediction.b"]);
   // %42 matmul — 7: //   rnnc train examples/clockwork.rnn --data adding --seq 50 --epochs 5 --out runs/clockwork
@@ -959,164 +955,162 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps129 = T_T;
   // ∂last: from the last step to the first
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps129; s++) {
-      const t = T_T - 1 - s;
-      const x78_0_130 = place68_123.subarray(t * B * 64, (t + 1) * B * 64);
-      const x78_1_131 = pos2_54.subarray(t * 1, (t + 1) * 1);
-      const x78_2_132 = out37_2_81.subarray(t * 1, (t + 1) * 1);
-      const x78_3_133 = out37_3_82.subarray(t * 1, (t + 1) * 1);
-      const x78_4_134 = v26_75.subarray(t * B * 16, (t + 1) * B * 16);
-      const x78_5_135 = v25_74.subarray(t * B * 16, (t + 1) * B * 16);
-      const x78_6_136 = v24_73.subarray(t * B * 16, (t + 1) * B * 16);
-      const x78_7_137 = v23_72.subarray(t * B * 16, (t + 1) * B * 16);
-      // %2 add
-      if (kernels !== undefined && heapHolds(v2_138, mm55_121, x78_0_130)) run_pointwise7(v2_138.byteOffset, mm55_121.byteOffset, x78_0_130.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v2_138[o + j] = mm55_121[l * 64 + j] + x78_0_130[l * 64 + j];
-          }
+  for (let s = 0; s < steps129; s++) {
+    const t = T_T - 1 - s;
+    const x78_0_130 = place68_123.subarray(t * B * 64, (t + 1) * B * 64);
+    const x78_1_131 = pos2_54.subarray(t * 1, (t + 1) * 1);
+    const x78_2_132 = out37_2_81.subarray(t * 1, (t + 1) * 1);
+    const x78_3_133 = out37_3_82.subarray(t * 1, (t + 1) * 1);
+    const x78_4_134 = v26_75.subarray(t * B * 16, (t + 1) * B * 16);
+    const x78_5_135 = v25_74.subarray(t * B * 16, (t + 1) * B * 16);
+    const x78_6_136 = v24_73.subarray(t * B * 16, (t + 1) * B * 16);
+    const x78_7_137 = v23_72.subarray(t * B * 16, (t + 1) * B * 16);
+    // %2 add
+    if (kernels !== undefined && heapHolds(v2_138, mm55_121, x78_0_130)) run_pointwise7(v2_138.byteOffset, mm55_121.byteOffset, x78_0_130.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v2_138[o + j] = mm55_121[l * 64 + j] + x78_0_130[l * 64 + j];
         }
       }
-      // %4 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) sl4_139[r * 16 + c] = v2_138[r * 64 + 16 + c];
-      }
-      // %5 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) sl5_140[r * 16 + c] = v2_138[r * 64 + 32 + c];
-      }
-      // %6 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) sl6_141[r * 16 + c] = v2_138[r * 64 + 48 + c];
-      }
-      // %10 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v10_142, x78_1_131, sl6_141)) run_pointwise8(v10_142.byteOffset, x78_1_131.byteOffset, sl6_141.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v10_142[o + j] = (x78_1_131[0] !== 0 ? 0 : sl6_141[l * 16 + j]);
-          }
-        }
-      }
-      // %11 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      pad11_143.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad11_143[r * 64 + 48 + c] = v10_142[r * 16 + c];
-      }
-      // %14 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v14_144, x78_2_132, sl5_140)) run_pointwise8(v14_144.byteOffset, x78_2_132.byteOffset, sl5_140.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v14_144[o + j] = (x78_2_132[0] !== 0 ? 0 : sl5_140[l * 16 + j]);
-          }
-        }
-      }
-      // %15 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      pad15_145.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad15_145[r * 64 + 32 + c] = v14_144[r * 16 + c];
-      }
-      // %19 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      if (kernels !== undefined && heapHolds(v19_146, x78_3_133, sl4_139)) run_pointwise8(v19_146.byteOffset, x78_3_133.byteOffset, sl4_139.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v19_146[o + j] = (x78_3_133[0] !== 0 ? 0 : sl4_139[l * 16 + j]);
-          }
-        }
-      }
-      // %20 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
-      pad20_147.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad20_147[r * 64 + 16 + c] = v19_146[r * 16 + c];
-      }
-      // %23 mul ∂a_8 — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      if (kernels !== undefined && heapHolds(v23_148, x78_1_131, sl6_141, x78_4_134)) run_pointwise9(v23_148.byteOffset, x78_1_131.byteOffset, sl6_141.byteOffset, x78_4_134.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v23_148[o + j] = ((x78_1_131[0] !== 0 ? sl6_141[l * 16 + j] : 0)) * x78_4_134[l * 16 + j];
-          }
-        }
-      }
-      // %25 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      gemm_cols_16x16(v23_148, p62, mm25_149, B);
-      // %26 pad_last — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
-      pad26_150.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 16; c++) pad26_150[r * 64 + 48 + c] = mm25_149[r * 16 + c];
-      }
-      // %29 mul ∂a_4 — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      if (kernels !== undefined && heapHolds(v29_151, x78_2_132, sl5_140, x78_5_135)) run_pointwise9(v29_151.byteOffset, x78_2_132.byteOffset, sl5_140.byteOffset, x78_5_135.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v29_151[o + j] = ((x78_2_132[0] !== 0 ? sl5_140[l * 16 + j] : 0)) * x78_5_135[l * 16 + j];
-          }
-        }
-      }
-      // %31 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      gemm_cols_16x32(v29_151, p61, mm31_152, B);
-      // %32 pad_last — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
-      pad32_153.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 32; c++) pad32_153[r * 64 + 32 + c] = mm31_152[r * 32 + c];
-      }
-      // %35 mul ∂a_2 — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      if (kernels !== undefined && heapHolds(v35_154, x78_3_133, sl4_139, x78_6_136)) run_pointwise9(v35_154.byteOffset, x78_3_133.byteOffset, sl4_139.byteOffset, x78_6_136.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v35_154[o + j] = ((x78_3_133[0] !== 0 ? sl4_139[l * 16 + j] : 0)) * x78_6_136[l * 16 + j];
-          }
-        }
-      }
-      // %37 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      gemm_cols_16x48(v35_154, p60, mm37_155, B);
-      // %38 pad_last — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
-      pad38_156.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 48; c++) pad38_156[r * 64 + 16 + c] = mm37_155[r * 48 + c];
-      }
-      // %41 mul ∂a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      if (kernels !== undefined && heapHolds(v41_157, v2_138, x78_7_137)) run_pointwise10(v41_157.byteOffset, v2_138.byteOffset, x78_7_137.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 16;
-          for (let j = 0; j < 16; j++) {
-            v41_157[o + j] = v2_138[l * 64 + 0 + j] * x78_7_137[l * 16 + j];
-          }
-        }
-      }
-      // %43 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
-      gemm_cols_16x64(v41_157, p59, mm43_158, B);
-      // %44 add
-      if (kernels !== undefined && heapHolds(v44_159, pad11_143, pad15_145, pad20_147, pad26_150, pad32_153, pad38_156, mm43_158)) run_pointwise11(v44_159.byteOffset, pad11_143.byteOffset, pad15_145.byteOffset, pad20_147.byteOffset, pad26_150.byteOffset, pad32_153.byteOffset, pad38_156.byteOffset, mm43_158.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 64;
-          for (let j = 0; j < 64; j++) {
-            v44_159[o + j] = (((((pad11_143[l * 64 + j] + pad15_145[l * 64 + j]) + pad20_147[l * 64 + j]) + pad26_150[l * 64 + j]) + pad32_153[l * 64 + j]) + pad38_156[l * 64 + j]) + mm43_158[l * 64 + j];
-          }
-        }
-      }
-      out78_0_125.set(v41_157, t * v41_157.length);
-      out78_1_126.set(v35_154, t * v35_154.length);
-      out78_2_127.set(v29_151, t * v29_151.length);
-      out78_3_128.set(v23_148, t * v23_148.length);
-      mm55_121.set(v44_159);
     }
-  })();
+    // %4 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) sl4_139[r * 16 + c] = v2_138[r * 64 + 16 + c];
+    }
+    // %5 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) sl5_140[r * 16 + c] = v2_138[r * 64 + 32 + c];
+    }
+    // %6 slice ∂h' — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) sl6_141[r * 16 + c] = v2_138[r * 64 + 48 + c];
+    }
+    // %10 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v10_142, x78_1_131, sl6_141)) run_pointwise8(v10_142.byteOffset, x78_1_131.byteOffset, sl6_141.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v10_142[o + j] = (x78_1_131[0] !== 0 ? 0 : sl6_141[l * 16 + j]);
+        }
+      }
+    }
+    // %11 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    pad11_143.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) pad11_143[r * 64 + 48 + c] = v10_142[r * 16 + c];
+    }
+    // %14 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v14_144, x78_2_132, sl5_140)) run_pointwise8(v14_144.byteOffset, x78_2_132.byteOffset, sl5_140.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v14_144[o + j] = (x78_2_132[0] !== 0 ? 0 : sl5_140[l * 16 + j]);
+        }
+      }
+    }
+    // %15 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    pad15_145.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) pad15_145[r * 64 + 32 + c] = v14_144[r * 16 + c];
+    }
+    // %19 where — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    if (kernels !== undefined && heapHolds(v19_146, x78_3_133, sl4_139)) run_pointwise8(v19_146.byteOffset, x78_3_133.byteOffset, sl4_139.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v19_146[o + j] = (x78_3_133[0] !== 0 ? 0 : sl4_139[l * 16 + j]);
+        }
+      }
+    }
+    // %20 pad_last — 33: h' = concat(a_1, where(t % 2 == 0, a_2, h[M:2*M]), where(t % 4 == 0, a_4, h[2*M:3*M]), where(t % 8 == 0, a_8, h[3*M:4*M]))
+    pad20_147.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) pad20_147[r * 64 + 16 + c] = v19_146[r * 16 + c];
+    }
+    // %23 mul ∂a_8 — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    if (kernels !== undefined && heapHolds(v23_148, x78_1_131, sl6_141, x78_4_134)) run_pointwise9(v23_148.byteOffset, x78_1_131.byteOffset, sl6_141.byteOffset, x78_4_134.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v23_148[o + j] = ((x78_1_131[0] !== 0 ? sl6_141[l * 16 + j] : 0)) * x78_4_134[l * 16 + j];
+        }
+      }
+    }
+    // %25 matmul — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    gemm_cols_16x16(v23_148, p62, mm25_149, B);
+    // %26 pad_last — 31: a_8 = tanh(W_8 @ x + U_8 @ h[3*M:4*M] + b_8)
+    pad26_150.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 16; c++) pad26_150[r * 64 + 48 + c] = mm25_149[r * 16 + c];
+    }
+    // %29 mul ∂a_4 — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    if (kernels !== undefined && heapHolds(v29_151, x78_2_132, sl5_140, x78_5_135)) run_pointwise9(v29_151.byteOffset, x78_2_132.byteOffset, sl5_140.byteOffset, x78_5_135.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v29_151[o + j] = ((x78_2_132[0] !== 0 ? sl5_140[l * 16 + j] : 0)) * x78_5_135[l * 16 + j];
+        }
+      }
+    }
+    // %31 matmul — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    gemm_cols_16x32(v29_151, p61, mm31_152, B);
+    // %32 pad_last — 30: a_4 = tanh(W_4 @ x + U_4 @ h[2*M:4*M] + b_4)
+    pad32_153.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 32; c++) pad32_153[r * 64 + 32 + c] = mm31_152[r * 32 + c];
+    }
+    // %35 mul ∂a_2 — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    if (kernels !== undefined && heapHolds(v35_154, x78_3_133, sl4_139, x78_6_136)) run_pointwise9(v35_154.byteOffset, x78_3_133.byteOffset, sl4_139.byteOffset, x78_6_136.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v35_154[o + j] = ((x78_3_133[0] !== 0 ? sl4_139[l * 16 + j] : 0)) * x78_6_136[l * 16 + j];
+        }
+      }
+    }
+    // %37 matmul — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    gemm_cols_16x48(v35_154, p60, mm37_155, B);
+    // %38 pad_last — 29: a_2 = tanh(W_2 @ x + U_2 @ h[M:4*M] + b_2)
+    pad38_156.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 48; c++) pad38_156[r * 64 + 16 + c] = mm37_155[r * 48 + c];
+    }
+    // %41 mul ∂a_1 — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    if (kernels !== undefined && heapHolds(v41_157, v2_138, x78_7_137)) run_pointwise10(v41_157.byteOffset, v2_138.byteOffset, x78_7_137.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 16;
+        for (let j = 0; j < 16; j++) {
+          v41_157[o + j] = v2_138[l * 64 + 0 + j] * x78_7_137[l * 16 + j];
+        }
+      }
+    }
+    // %43 matmul — 28: a_1 = tanh(W_1 @ x + U_1 @ h + b_1)
+    gemm_cols_16x64(v41_157, p59, mm43_158, B);
+    // %44 add
+    if (kernels !== undefined && heapHolds(v44_159, pad11_143, pad15_145, pad20_147, pad26_150, pad32_153, pad38_156, mm43_158)) run_pointwise11(v44_159.byteOffset, pad11_143.byteOffset, pad15_145.byteOffset, pad20_147.byteOffset, pad26_150.byteOffset, pad32_153.byteOffset, pad38_156.byteOffset, mm43_158.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 64;
+        for (let j = 0; j < 64; j++) {
+          v44_159[o + j] = (((((pad11_143[l * 64 + j] + pad15_145[l * 64 + j]) + pad20_147[l * 64 + j]) + pad26_150[l * 64 + j]) + pad32_153[l * 64 + j]) + pad38_156[l * 64 + j]) + mm43_158[l * 64 + j];
+        }
+      }
+    }
+    out78_0_125.set(v41_157, t * v41_157.length);
+    out78_1_126.set(v35_154, t * v35_154.length);
+    out78_2_127.set(v29_151, t * v29_151.length);
+    out78_3_128.set(v23_148, t * v23_148.length);
+    mm55_121.set(v44_159);
+  }
   // %84 concat
   place68_123.fill(0); // reused: its last value is dead
   for (let l = 0; l < T_T * B; l++) {

@@ -401,38 +401,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // encoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_20, state22_0_21, mm2_27, v8_28, v18_16, v20_29, v20_18, v19_17, out22_0_22)) run_time_loop0(packed21_20.byteOffset, state22_0_21.byteOffset, mm2_27.byteOffset, v8_28.byteOffset, v18_16.byteOffset, v20_29.byteOffset, v20_18.byteOffset, v19_17.byteOffset, out22_0_22.byteOffset, B, 4 * (B * 24), 0, steps23, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps23; s++) {
-        const t = s;
-        const x22_0_24 = v18_16.subarray(t * B * 24, (t + 1) * B * 24);
-        const x22_1_25 = v19_17.subarray(t * B * 24, (t + 1) * B * 24);
-        const x22_2_26 = v20_18.subarray(t * B * 24, (t + 1) * B * 24);
-        // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        gemm_rows_72x24(packed21_20, state22_0_21, mm2_27, B);
-        // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v8_28, x22_0_24, mm2_27)) run_pointwise1(v8_28.byteOffset, x22_0_24.byteOffset, mm2_27.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 24;
-            for (let j = 0; j < 24; j++) {
-              v8_28[o + j] = 1 / (1 + Math.exp(-(x22_0_24[l * 24 + j] + mm2_27[l * 72 + 0 + j])));
-            }
+    for (let s = 0; s < steps23; s++) {
+      const t = s;
+      const x22_0_24 = v18_16.subarray(t * B * 24, (t + 1) * B * 24);
+      const x22_1_25 = v19_17.subarray(t * B * 24, (t + 1) * B * 24);
+      const x22_2_26 = v20_18.subarray(t * B * 24, (t + 1) * B * 24);
+      // %2 matmul fused gates — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_72x24(packed21_20, state22_0_21, mm2_27, B);
+      // %8 sigmoid z — 24: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_28, x22_0_24, mm2_27)) run_pointwise1(v8_28.byteOffset, x22_0_24.byteOffset, mm2_27.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v8_28[o + j] = 1 / (1 + Math.exp(-(x22_0_24[l * 24 + j] + mm2_27[l * 72 + 0 + j])));
           }
         }
-        // %20 add h' — 27: h' = z * h + (1 - z) * n
-        if (kernels !== undefined && heapHolds(v20_29, v8_28, state22_0_21, x22_2_26, x22_1_25, mm2_27)) run_pointwise2(v20_29.byteOffset, v8_28.byteOffset, state22_0_21.byteOffset, v8_28.byteOffset, x22_2_26.byteOffset, x22_1_25.byteOffset, mm2_27.byteOffset + 96, mm2_27.byteOffset + 192, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 24;
-            for (let j = 0; j < 24; j++) {
-              v20_29[o + j] = (v8_28[l * 24 + j] * state22_0_21[l * 24 + j]) + ((1 - v8_28[l * 24 + j]) * (Math.tanh((x22_2_26[l * 24 + j] + ((1 / (1 + Math.exp(-(x22_1_25[l * 24 + j] + mm2_27[l * 72 + 24 + j])))) * mm2_27[l * 72 + 48 + j])))));
-            }
-          }
-        }
-        out22_0_22.set(v20_29, t * v20_29.length);
-        state22_0_21.set(v20_29);
       }
-    })();
+      // %20 add h' — 27: h' = z * h + (1 - z) * n
+      if (kernels !== undefined && heapHolds(v20_29, v8_28, state22_0_21, x22_2_26, x22_1_25, mm2_27)) run_pointwise2(v20_29.byteOffset, v8_28.byteOffset, state22_0_21.byteOffset, v8_28.byteOffset, x22_2_26.byteOffset, x22_1_25.byteOffset, mm2_27.byteOffset + 96, mm2_27.byteOffset + 192, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v20_29[o + j] = (v8_28[l * 24 + j] * state22_0_21[l * 24 + j]) + ((1 - v8_28[l * 24 + j]) * (Math.tanh((x22_2_26[l * 24 + j] + ((1 / (1 + Math.exp(-(x22_1_25[l * 24 + j] + mm2_27[l * 72 + 24 + j])))) * mm2_27[l * 72 + 48 + j])))));
+          }
+        }
+      }
+      out22_0_22.set(v20_29, t * v20_29.length);
+      state22_0_21.set(v20_29);
+    }
   }
   // %25 time_index summary — 60: summary = last(encoder)
   const step25_30 = out22_0_22.subarray((T_S - 1) * B * 24, (T_S - 1 + 1) * B * 24);
@@ -541,38 +539,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // decoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed47_50, state49_0_51, mm3_57, v10_58, v44_48, v22_59, sl40_44, v46_49, sl43_47, out49_0_52)) run_time_loop1(packed47_50.byteOffset, state49_0_51.byteOffset, mm3_57.byteOffset, v10_58.byteOffset, v44_48.byteOffset, v22_59.byteOffset, sl40_44.byteOffset, v46_49.byteOffset, sl43_47.byteOffset, out49_0_52.byteOffset, B, 4 * (B * 24), 0, steps53, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps53; s++) {
-        const t = s;
-        const x49_0_54 = sl40_44.subarray(t * B * 24, (t + 1) * B * 24);
-        const x49_1_55 = v44_48.subarray(t * B * 24, (t + 1) * B * 24);
-        const x49_2_56 = v46_49.subarray(t * B * 24, (t + 1) * B * 24);
-        // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-        gemm_rows_72x24(packed47_50, state49_0_51, mm3_57, B);
-        // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
-        if (kernels !== undefined && heapHolds(v10_58, x49_1_55, mm3_57)) run_pointwise1(v10_58.byteOffset, x49_1_55.byteOffset, mm3_57.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 24;
-            for (let j = 0; j < 24; j++) {
-              v10_58[o + j] = 1 / (1 + Math.exp(-(x49_1_55[l * 24 + j] + mm3_57[l * 72 + 0 + j])));
-            }
+    for (let s = 0; s < steps53; s++) {
+      const t = s;
+      const x49_0_54 = sl40_44.subarray(t * B * 24, (t + 1) * B * 24);
+      const x49_1_55 = v44_48.subarray(t * B * 24, (t + 1) * B * 24);
+      const x49_2_56 = v46_49.subarray(t * B * 24, (t + 1) * B * 24);
+      // %3 matmul fused gates — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+      gemm_rows_72x24(packed47_50, state49_0_51, mm3_57, B);
+      // %10 sigmoid z — 46: z = sigmoid(W_z @ y + U_z @ h + C_z @ c)
+      if (kernels !== undefined && heapHolds(v10_58, x49_1_55, mm3_57)) run_pointwise1(v10_58.byteOffset, x49_1_55.byteOffset, mm3_57.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v10_58[o + j] = 1 / (1 + Math.exp(-(x49_1_55[l * 24 + j] + mm3_57[l * 72 + 0 + j])));
           }
         }
-        // %22 add h' — 49: h' = z * h + (1 - z) * n
-        if (kernels !== undefined && heapHolds(v22_59, v10_58, state49_0_51, x49_0_54, x49_2_56, mm3_57, sl43_47)) run_pointwise4(v22_59.byteOffset, v10_58.byteOffset, state49_0_51.byteOffset, v10_58.byteOffset, x49_0_54.byteOffset, x49_2_56.byteOffset, mm3_57.byteOffset + 96, mm3_57.byteOffset + 192, sl43_47.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 24;
-            for (let j = 0; j < 24; j++) {
-              v22_59[o + j] = (v10_58[l * 24 + j] * state49_0_51[l * 24 + j]) + ((1 - v10_58[l * 24 + j]) * (Math.tanh((x49_0_54[l * 24 + j] + ((1 / (1 + Math.exp(-(x49_2_56[l * 24 + j] + mm3_57[l * 72 + 24 + j])))) * (mm3_57[l * 72 + 48 + j] + sl43_47[l * 24 + j]))))));
-            }
-          }
-        }
-        out49_0_52.set(v22_59, t * v22_59.length);
-        state49_0_51.set(v22_59);
       }
-    })();
+      // %22 add h' — 49: h' = z * h + (1 - z) * n
+      if (kernels !== undefined && heapHolds(v22_59, v10_58, state49_0_51, x49_0_54, x49_2_56, mm3_57, sl43_47)) run_pointwise4(v22_59.byteOffset, v10_58.byteOffset, state49_0_51.byteOffset, v10_58.byteOffset, x49_0_54.byteOffset, x49_2_56.byteOffset, mm3_57.byteOffset + 96, mm3_57.byteOffset + 192, sl43_47.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 24;
+          for (let j = 0; j < 24; j++) {
+            v22_59[o + j] = (v10_58[l * 24 + j] * state49_0_51[l * 24 + j]) + ((1 - v10_58[l * 24 + j]) * (Math.tanh((x49_0_54[l * 24 + j] + ((1 / (1 + Math.exp(-(x49_2_56[l * 24 + j] + mm3_57[l * 72 + 24 + j])))) * (mm3_57[l * 72 + 48 + j] + sl43_47[l * 24 + j]))))));
+          }
+        }
+      }
+      out49_0_52.set(v22_59, t * v22_59.length);
+      state49_0_51.set(v22_59);
+    }
   }
   const p60 = heapStageParam("logits.W", params["logits.W"]);
   const p61 = heapStageParam("logits.b", params["logits.b"]);
@@ -796,7 +792,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps93 = T_S;
   // encoder: from the first step to the last
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps93; s++) {
       const t = s;
       const x23_0_94 = v19_81.subarray(t * B * 24, (t + 1) * B * 24);
@@ -974,7 +970,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // decoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed48_124, state50_0_125, mm3_136, v10_137, v45_122, v13_138, v47_123, v14_139, sl44_121, v17_140, sl41_118, v20_141, v22_142, out50_0_126, out50_1_127, out50_2_128, out50_3_129, out50_4_130, out50_5_131)) run_time_loop2(packed48_124.byteOffset, state50_0_125.byteOffset, mm3_136.byteOffset, v10_137.byteOffset, v45_122.byteOffset, v13_138.byteOffset, v47_123.byteOffset, v14_139.byteOffset, sl44_121.byteOffset, v17_140.byteOffset, sl41_118.byteOffset, v20_141.byteOffset, v22_142.byteOffset, out50_0_126.byteOffset, out50_1_127.byteOffset, out50_2_128.byteOffset, out50_3_129.byteOffset, out50_4_130.byteOffset, out50_5_131.byteOffset, B, 4 * (B * 24), 0, steps132, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps132; s++) {
         const t = s;
         const x50_0_133 = sl41_118.subarray(t * B * 24, (t + 1) * B * 24);
@@ -1259,7 +1255,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂decoder: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_177, sl44_121, v47_123, v14_178, out50_2_128, sl41_118, v18_179, out50_5_131, v20_180, out50_4_130, v86_156, v22_181, out50_1_127, v45_122, v88_157, cat23_182, packed89_158, mm25_183, v26_184, out50_3_129, out92_0_162, out92_1_163, out92_2_164, out92_3_165)) run_time_loop3(v2_177.byteOffset, sl44_121.byteOffset, v47_123.byteOffset, v14_178.byteOffset, out50_2_128.byteOffset, sl41_118.byteOffset, v18_179.byteOffset, out50_5_131.byteOffset, v20_180.byteOffset, out50_4_130.byteOffset, v86_156.byteOffset, v22_181.byteOffset, out50_1_127.byteOffset, v45_122.byteOffset, v88_157.byteOffset, cat23_182.byteOffset, packed89_158.byteOffset, mm25_183.byteOffset, v26_184.byteOffset, out50_3_129.byteOffset, out92_0_162.byteOffset, out92_1_163.byteOffset, out92_2_164.byteOffset, out92_3_165.byteOffset, 4 * (B * 24), B, 0, steps166, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps166; s++) {
         const t = T_U - 1 - s;
         const x92_0_167 = v47_123.subarray(t * B * 24, (t + 1) * B * 24);
@@ -1577,7 +1573,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂encoder: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_217, ub99_185, v21_83, v14_218, out23_2_89, v19_81, v18_219, out23_5_92, v20_220, out23_4_91, v131_198, v22_221, out23_1_88, v20_82, v133_199, cat23_222, packed134_200, mm25_223, v26_224, out23_3_90, out136_0_202, out136_1_203, out136_2_204, out136_3_205)) run_time_loop4(v2_217.byteOffset, ub99_185.byteOffset, v21_83.byteOffset, v14_218.byteOffset, out23_2_89.byteOffset, v19_81.byteOffset, v18_219.byteOffset, out23_5_92.byteOffset, v20_220.byteOffset, out23_4_91.byteOffset, v131_198.byteOffset, v22_221.byteOffset, out23_1_88.byteOffset, v20_82.byteOffset, v133_199.byteOffset, cat23_222.byteOffset, packed134_200.byteOffset, mm25_223.byteOffset, v26_224.byteOffset, out23_3_90.byteOffset, out136_0_202.byteOffset, out136_1_203.byteOffset, out136_2_204.byteOffset, out136_3_205.byteOffset, 4 * (B * 24), B, 0, steps206, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps206; s++) {
         const t = T_S - 1 - s;
         const x136_0_207 = v21_83.subarray(t * B * 24, (t + 1) * B * 24);

@@ -264,26 +264,24 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // Elman: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state7_0_7, mm3_11, v5_12, mm6_6, out7_0_8)) run_time_loop0(p2.byteOffset, state7_0_7.byteOffset, mm3_11.byteOffset, v5_12.byteOffset, mm6_6.byteOffset, out7_0_8.byteOffset, B, 4 * (B * 8), 0, steps9, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps9; s++) {
-        const t = s;
-        const x7_0_10 = mm6_6.subarray(t * B * 8, (t + 1) * B * 8);
-        // %3 matmul — 15: s' = tanh(U @ x + W @ s)
-        gemm_rows_8x8(p2, state7_0_7, mm3_11, B);
-        // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
-        if (kernels !== undefined && heapHolds(v5_12, x7_0_10, mm3_11)) run_pointwise0(v5_12.byteOffset, x7_0_10.byteOffset, mm3_11.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 8;
-            for (let j = 0; j < 8; j++) {
-              v5_12[o + j] = Math.tanh((x7_0_10[l * 8 + j] + mm3_11[l * 8 + j]));
-            }
+    for (let s = 0; s < steps9; s++) {
+      const t = s;
+      const x7_0_10 = mm6_6.subarray(t * B * 8, (t + 1) * B * 8);
+      // %3 matmul — 15: s' = tanh(U @ x + W @ s)
+      gemm_rows_8x8(p2, state7_0_7, mm3_11, B);
+      // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
+      if (kernels !== undefined && heapHolds(v5_12, x7_0_10, mm3_11)) run_pointwise0(v5_12.byteOffset, x7_0_10.byteOffset, mm3_11.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 8;
+          for (let j = 0; j < 8; j++) {
+            v5_12[o + j] = Math.tanh((x7_0_10[l * 8 + j] + mm3_11[l * 8 + j]));
           }
         }
-        out7_0_8.set(v5_12, t * v5_12.length);
-        state7_0_7.set(v5_12);
       }
-    })();
+      out7_0_8.set(v5_12, t * v5_12.length);
+      state7_0_7.set(v5_12);
+    }
   }
   // %10 matmul — 16: output o = softmax(V @ s')
   gemm_rows_4x8(p3, out7_0_8, mm10_13, T_T * B);
@@ -346,28 +344,26 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // Elman: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p17, state7_0_22, mm3_28, v5_29, mm6_21, out7_0_23, out7_1_24, out7_2_25)) run_time_loop1(p17.byteOffset, state7_0_22.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm6_21.byteOffset, out7_0_23.byteOffset, out7_1_24.byteOffset, out7_2_25.byteOffset, B, 4 * (B * 8), 0, steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps26; s++) {
-        const t = s;
-        const x7_0_27 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
-        // %3 matmul — 15: s' = tanh(U @ x + W @ s)
-        gemm_rows_8x8(p17, state7_0_22, mm3_28, B);
-        // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
-        if (kernels !== undefined && heapHolds(v5_29, x7_0_27, mm3_28)) run_pointwise0(v5_29.byteOffset, x7_0_27.byteOffset, mm3_28.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 8;
-            for (let j = 0; j < 8; j++) {
-              v5_29[o + j] = Math.tanh((x7_0_27[l * 8 + j] + mm3_28[l * 8 + j]));
-            }
+    for (let s = 0; s < steps26; s++) {
+      const t = s;
+      const x7_0_27 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
+      // %3 matmul — 15: s' = tanh(U @ x + W @ s)
+      gemm_rows_8x8(p17, state7_0_22, mm3_28, B);
+      // %5 tanh s' — 15: s' = tanh(U @ x + W @ s)
+      if (kernels !== undefined && heapHolds(v5_29, x7_0_27, mm3_28)) run_pointwise0(v5_29.byteOffset, x7_0_27.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 8;
+          for (let j = 0; j < 8; j++) {
+            v5_29[o + j] = Math.tanh((x7_0_27[l * 8 + j] + mm3_28[l * 8 + j]));
           }
         }
-        out7_0_23.set(v5_29, t * v5_29.length);
-        out7_1_24.set(state7_0_22, t * state7_0_22.length);
-        out7_2_25.set(v5_29, t * v5_29.length);
-        state7_0_22.set(v5_29);
       }
-    })();
+      out7_0_23.set(v5_29, t * v5_29.length);
+      out7_1_24.set(state7_0_22, t * state7_0_22.length);
+      out7_2_25.set(v5_29, t * v5_29.length);
+      state7_0_22.set(v5_29);
+    }
   }
   // %12 matmul — 16: output o = softmax(V @ s')
   gemm_rows_4x8(p18, out7_2_25, mm12_30, T_T * B);
@@ -474,27 +470,25 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂Elman: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_44, state31_0_39, mm6_21, v30_38, p17, mm6_45, out31_0_40)) run_time_loop2(v4_44.byteOffset, state31_0_39.byteOffset, mm6_21.byteOffset, v30_38.byteOffset, p17.byteOffset, mm6_45.byteOffset, out31_0_40.byteOffset, 4 * (B * 8), B, 0, steps41, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps41; s++) {
-        const t = T_T - 1 - s;
-        const x31_0_42 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
-        const x31_1_43 = v30_38.subarray(t * B * 8, (t + 1) * B * 8);
-        // %4 mul ∂s' — 15: s' = tanh(U @ x + W @ s)
-        if (kernels !== undefined && heapHolds(v4_44, state31_0_39, x31_0_42, x31_1_43)) run_pointwise4(v4_44.byteOffset, state31_0_39.byteOffset, x31_0_42.byteOffset, x31_1_43.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 8;
-            for (let j = 0; j < 8; j++) {
-              v4_44[o + j] = (state31_0_39[l * 8 + j] + x31_0_42[l * 8 + j]) * x31_1_43[l * 8 + j];
-            }
+    for (let s = 0; s < steps41; s++) {
+      const t = T_T - 1 - s;
+      const x31_0_42 = mm6_21.subarray(t * B * 8, (t + 1) * B * 8);
+      const x31_1_43 = v30_38.subarray(t * B * 8, (t + 1) * B * 8);
+      // %4 mul ∂s' — 15: s' = tanh(U @ x + W @ s)
+      if (kernels !== undefined && heapHolds(v4_44, state31_0_39, x31_0_42, x31_1_43)) run_pointwise4(v4_44.byteOffset, state31_0_39.byteOffset, x31_0_42.byteOffset, x31_1_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 8;
+          for (let j = 0; j < 8; j++) {
+            v4_44[o + j] = (state31_0_39[l * 8 + j] + x31_0_42[l * 8 + j]) * x31_1_43[l * 8 + j];
           }
         }
-        // %6 matmul — 15: s' = tanh(U @ x + W @ s)
-        gemm_cols_8x8(v4_44, p17, mm6_45, B);
-        out31_0_40.set(v4_44, t * v4_44.length);
-        state31_0_39.set(mm6_45);
       }
-    })();
+      // %6 matmul — 15: s' = tanh(U @ x + W @ s)
+      gemm_cols_8x8(v4_44, p17, mm6_45, B);
+      out31_0_40.set(v4_44, t * v4_44.length);
+      state31_0_39.set(mm6_45);
+    }
   }
   // %35 unbroadcast ∂Elman: ∂U (batched)
   ub35_46.fill(0);

@@ -303,47 +303,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // encoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps13; s++) {
-        const t = s;
-        const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
-        // %3 matmul — 18: z = W @ x + U @ h + b
-        gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
-        // %5 add z — 18: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 512;
-            for (let j = 0; j < 512; j++) {
-              v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
-            }
+    for (let s = 0; s < steps13; s++) {
+      const t = s;
+      const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
           }
         }
-        // %16 add c' — 23: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 24: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
-            }
-          }
-        }
-        out10_0_12.set(v18_18, t * v18_18.length);
-        state10_0_10.set(v18_18);
-        state10_1_11.set(v16_17);
       }
-    })();
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+          }
+        }
+      }
+      out10_0_12.set(v18_18, t * v18_18.length);
+      state10_0_10.set(v18_18);
+      state10_1_11.set(v16_17);
+    }
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -371,47 +369,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // decoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p20, state20_0_26, mm3_31, v5_32, v19_25, v16_33, state20_1_27, v18_34, out20_0_28)) run_time_loop1(p20.byteOffset, state20_0_26.byteOffset, mm3_31.byteOffset, v5_32.byteOffset, v19_25.byteOffset, v16_33.byteOffset, state20_1_27.byteOffset, v18_34.byteOffset, out20_0_28.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps29, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps29; s++) {
-        const t = s;
-        const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
-        // %3 matmul — 18: z = W @ x + U @ h + b
-        gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
-        // %5 add z — 18: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 512;
-            for (let j = 0; j < 512; j++) {
-              v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
-            }
+    for (let s = 0; s < steps29; s++) {
+      const t = s;
+      const x20_0_30 = v19_25.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 18: z = W @ x + U @ h + b
+      gemm_rows_512x128(p20, state20_0_26, mm3_31, B);
+      // %5 add z — 18: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_32, x20_0_30, mm3_31)) run_pointwise1(v5_32.byteOffset, x20_0_30.byteOffset, mm3_31.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_32[o + j] = x20_0_30[l * 512 + j] + mm3_31[l * 512 + j];
           }
         }
-        // %16 add c' — 23: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 24: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
-            }
-          }
-        }
-        out20_0_28.set(v18_34, t * v18_34.length);
-        state20_0_26.set(v18_34);
-        state20_1_27.set(v16_33);
       }
-    })();
+      // %16 add c' — 23: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_33, v5_32, state20_1_27)) run_pointwise2(v16_33.byteOffset, v5_32.byteOffset + 512, state20_1_27.byteOffset, v5_32.byteOffset, v5_32.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_33[o + j] = ((1 / (1 + Math.exp(-v5_32[l * 512 + 128 + j]))) * state20_1_27[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_32[l * 512 + 0 + j]))) * (Math.tanh(v5_32[l * 512 + 256 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 24: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_34, v5_32, v16_33)) run_pointwise3(v18_34.byteOffset, v5_32.byteOffset + 1536, v16_33.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_34[o + j] = (1 / (1 + Math.exp(-v5_32[l * 512 + 384 + j]))) * (Math.tanh(v16_33[l * 128 + j]));
+          }
+        }
+      }
+      out20_0_28.set(v18_34, t * v18_34.length);
+      state20_0_26.set(v18_34);
+      state20_1_27.set(v16_33);
+    }
   }
   const p35 = heapStageParam("logits.W", params["logits.W"]);
   const p36 = heapStageParam("logits.b", params["logits.b"]);
@@ -572,7 +568,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // encoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p43, state11_0_50, mm3_61, v5_62, v10_49, v7_63, v9_64, v11_65, v13_66, v16_67, state11_1_51, v17_68, v18_69, out11_0_52, out11_1_53, out11_2_54, out11_3_55, out11_4_56, out11_5_57, out11_6_58)) run_time_loop2(p43.byteOffset, state11_0_50.byteOffset, mm3_61.byteOffset, v5_62.byteOffset, v10_49.byteOffset, v7_63.byteOffset, v9_64.byteOffset, v11_65.byteOffset, v13_66.byteOffset, v16_67.byteOffset, state11_1_51.byteOffset, v17_68.byteOffset, v18_69.byteOffset, out11_0_52.byteOffset, out11_1_53.byteOffset, out11_2_54.byteOffset, out11_3_55.byteOffset, out11_4_56.byteOffset, out11_5_57.byteOffset, out11_6_58.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps59, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps59; s++) {
         const t = s;
         const x11_0_60 = v10_49.subarray(t * B * 512, (t + 1) * B * 512);
@@ -696,7 +692,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // decoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p71, state21_0_77, mm3_88, v5_89, v20_76, v7_90, v9_91, v11_92, v13_93, v16_94, state21_1_78, v17_95, v18_96, out21_0_79, out21_1_80, out21_2_81, out21_3_82, out21_4_83, out21_5_84, out21_6_85)) run_time_loop3(p71.byteOffset, state21_0_77.byteOffset, mm3_88.byteOffset, v5_89.byteOffset, v20_76.byteOffset, v7_90.byteOffset, v9_91.byteOffset, v11_92.byteOffset, v13_93.byteOffset, v16_94.byteOffset, state21_1_78.byteOffset, v17_95.byteOffset, v18_96.byteOffset, out21_0_79.byteOffset, out21_1_80.byteOffset, out21_2_81.byteOffset, out21_3_82.byteOffset, out21_4_83.byteOffset, out21_5_84.byteOffset, out21_6_85.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps86, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps86; s++) {
         const t = s;
         const x21_0_87 = v20_76.subarray(t * B * 512, (t + 1) * B * 512);
@@ -969,7 +965,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂decoder: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, state65_0_117, mm46_109, v10_133, state65_1_118, out21_2_81, v56_112, v18_134, out21_5_84, v20_135, out21_1_80, v58_113, pad21_136, v23_137, out21_4_83, v60_114, pad24_138, v27_139, out21_6_85, v62_115, pad28_140, v31_141, out21_3_82, v64_116, pad32_142, v33_143, p71, mm35_144, v20_76)) run_time_loop4(v3_132.byteOffset, state65_0_117.byteOffset, mm46_109.byteOffset, v10_133.byteOffset, state65_1_118.byteOffset, out21_2_81.byteOffset, v56_112.byteOffset, v18_134.byteOffset, out21_5_84.byteOffset, v20_135.byteOffset, out21_1_80.byteOffset, v58_113.byteOffset, pad21_136.byteOffset, v23_137.byteOffset, out21_4_83.byteOffset, v60_114.byteOffset, pad24_138.byteOffset, v27_139.byteOffset, out21_6_85.byteOffset, v62_115.byteOffset, pad28_140.byteOffset, v31_141.byteOffset, out21_3_82.byteOffset, v64_116.byteOffset, pad32_142.byteOffset, v33_143.byteOffset, p71.byteOffset, mm35_144.byteOffset, v20_76.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps119, T_U, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps119; s++) {
         const t = T_U - 1 - s;
         const x65_0_120 = mm46_109.subarray(t * B * 128, (t + 1) * B * 128);
@@ -1175,7 +1171,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂encoder: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v8_172, state95_1_159, state95_0_158, out11_2_54, v86_153, v16_173, out11_5_57, v18_174, out11_1_53, v88_154, pad19_175, v21_176, out11_4_56, v90_155, pad22_177, v25_178, out11_6_58, v92_156, pad26_179, v29_180, out11_3_55, v94_157, pad30_181, v31_182, p43, mm33_183, v10_49)) run_time_loop5(v8_172.byteOffset, state95_1_159.byteOffset, state95_0_158.byteOffset, out11_2_54.byteOffset, v86_153.byteOffset, v16_173.byteOffset, out11_5_57.byteOffset, v18_174.byteOffset, out11_1_53.byteOffset, v88_154.byteOffset, pad19_175.byteOffset, v21_176.byteOffset, out11_4_56.byteOffset, v90_155.byteOffset, pad22_177.byteOffset, v25_178.byteOffset, out11_6_58.byteOffset, v92_156.byteOffset, pad26_179.byteOffset, v29_180.byteOffset, out11_3_55.byteOffset, v94_157.byteOffset, pad30_181.byteOffset, v31_182.byteOffset, p43.byteOffset, mm33_183.byteOffset, v10_49.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps160, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps160; s++) {
         const t = T_S - 1 - s;
         const x95_0_161 = out11_1_53.subarray(t * B * 128, (t + 1) * B * 128);

@@ -375,38 +375,36 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // GRU: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed25_22, state26_0_23, mm3_29, v12_30, v22_19, v22_31, v24_20, v19_18, p12, out26_0_24)) run_time_loop0(packed25_22.byteOffset, state26_0_23.byteOffset, mm3_29.byteOffset, v12_30.byteOffset, v22_19.byteOffset, v22_31.byteOffset, v24_20.byteOffset, v19_18.byteOffset, p12.byteOffset, out26_0_24.byteOffset, B, 4 * (B * 5), 0, steps25, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps25; s++) {
-        const t = s;
-        const x26_0_26 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
-        const x26_1_27 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
-        const x26_2_28 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-        gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
-        // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-        if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j])));
-            }
+    for (let s = 0; s < steps25; s++) {
+      const t = s;
+      const x26_0_26 = v19_18.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_1_27 = v22_19.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_2_28 = v24_20.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      gemm_rows_15x5(packed25_22, state26_0_23, mm3_29, B);
+      // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v12_30, x26_1_27, mm3_29)) run_pointwise2(v12_30.byteOffset, x26_1_27.byteOffset, mm3_29.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_30[o + j] = 1 / (1 + Math.exp(-(x26_1_27[l * 5 + j] + mm3_29[l * 15 + 5 + j])));
           }
         }
-        // %22 add h' — 27: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_28[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])))) * (mm3_29[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_23[l * 5 + j]);
-            }
-          }
-        }
-        out26_0_24.set(v22_31, t * v22_31.length);
-        state26_0_23.set(v22_31);
       }
-    })();
+      // %22 add h' — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_31, v12_30, x26_2_28, x26_0_26, mm3_29, p12, state26_0_23)) run_pointwise3(v22_31.byteOffset, v12_30.byteOffset, x26_2_28.byteOffset, x26_0_26.byteOffset, mm3_29.byteOffset, mm3_29.byteOffset + 40, p12.byteOffset, v12_30.byteOffset, state26_0_23.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_31[o + j] = ((1 - v12_30[l * 5 + j]) * (Math.tanh((x26_2_28[l * 5 + j] + ((1 / (1 + Math.exp(-(x26_0_26[l * 5 + j] + mm3_29[l * 15 + 0 + j])))) * (mm3_29[l * 15 + 10 + j] + p12[j])))))) + (v12_30[l * 5 + j] * state26_0_23[l * 5 + j]);
+          }
+        }
+      }
+      out26_0_24.set(v22_31, t * v22_31.length);
+      state26_0_23.set(v22_31);
+    }
   }
   return { outputs: { "output": { data: heapCopy(out26_0_24), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state26_0_23), shape: [B, 5] } } } as ForwardResult;
 }
@@ -552,83 +550,81 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // GRU: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed25_54, state26_0_55, mm3_66, v9_67, v19_50, v12_68, v22_51, v14_69, p44, v17_70, v24_52, v19_71, v22_72, out26_0_56, out26_1_57, out26_2_58, out26_3_59, out26_4_60, out26_5_61)) run_time_loop1(packed25_54.byteOffset, state26_0_55.byteOffset, mm3_66.byteOffset, v9_67.byteOffset, v19_50.byteOffset, v12_68.byteOffset, v22_51.byteOffset, v14_69.byteOffset, p44.byteOffset, v17_70.byteOffset, v24_52.byteOffset, v19_71.byteOffset, v22_72.byteOffset, out26_0_56.byteOffset, out26_1_57.byteOffset, out26_2_58.byteOffset, out26_3_59.byteOffset, out26_4_60.byteOffset, out26_5_61.byteOffset, B, 4 * (B * 5), 0, steps62, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps62; s++) {
-        const t = s;
-        const x26_0_63 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
-        const x26_1_64 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
-        const x26_2_65 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-        gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
-        // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-        if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) run_pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
-            }
+    for (let s = 0; s < steps62; s++) {
+      const t = s;
+      const x26_0_63 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_1_64 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+      const x26_2_65 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      gemm_rows_15x5(packed25_54, state26_0_55, mm3_66, B);
+      // %9 sigmoid r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      if (kernels !== undefined && heapHolds(v9_67, x26_0_63, mm3_66)) run_pointwise2(v9_67.byteOffset, x26_0_63.byteOffset, mm3_66.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v9_67[o + j] = 1 / (1 + Math.exp(-(x26_0_63[l * 5 + j] + mm3_66[l * 15 + 0 + j])));
           }
         }
-        // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-        if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) run_pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j])));
-            }
-          }
-        }
-        // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) run_pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v14_69[o + j] = mm3_66[l * 15 + 10 + j] + p44[j];
-            }
-          }
-        }
-        // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) run_pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v17_70[o + j] = Math.tanh((x26_2_65[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
-            }
-          }
-        }
-        // %19 sub — 27: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v19_71, v12_68)) run_pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v19_71[o + j] = 1 - v12_68[l * 5 + j];
-            }
-          }
-        }
-        // %22 add h' — 27: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) run_pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_55[l * 5 + j]);
-            }
-          }
-        }
-        out26_0_56.set(v22_72, t * v22_72.length);
-        out26_1_57.set(v12_68, t * v12_68.length);
-        out26_2_58.set(v17_70, t * v17_70.length);
-        out26_3_59.set(v19_71, t * v19_71.length);
-        out26_4_60.set(v14_69, t * v14_69.length);
-        out26_5_61.set(v9_67, t * v9_67.length);
-        state26_0_55.set(v22_72);
       }
-    })();
+      // %12 sigmoid z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v12_68, x26_1_64, mm3_66)) run_pointwise2(v12_68.byteOffset, x26_1_64.byteOffset, mm3_66.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_68[o + j] = 1 / (1 + Math.exp(-(x26_1_64[l * 5 + j] + mm3_66[l * 15 + 5 + j])));
+          }
+        }
+      }
+      // %14 add — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_69, mm3_66, p44)) run_pointwise1(v14_69.byteOffset, mm3_66.byteOffset + 40, p44.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_69[o + j] = mm3_66[l * 15 + 10 + j] + p44[j];
+          }
+        }
+      }
+      // %17 tanh n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v17_70, x26_2_65, v9_67, v14_69)) run_pointwise4(v17_70.byteOffset, x26_2_65.byteOffset, v9_67.byteOffset, v14_69.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v17_70[o + j] = Math.tanh((x26_2_65[l * 5 + j] + (v9_67[l * 5 + j] * v14_69[l * 5 + j])));
+          }
+        }
+      }
+      // %19 sub — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v19_71, v12_68)) run_pointwise5(v19_71.byteOffset, v12_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v19_71[o + j] = 1 - v12_68[l * 5 + j];
+          }
+        }
+      }
+      // %22 add h' — 27: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v22_72, v19_71, v17_70, v12_68, state26_0_55)) run_pointwise6(v22_72.byteOffset, v19_71.byteOffset, v17_70.byteOffset, v12_68.byteOffset, state26_0_55.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_72[o + j] = (v19_71[l * 5 + j] * v17_70[l * 5 + j]) + (v12_68[l * 5 + j] * state26_0_55[l * 5 + j]);
+          }
+        }
+      }
+      out26_0_56.set(v22_72, t * v22_72.length);
+      out26_1_57.set(v12_68, t * v12_68.length);
+      out26_2_58.set(v17_70, t * v17_70.length);
+      out26_3_59.set(v19_71, t * v19_71.length);
+      out26_4_60.set(v14_69, t * v14_69.length);
+      out26_5_61.set(v9_67, t * v9_67.length);
+      state26_0_55.set(v22_72);
+    }
   }
   const in73 = heapStage((inputs["d:output"] as Tensor).data);
   // %30 mul
@@ -740,107 +736,105 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂GRU: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_97, state51_0_81, v22_51, v14_98, out26_3_59, v19_50, v18_99, out26_5_61, v20_100, v24_52, out26_2_58, v46_77, v22_101, out26_4_60, v48_78, cat23_102, packed49_79, mm25_103, v26_104, out26_1_57, out51_0_82, out51_1_83, out51_2_84, out51_3_85)) run_time_loop2(v2_97.byteOffset, state51_0_81.byteOffset, v22_51.byteOffset, v14_98.byteOffset, out26_3_59.byteOffset, v19_50.byteOffset, v18_99.byteOffset, out26_5_61.byteOffset, v20_100.byteOffset, v24_52.byteOffset, out26_2_58.byteOffset, v46_77.byteOffset, v22_101.byteOffset, out26_4_60.byteOffset, v48_78.byteOffset, cat23_102.byteOffset, packed49_79.byteOffset, mm25_103.byteOffset, v26_104.byteOffset, out26_1_57.byteOffset, out51_0_82.byteOffset, out51_1_83.byteOffset, out51_2_84.byteOffset, out51_3_85.byteOffset, 4 * (B * 5), B, 0, steps86, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps86; s++) {
-        const t = T_T - 1 - s;
-        const x51_0_87 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_1_88 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_2_89 = out26_1_57.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_3_90 = out26_2_58.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_4_91 = out26_3_59.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_5_92 = out26_4_60.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_6_93 = out26_5_61.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_7_94 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
-        const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
-        // %2 add
-        if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) run_pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v2_97[o + j] = state51_0_81[l * 5 + j] + x51_0_87[l * 5 + j];
-            }
-          }
-        }
-        // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) run_pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v14_98[o + j] = (v2_97[l * 5 + j] * x51_4_91[l * 5 + j]) * x51_7_94[l * 5 + j];
-            }
-          }
-        }
-        // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
-        if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) run_pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v18_99[o + j] = v14_98[l * 5 + j] * x51_6_93[l * 5 + j];
-            }
-          }
-        }
-        // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
-        if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) run_pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_100[o + j] = ((v2_97[l * 5 + j] * x51_1_88[l * 5 + j]) + (-(v2_97[l * 5 + j] * x51_3_90[l * 5 + j]))) * x51_8_95[l * 5 + j];
-            }
-          }
-        }
-        // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
-        if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) run_pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_101[o + j] = (v14_98[l * 5 + j] * x51_5_92[l * 5 + j]) * x51_9_96[l * 5 + j];
-            }
-          }
-        }
-        // %23 concat
+    for (let s = 0; s < steps86; s++) {
+      const t = T_T - 1 - s;
+      const x51_0_87 = v22_51.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_1_88 = v24_52.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_2_89 = out26_1_57.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_3_90 = out26_2_58.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_4_91 = out26_3_59.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_5_92 = out26_4_60.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_6_93 = out26_5_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_7_94 = v19_50.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_8_95 = v46_77.subarray(t * B * 5, (t + 1) * B * 5);
+      const x51_9_96 = v48_78.subarray(t * B * 5, (t + 1) * B * 5);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_97, state51_0_81, x51_0_87)) run_pointwise10(v2_97.byteOffset, state51_0_81.byteOffset, x51_0_87.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 0 + c] = v18_99[xo + r * 5 + c];
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v2_97[o + j] = state51_0_81[l * 5 + j] + x51_0_87[l * 5 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 5 + c] = v20_100[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 10 + c] = v22_101[xo + r * 5 + c];
-          }
-        }
-        // %25 matmul fused gate products
-        gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
-        // %26 add
-        if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) run_pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_104[o + j] = mm25_103[l * 5 + j] + (v2_97[l * 5 + j] * x51_2_89[l * 5 + j]);
-            }
-          }
-        }
-        out51_0_82.set(v22_101, t * v22_101.length);
-        out51_1_83.set(v20_100, t * v20_100.length);
-        out51_2_84.set(v14_98, t * v14_98.length);
-        out51_3_85.set(v18_99, t * v18_99.length);
-        state51_0_81.set(v26_104);
       }
-    })();
+      // %14 mul ∂n — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v14_98, v2_97, x51_4_91, x51_7_94)) run_pointwise11(v14_98.byteOffset, v2_97.byteOffset, x51_4_91.byteOffset, x51_7_94.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v14_98[o + j] = (v2_97[l * 5 + j] * x51_4_91[l * 5 + j]) * x51_7_94[l * 5 + j];
+          }
+        }
+      }
+      // %18 mul — 26: n = tanh(W_in @ x + b_in + r * (W_hn @ h + b_hn))
+      if (kernels !== undefined && heapHolds(v18_99, v14_98, x51_6_93)) run_pointwise7(v18_99.byteOffset, v14_98.byteOffset, x51_6_93.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_99[o + j] = v14_98[l * 5 + j] * x51_6_93[l * 5 + j];
+          }
+        }
+      }
+      // %20 mul ∂z — 25: z = sigmoid(W_iz @ x + b_iz + W_hz @ h + b_hz)   // update gate
+      if (kernels !== undefined && heapHolds(v20_100, v2_97, x51_1_88, x51_3_90, x51_8_95)) run_pointwise12(v20_100.byteOffset, v2_97.byteOffset, x51_1_88.byteOffset, v2_97.byteOffset, x51_3_90.byteOffset, x51_8_95.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_100[o + j] = ((v2_97[l * 5 + j] * x51_1_88[l * 5 + j]) + (-(v2_97[l * 5 + j] * x51_3_90[l * 5 + j]))) * x51_8_95[l * 5 + j];
+          }
+        }
+      }
+      // %22 mul ∂r — 24: r = sigmoid(W_ir @ x + b_ir + W_hr @ h + b_hr)   // reset gate
+      if (kernels !== undefined && heapHolds(v22_101, v14_98, x51_5_92, x51_9_96)) run_pointwise11(v22_101.byteOffset, v14_98.byteOffset, x51_5_92.byteOffset, x51_9_96.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_101[o + j] = (v14_98[l * 5 + j] * x51_5_92[l * 5 + j]) * x51_9_96[l * 5 + j];
+          }
+        }
+      }
+      // %23 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 0 + c] = v18_99[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 5 + c] = v20_100[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat23_102[(l * 1 + r) * 15 + 10 + c] = v22_101[xo + r * 5 + c];
+        }
+      }
+      // %25 matmul fused gate products
+      gemm_cols_15x5(cat23_102, packed49_79, mm25_103, B);
+      // %26 add
+      if (kernels !== undefined && heapHolds(v26_104, mm25_103, v2_97, x51_2_89)) run_pointwise13(v26_104.byteOffset, mm25_103.byteOffset, v2_97.byteOffset, x51_2_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_104[o + j] = mm25_103[l * 5 + j] + (v2_97[l * 5 + j] * x51_2_89[l * 5 + j]);
+          }
+        }
+      }
+      out51_0_82.set(v22_101, t * v22_101.length);
+      out51_1_83.set(v20_100, t * v20_100.length);
+      out51_2_84.set(v14_98, t * v14_98.length);
+      out51_3_85.set(v18_99, t * v18_99.length);
+      state51_0_81.set(v26_104);
+    }
   }
   // %56 concat
   mm16_49.fill(0); // reused: its last value is dead

@@ -289,83 +289,81 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps14 = T_T;
   // LayerNormLSTM: from the first step to the last
   // (runs as JavaScript: mean runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps14; s++) {
-      const t = s;
-      const x11_0_15 = v10_10.subarray(t * B * 20, (t + 1) * B * 20);
-      // %5 matmul — 22: z = W @ x + U @ h + b
-      gemm_rows_20x5(p2, state11_0_11, mm5_16, B);
-      // %7 add z — 22: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v7_17, x11_0_15, mm5_16)) run_pointwise1(v7_17.byteOffset, x11_0_15.byteOffset, mm5_16.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 20;
-          for (let j = 0; j < 20; j++) {
-            v7_17[o + j] = x11_0_15[l * 20 + j] + mm5_16[l * 20 + j];
-          }
-        }
-      }
-      // %18 add c' — 27: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_18, v7_17, state11_1_12)) run_pointwise2(v18_18.byteOffset, v7_17.byteOffset + 20, state11_1_12.byteOffset, v7_17.byteOffset, v7_17.byteOffset + 40, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v18_18[o + j] = ((1 / (1 + Math.exp(-v7_17[l * 20 + 5 + j]))) * state11_1_12[l * 5 + j]) + ((1 / (1 + Math.exp(-v7_17[l * 20 + 0 + j]))) * (Math.tanh(v7_17[l * 20 + 10 + j])));
-          }
-        }
-      }
-      // %19 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < B; r++) {
-        let acc = 0;
-        for (let c = 0; c < 5; c++) acc += v18_18[r * 5 + c];
-        sum19_19[r * 1] = acc / 5;
-      }
-      // %20 sub — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v20_20, v18_18, sum19_19)) run_pointwise3(v20_20.byteOffset, v18_18.byteOffset, sum19_19.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v20_20[o + j] = v18_18[l * 5 + j] - sum19_19[l * 1 + 0];
-          }
-        }
-      }
-      // %21 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v21_21, v20_20)) run_pointwise4(v21_21.byteOffset, v20_20.byteOffset, v20_20.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v21_21[o + j] = v20_20[l * 5 + j] * v20_20[l * 5 + j];
-          }
-        }
-      }
-      // %22 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < B; r++) {
-        let acc = 0;
-        for (let c = 0; c < 5; c++) acc += v21_21[r * 5 + c];
-        sum22_22[r * 1] = acc / 5;
-      }
-      // %25 sqrt — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+  for (let s = 0; s < steps14; s++) {
+    const t = s;
+    const x11_0_15 = v10_10.subarray(t * B * 20, (t + 1) * B * 20);
+    // %5 matmul — 22: z = W @ x + U @ h + b
+    gemm_rows_20x5(p2, state11_0_11, mm5_16, B);
+    // %7 add z — 22: z = W @ x + U @ h + b
+    if (kernels !== undefined && heapHolds(v7_17, x11_0_15, mm5_16)) run_pointwise1(v7_17.byteOffset, x11_0_15.byteOffset, mm5_16.byteOffset, B);
+    else {
       for (let l = 0; l < B; l++) {
-        v25_23[l] = Math.sqrt((sum22_22[l * 1 + 0] + 0.001));
-      }
-      // %30 mul h' — 28: h' = o * tanh(layer_norm(c', gain, shift))
-      if (kernels !== undefined && heapHolds(v30_24, v7_17, v20_20, v25_23, p4, p5)) run_pointwise5(v30_24.byteOffset, v7_17.byteOffset + 60, v20_20.byteOffset, v25_23.byteOffset, p4.byteOffset, p5.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v30_24[o + j] = (1 / (1 + Math.exp(-v7_17[l * 20 + 15 + j]))) * (Math.tanh((((v20_20[l * 5 + j] / v25_23[l * 1 + 0]) * p4[j]) + p5[j])));
-          }
+        const o = l * 20;
+        for (let j = 0; j < 20; j++) {
+          v7_17[o + j] = x11_0_15[l * 20 + j] + mm5_16[l * 20 + j];
         }
       }
-      out11_0_13.set(v30_24, t * v30_24.length);
-      state11_0_11.set(v30_24);
-      state11_1_12.set(v18_18);
     }
-  })();
+    // %18 add c' — 27: c' = f * c + i * g
+    if (kernels !== undefined && heapHolds(v18_18, v7_17, state11_1_12)) run_pointwise2(v18_18.byteOffset, v7_17.byteOffset + 20, state11_1_12.byteOffset, v7_17.byteOffset, v7_17.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v18_18[o + j] = ((1 / (1 + Math.exp(-v7_17[l * 20 + 5 + j]))) * state11_1_12[l * 5 + j]) + ((1 / (1 + Math.exp(-v7_17[l * 20 + 0 + j]))) * (Math.tanh(v7_17[l * 20 + 10 + j])));
+        }
+      }
+    }
+    // %19 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < B; r++) {
+      let acc = 0;
+      for (let c = 0; c < 5; c++) acc += v18_18[r * 5 + c];
+      sum19_19[r * 1] = acc / 5;
+    }
+    // %20 sub — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v20_20, v18_18, sum19_19)) run_pointwise3(v20_20.byteOffset, v18_18.byteOffset, sum19_19.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_20[o + j] = v18_18[l * 5 + j] - sum19_19[l * 1 + 0];
+        }
+      }
+    }
+    // %21 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v21_21, v20_20)) run_pointwise4(v21_21.byteOffset, v20_20.byteOffset, v20_20.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v21_21[o + j] = v20_20[l * 5 + j] * v20_20[l * 5 + j];
+        }
+      }
+    }
+    // %22 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < B; r++) {
+      let acc = 0;
+      for (let c = 0; c < 5; c++) acc += v21_21[r * 5 + c];
+      sum22_22[r * 1] = acc / 5;
+    }
+    // %25 sqrt — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let l = 0; l < B; l++) {
+      v25_23[l] = Math.sqrt((sum22_22[l * 1 + 0] + 0.001));
+    }
+    // %30 mul h' — 28: h' = o * tanh(layer_norm(c', gain, shift))
+    if (kernels !== undefined && heapHolds(v30_24, v7_17, v20_20, v25_23, p4, p5)) run_pointwise5(v30_24.byteOffset, v7_17.byteOffset + 60, v20_20.byteOffset, v25_23.byteOffset, p4.byteOffset, p5.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v30_24[o + j] = (1 / (1 + Math.exp(-v7_17[l * 20 + 15 + j]))) * (Math.tanh((((v20_20[l * 5 + j] / v25_23[l * 1 + 0]) * p4[j]) + p5[j])));
+        }
+      }
+    }
+    out11_0_13.set(v30_24, t * v30_24.length);
+    state11_0_11.set(v30_24);
+    state11_1_12.set(v18_18);
+  }
   return { outputs: { "output": { data: heapCopy(out11_0_13), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state11_0_11), shape: [B, 5] }, "c": { data: heapCopy(state11_1_12), shape: [B, 5] } } } as ForwardResult;
 }
 
@@ -488,154 +486,152 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps50 = T_T;
   // LayerNormLSTM: from the first step to the last
   // (runs as JavaScript: mean runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps50; s++) {
-      const t = s;
-      const x11_0_51 = v10_35.subarray(t * B * 20, (t + 1) * B * 20);
-      // %5 matmul — 22: z = W @ x + U @ h + b
-      gemm_rows_20x5(p27, state11_0_36, mm5_52, B);
-      // %7 add z — 22: z = W @ x + U @ h + b
-      if (kernels !== undefined && heapHolds(v7_53, x11_0_51, mm5_52)) run_pointwise1(v7_53.byteOffset, x11_0_51.byteOffset, mm5_52.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 20;
-          for (let j = 0; j < 20; j++) {
-            v7_53[o + j] = x11_0_51[l * 20 + j] + mm5_52[l * 20 + j];
-          }
-        }
-      }
-      // %9 sigmoid i — 23: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v9_54, v7_53)) run_pointwise6(v9_54.byteOffset, v7_53.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v9_54[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 0 + j]));
-          }
-        }
-      }
-      // %11 sigmoid f — 24: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v11_55, v7_53)) run_pointwise6(v11_55.byteOffset, v7_53.byteOffset + 20, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v11_55[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 5 + j]));
-          }
-        }
-      }
-      // %13 tanh g — 25: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v13_56, v7_53)) run_pointwise7(v13_56.byteOffset, v7_53.byteOffset + 40, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v13_56[o + j] = Math.tanh(v7_53[l * 20 + 10 + j]);
-          }
-        }
-      }
-      // %15 sigmoid o — 26: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v15_57, v7_53)) run_pointwise6(v15_57.byteOffset, v7_53.byteOffset + 60, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v15_57[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 15 + j]));
-          }
-        }
-      }
-      // %18 add c' — 27: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v18_58, v11_55, state11_1_37, v9_54, v13_56)) run_pointwise8(v18_58.byteOffset, v11_55.byteOffset, state11_1_37.byteOffset, v9_54.byteOffset, v13_56.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v18_58[o + j] = (v11_55[l * 5 + j] * state11_1_37[l * 5 + j]) + (v9_54[l * 5 + j] * v13_56[l * 5 + j]);
-          }
-        }
-      }
-      // %19 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < B; r++) {
-        let acc = 0;
-        for (let c = 0; c < 5; c++) acc += v18_58[r * 5 + c];
-        sum19_59[r * 1] = acc / 5;
-      }
-      // %20 sub — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v20_60, v18_58, sum19_59)) run_pointwise3(v20_60.byteOffset, v18_58.byteOffset, sum19_59.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v20_60[o + j] = v18_58[l * 5 + j] - sum19_59[l * 1 + 0];
-          }
-        }
-      }
-      // %21 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v21_61, v20_60)) run_pointwise4(v21_61.byteOffset, v20_60.byteOffset, v20_60.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v21_61[o + j] = v20_60[l * 5 + j] * v20_60[l * 5 + j];
-          }
-        }
-      }
-      // %22 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < B; r++) {
-        let acc = 0;
-        for (let c = 0; c < 5; c++) acc += v21_61[r * 5 + c];
-        sum22_62[r * 1] = acc / 5;
-      }
-      // %25 sqrt — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+  for (let s = 0; s < steps50; s++) {
+    const t = s;
+    const x11_0_51 = v10_35.subarray(t * B * 20, (t + 1) * B * 20);
+    // %5 matmul — 22: z = W @ x + U @ h + b
+    gemm_rows_20x5(p27, state11_0_36, mm5_52, B);
+    // %7 add z — 22: z = W @ x + U @ h + b
+    if (kernels !== undefined && heapHolds(v7_53, x11_0_51, mm5_52)) run_pointwise1(v7_53.byteOffset, x11_0_51.byteOffset, mm5_52.byteOffset, B);
+    else {
       for (let l = 0; l < B; l++) {
-        v25_63[l] = Math.sqrt((sum22_62[l * 1 + 0] + 0.001));
-      }
-      // %26 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v26_64, v20_60, v25_63)) run_pointwise9(v26_64.byteOffset, v20_60.byteOffset, v25_63.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v26_64[o + j] = v20_60[l * 5 + j] / v25_63[l * 1 + 0];
-          }
+        const o = l * 20;
+        for (let j = 0; j < 20; j++) {
+          v7_53[o + j] = x11_0_51[l * 20 + j] + mm5_52[l * 20 + j];
         }
       }
-      // %29 tanh — 28: h' = o * tanh(layer_norm(c', gain, shift))
-      if (kernels !== undefined && heapHolds(v29_65, v26_64, p29, p30)) run_pointwise10(v29_65.byteOffset, v26_64.byteOffset, p29.byteOffset, p30.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v29_65[o + j] = Math.tanh(((v26_64[l * 5 + j] * p29[j]) + p30[j]));
-          }
-        }
-      }
-      // %30 mul h' — 28: h' = o * tanh(layer_norm(c', gain, shift))
-      if (kernels !== undefined && heapHolds(v30_66, v15_57, v29_65)) run_pointwise4(v30_66.byteOffset, v15_57.byteOffset, v29_65.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v30_66[o + j] = v15_57[l * 5 + j] * v29_65[l * 5 + j];
-          }
-        }
-      }
-      out11_0_38.set(v30_66, t * v30_66.length);
-      out11_1_39.set(v29_65, t * v29_65.length);
-      out11_2_40.set(v15_57, t * v15_57.length);
-      out11_3_41.set(v26_64, t * v26_64.length);
-      out11_4_42.set(v20_60, t * v20_60.length);
-      out11_5_43.set(v25_63, t * v25_63.length);
-      out11_6_44.set(v20_60, t * v20_60.length);
-      out11_7_45.set(v20_60, t * v20_60.length);
-      out11_8_46.set(v13_56, t * v13_56.length);
-      out11_9_47.set(v9_54, t * v9_54.length);
-      out11_10_48.set(v11_55, t * v11_55.length);
-      out11_11_49.set(state11_1_37, t * state11_1_37.length);
-      state11_0_36.set(v30_66);
-      state11_1_37.set(v18_58);
     }
-  })();
+    // %9 sigmoid i — 23: i = sigmoid(z[0:H])
+    if (kernels !== undefined && heapHolds(v9_54, v7_53)) run_pointwise6(v9_54.byteOffset, v7_53.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v9_54[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 0 + j]));
+        }
+      }
+    }
+    // %11 sigmoid f — 24: f = sigmoid(z[H:2*H])
+    if (kernels !== undefined && heapHolds(v11_55, v7_53)) run_pointwise6(v11_55.byteOffset, v7_53.byteOffset + 20, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v11_55[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 5 + j]));
+        }
+      }
+    }
+    // %13 tanh g — 25: g = tanh(z[2*H:3*H])
+    if (kernels !== undefined && heapHolds(v13_56, v7_53)) run_pointwise7(v13_56.byteOffset, v7_53.byteOffset + 40, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v13_56[o + j] = Math.tanh(v7_53[l * 20 + 10 + j]);
+        }
+      }
+    }
+    // %15 sigmoid o — 26: o = sigmoid(z[3*H:4*H])
+    if (kernels !== undefined && heapHolds(v15_57, v7_53)) run_pointwise6(v15_57.byteOffset, v7_53.byteOffset + 60, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v15_57[o + j] = 1 / (1 + Math.exp(-v7_53[l * 20 + 15 + j]));
+        }
+      }
+    }
+    // %18 add c' — 27: c' = f * c + i * g
+    if (kernels !== undefined && heapHolds(v18_58, v11_55, state11_1_37, v9_54, v13_56)) run_pointwise8(v18_58.byteOffset, v11_55.byteOffset, state11_1_37.byteOffset, v9_54.byteOffset, v13_56.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v18_58[o + j] = (v11_55[l * 5 + j] * state11_1_37[l * 5 + j]) + (v9_54[l * 5 + j] * v13_56[l * 5 + j]);
+        }
+      }
+    }
+    // %19 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < B; r++) {
+      let acc = 0;
+      for (let c = 0; c < 5; c++) acc += v18_58[r * 5 + c];
+      sum19_59[r * 1] = acc / 5;
+    }
+    // %20 sub — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v20_60, v18_58, sum19_59)) run_pointwise3(v20_60.byteOffset, v18_58.byteOffset, sum19_59.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v20_60[o + j] = v18_58[l * 5 + j] - sum19_59[l * 1 + 0];
+        }
+      }
+    }
+    // %21 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v21_61, v20_60)) run_pointwise4(v21_61.byteOffset, v20_60.byteOffset, v20_60.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v21_61[o + j] = v20_60[l * 5 + j] * v20_60[l * 5 + j];
+        }
+      }
+    }
+    // %22 mean — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < B; r++) {
+      let acc = 0;
+      for (let c = 0; c < 5; c++) acc += v21_61[r * 5 + c];
+      sum22_62[r * 1] = acc / 5;
+    }
+    // %25 sqrt — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let l = 0; l < B; l++) {
+      v25_63[l] = Math.sqrt((sum22_62[l * 1 + 0] + 0.001));
+    }
+    // %26 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v26_64, v20_60, v25_63)) run_pointwise9(v26_64.byteOffset, v20_60.byteOffset, v25_63.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v26_64[o + j] = v20_60[l * 5 + j] / v25_63[l * 1 + 0];
+        }
+      }
+    }
+    // %29 tanh — 28: h' = o * tanh(layer_norm(c', gain, shift))
+    if (kernels !== undefined && heapHolds(v29_65, v26_64, p29, p30)) run_pointwise10(v29_65.byteOffset, v26_64.byteOffset, p29.byteOffset, p30.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v29_65[o + j] = Math.tanh(((v26_64[l * 5 + j] * p29[j]) + p30[j]));
+        }
+      }
+    }
+    // %30 mul h' — 28: h' = o * tanh(layer_norm(c', gain, shift))
+    if (kernels !== undefined && heapHolds(v30_66, v15_57, v29_65)) run_pointwise4(v30_66.byteOffset, v15_57.byteOffset, v29_65.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v30_66[o + j] = v15_57[l * 5 + j] * v29_65[l * 5 + j];
+        }
+      }
+    }
+    out11_0_38.set(v30_66, t * v30_66.length);
+    out11_1_39.set(v29_65, t * v29_65.length);
+    out11_2_40.set(v15_57, t * v15_57.length);
+    out11_3_41.set(v26_64, t * v26_64.length);
+    out11_4_42.set(v20_60, t * v20_60.length);
+    out11_5_43.set(v25_63, t * v25_63.length);
+    out11_6_44.set(v20_60, t * v20_60.length);
+    out11_7_45.set(v20_60, t * v20_60.length);
+    out11_8_46.set(v13_56, t * v13_56.length);
+    out11_9_47.set(v9_54, t * v9_54.length);
+    out11_10_48.set(v11_55, t * v11_55.length);
+    out11_11_49.set(state11_1_37, t * state11_1_37.length);
+    state11_0_36.set(v30_66);
+    state11_1_37.set(v18_58);
+  }
   const in67 = heapStage((inputs["d:output"] as Tensor).data);
   // %16 mul
   if (kernels !== undefined && heapHolds(v16_68, out11_0_38, in67)) run_pointwise4(v16_68.byteOffset, out11_0_38.byteOffset, in67.byteOffset, T_T * B);
@@ -753,266 +749,264 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps82 = T_T;
   // ∂LayerNormLSTM: from the last step to the first
   // (runs as JavaScript: div runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps82; s++) {
-      const t = T_T - 1 - s;
-      const x48_0_83 = v22_72.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_1_84 = out11_1_39.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_2_85 = out11_2_40.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_3_86 = out11_5_43.subarray(t * B, (t + 1) * B);
-      const x48_4_87 = out11_6_44.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_5_88 = out11_7_45.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_6_89 = out11_8_46.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_7_90 = out11_9_47.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_8_91 = out11_11_49.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_9_92 = out11_10_48.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_10_93 = v36_73.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_11_94 = v37_74.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_12_95 = sum17_69.subarray(t * B, (t + 1) * B);
-      const x48_13_96 = v41_75.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_14_97 = v43_76.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_15_98 = v45_77.subarray(t * B * 5, (t + 1) * B * 5);
-      const x48_16_99 = v47_78.subarray(t * B * 5, (t + 1) * B * 5);
-      // %3 add
-      if (kernels !== undefined && heapHolds(v3_100, state48_0_79, x48_0_83)) run_pointwise13(v3_100.byteOffset, state48_0_79.byteOffset, x48_0_83.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v3_100[o + j] = state48_0_79[l * 5 + j] + x48_0_83[l * 5 + j];
-          }
-        }
-      }
-      // %9 mul — 28: h' = o * tanh(layer_norm(c', gain, shift))
-      if (kernels !== undefined && heapHolds(v9_101, v3_100, x48_2_85, x48_10_93)) run_pointwise14(v9_101.byteOffset, v3_100.byteOffset, x48_2_85.byteOffset, x48_10_93.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v9_101[o + j] = (v3_100[l * 5 + j] * x48_2_85[l * 5 + j]) * x48_10_93[l * 5 + j];
-          }
-        }
-      }
-      // %13 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v13_102, v9_101, p29, x48_3_86)) run_pointwise15(v13_102.byteOffset, v9_101.byteOffset, p29.byteOffset, x48_3_86.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v13_102[o + j] = (v9_101[l * 5 + j] * p29[j]) / x48_3_86[l * 1 + 0];
-          }
-        }
-      }
-      // %16 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v16_103, v13_102, x48_11_94)) run_pointwise16(v16_103.byteOffset, v13_102.byteOffset, x48_11_94.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v16_103[o + j] = -(v13_102[l * 5 + j] * x48_11_94[l * 5 + j]);
-          }
-        }
-      }
-      // %17 unbroadcast
-      ub17_104.fill(0);
+  for (let s = 0; s < steps82; s++) {
+    const t = T_T - 1 - s;
+    const x48_0_83 = v22_72.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_1_84 = out11_1_39.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_2_85 = out11_2_40.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_3_86 = out11_5_43.subarray(t * B, (t + 1) * B);
+    const x48_4_87 = out11_6_44.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_5_88 = out11_7_45.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_6_89 = out11_8_46.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_7_90 = out11_9_47.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_8_91 = out11_11_49.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_9_92 = out11_10_48.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_10_93 = v36_73.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_11_94 = v37_74.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_12_95 = sum17_69.subarray(t * B, (t + 1) * B);
+    const x48_13_96 = v41_75.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_14_97 = v43_76.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_15_98 = v45_77.subarray(t * B * 5, (t + 1) * B * 5);
+    const x48_16_99 = v47_78.subarray(t * B * 5, (t + 1) * B * 5);
+    // %3 add
+    if (kernels !== undefined && heapHolds(v3_100, state48_0_79, x48_0_83)) run_pointwise13(v3_100.byteOffset, state48_0_79.byteOffset, x48_0_83.byteOffset, B);
+    else {
       for (let l = 0; l < B; l++) {
+        const o = l * 5;
         for (let j = 0; j < 5; j++) {
-          ub17_104[l * 1 + 0] += v16_103[l * 5 + j];
+          v3_100[o + j] = state48_0_79[l * 5 + j] + x48_0_83[l * 5 + j];
         }
       }
-      // %19 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let l = 0; l < B; l++) {
-        v19_105[l] = ub17_104[l * 1 + 0] / x48_12_95[l * 1 + 0];
-      }
-      // %20 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < v19_105.length; r++) {
-        const v = v19_105[r] / 5;
-        for (let c = 0; c < 5; c++) ex20_106[r * 5 + c] = v;
-      }
-      // %22 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v22_107, ex20_106, x48_4_87)) run_pointwise4(v22_107.byteOffset, ex20_106.byteOffset, x48_4_87.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v22_107[o + j] = ex20_106[l * 5 + j] * x48_4_87[l * 5 + j];
-          }
-        }
-      }
-      // %24 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v24_108, ex20_106, x48_5_88)) run_pointwise4(v24_108.byteOffset, ex20_106.byteOffset, x48_5_88.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v24_108[o + j] = ex20_106[l * 5 + j] * x48_5_88[l * 5 + j];
-          }
-        }
-      }
-      // %25 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v25_109, v24_108)) run_pointwise17(v25_109.byteOffset, v24_108.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v25_109[o + j] = -v24_108[l * 5 + j];
-          }
-        }
-      }
-      // %27 unbroadcast
-      ub27_110.fill(0);
-      for (let l = 0; l < B; l++) {
-        for (let j = 0; j < 5; j++) {
-          ub27_110[l * 1 + 0] += v25_109[l * 5 + j];
-        }
-      }
-      // %28 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < ub27_110.length; r++) {
-        const v = ub27_110[r] / 5;
-        for (let c = 0; c < 5; c++) ex28_111[r * 5 + c] = v;
-      }
-      // %30 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v30_112, v22_107)) run_pointwise17(v30_112.byteOffset, v22_107.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v30_112[o + j] = -v22_107[l * 5 + j];
-          }
-        }
-      }
-      // %32 unbroadcast
-      ub32_113.fill(0);
-      for (let l = 0; l < B; l++) {
-        for (let j = 0; j < 5; j++) {
-          ub32_113[l * 1 + 0] += v30_112[l * 5 + j];
-        }
-      }
-      // %33 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < ub32_113.length; r++) {
-        const v = ub32_113[r] / 5;
-        for (let c = 0; c < 5; c++) ex33_114[r * 5 + c] = v;
-      }
-      // %35 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      if (kernels !== undefined && heapHolds(v35_115, v13_102)) run_pointwise17(v35_115.byteOffset, v13_102.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v35_115[o + j] = -v13_102[l * 5 + j];
-          }
-        }
-      }
-      // %37 unbroadcast
-      ub37_116.fill(0);
-      for (let l = 0; l < B; l++) {
-        for (let j = 0; j < 5; j++) {
-          ub37_116[l * 1 + 0] += v35_115[l * 5 + j];
-        }
-      }
-      // %38 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
-      for (let r = 0; r < ub37_116.length; r++) {
-        const v = ub37_116[r] / 5;
-        for (let c = 0; c < 5; c++) ex38_117[r * 5 + c] = v;
-      }
-      // %39 add
-      if (kernels !== undefined && heapHolds(v39_118, state48_1_80, v24_108, ex28_111, v22_107, ex33_114, v13_102, ex38_117)) run_pointwise18(v39_118.byteOffset, state48_1_80.byteOffset, v24_108.byteOffset, ex28_111.byteOffset, v22_107.byteOffset, ex33_114.byteOffset, v13_102.byteOffset, ex38_117.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v39_118[o + j] = (((((state48_1_80[l * 5 + j] + v24_108[l * 5 + j]) + ex28_111[l * 5 + j]) + v22_107[l * 5 + j]) + ex33_114[l * 5 + j]) + v13_102[l * 5 + j]) + ex38_117[l * 5 + j];
-          }
-        }
-      }
-      // %47 mul — 27: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v47_119, v39_118, x48_9_92)) run_pointwise4(v47_119.byteOffset, v39_118.byteOffset, x48_9_92.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v47_119[o + j] = v39_118[l * 5 + j] * x48_9_92[l * 5 + j];
-          }
-        }
-      }
-      // %49 mul ∂o — 26: o = sigmoid(z[3*H:4*H])
-      if (kernels !== undefined && heapHolds(v49_120, v3_100, x48_1_84, x48_13_96)) run_pointwise14(v49_120.byteOffset, v3_100.byteOffset, x48_1_84.byteOffset, x48_13_96.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v49_120[o + j] = (v3_100[l * 5 + j] * x48_1_84[l * 5 + j]) * x48_13_96[l * 5 + j];
-          }
-        }
-      }
-      // %50 pad_last — 26: o = sigmoid(z[3*H:4*H])
-      pad50_121.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 5; c++) pad50_121[r * 20 + 15 + c] = v49_120[r * 5 + c];
-      }
-      // %52 mul ∂g — 25: g = tanh(z[2*H:3*H])
-      if (kernels !== undefined && heapHolds(v52_122, v39_118, x48_7_90, x48_14_97)) run_pointwise14(v52_122.byteOffset, v39_118.byteOffset, x48_7_90.byteOffset, x48_14_97.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v52_122[o + j] = (v39_118[l * 5 + j] * x48_7_90[l * 5 + j]) * x48_14_97[l * 5 + j];
-          }
-        }
-      }
-      // %53 pad_last — 25: g = tanh(z[2*H:3*H])
-      pad53_123.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 5; c++) pad53_123[r * 20 + 10 + c] = v52_122[r * 5 + c];
-      }
-      // %56 mul ∂f — 24: f = sigmoid(z[H:2*H])
-      if (kernels !== undefined && heapHolds(v56_124, v39_118, x48_8_91, x48_15_98)) run_pointwise14(v56_124.byteOffset, v39_118.byteOffset, x48_8_91.byteOffset, x48_15_98.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v56_124[o + j] = (v39_118[l * 5 + j] * x48_8_91[l * 5 + j]) * x48_15_98[l * 5 + j];
-          }
-        }
-      }
-      // %57 pad_last — 24: f = sigmoid(z[H:2*H])
-      pad57_125.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 5; c++) pad57_125[r * 20 + 5 + c] = v56_124[r * 5 + c];
-      }
-      // %60 mul ∂i — 23: i = sigmoid(z[0:H])
-      if (kernels !== undefined && heapHolds(v60_126, v39_118, x48_6_89, x48_16_99)) run_pointwise14(v60_126.byteOffset, v39_118.byteOffset, x48_6_89.byteOffset, x48_16_99.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 5;
-          for (let j = 0; j < 5; j++) {
-            v60_126[o + j] = (v39_118[l * 5 + j] * x48_6_89[l * 5 + j]) * x48_16_99[l * 5 + j];
-          }
-        }
-      }
-      // %61 pad_last — 23: i = sigmoid(z[0:H])
-      pad61_127.fill(0);
-      for (let r = 0; r < B; r++) {
-        for (let c = 0; c < 5; c++) pad61_127[r * 20 + 0 + c] = v60_126[r * 5 + c];
-      }
-      // %62 add
-      if (kernels !== undefined && heapHolds(v62_128, pad50_121, pad53_123, pad57_125, pad61_127)) run_pointwise19(v62_128.byteOffset, pad50_121.byteOffset, pad53_123.byteOffset, pad57_125.byteOffset, pad61_127.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 20;
-          for (let j = 0; j < 20; j++) {
-            v62_128[o + j] = ((pad50_121[l * 20 + j] + pad53_123[l * 20 + j]) + pad57_125[l * 20 + j]) + pad61_127[l * 20 + j];
-          }
-        }
-      }
-      // %64 matmul — 22: z = W @ x + U @ h + b
-      gemm_cols_20x5(v62_128, p27, mm64_129, B);
-      v10_35.set(v62_128, t * v62_128.length);
-      out48_1_81.set(v9_101, t * v9_101.length);
-      state48_0_79.set(mm64_129);
-      state48_1_80.set(v47_119);
     }
-  })();
+    // %9 mul — 28: h' = o * tanh(layer_norm(c', gain, shift))
+    if (kernels !== undefined && heapHolds(v9_101, v3_100, x48_2_85, x48_10_93)) run_pointwise14(v9_101.byteOffset, v3_100.byteOffset, x48_2_85.byteOffset, x48_10_93.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v9_101[o + j] = (v3_100[l * 5 + j] * x48_2_85[l * 5 + j]) * x48_10_93[l * 5 + j];
+        }
+      }
+    }
+    // %13 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v13_102, v9_101, p29, x48_3_86)) run_pointwise15(v13_102.byteOffset, v9_101.byteOffset, p29.byteOffset, x48_3_86.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v13_102[o + j] = (v9_101[l * 5 + j] * p29[j]) / x48_3_86[l * 1 + 0];
+        }
+      }
+    }
+    // %16 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v16_103, v13_102, x48_11_94)) run_pointwise16(v16_103.byteOffset, v13_102.byteOffset, x48_11_94.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v16_103[o + j] = -(v13_102[l * 5 + j] * x48_11_94[l * 5 + j]);
+        }
+      }
+    }
+    // %17 unbroadcast
+    ub17_104.fill(0);
+    for (let l = 0; l < B; l++) {
+      for (let j = 0; j < 5; j++) {
+        ub17_104[l * 1 + 0] += v16_103[l * 5 + j];
+      }
+    }
+    // %19 div — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let l = 0; l < B; l++) {
+      v19_105[l] = ub17_104[l * 1 + 0] / x48_12_95[l * 1 + 0];
+    }
+    // %20 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < v19_105.length; r++) {
+      const v = v19_105[r] / 5;
+      for (let c = 0; c < 5; c++) ex20_106[r * 5 + c] = v;
+    }
+    // %22 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v22_107, ex20_106, x48_4_87)) run_pointwise4(v22_107.byteOffset, ex20_106.byteOffset, x48_4_87.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v22_107[o + j] = ex20_106[l * 5 + j] * x48_4_87[l * 5 + j];
+        }
+      }
+    }
+    // %24 mul — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v24_108, ex20_106, x48_5_88)) run_pointwise4(v24_108.byteOffset, ex20_106.byteOffset, x48_5_88.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v24_108[o + j] = ex20_106[l * 5 + j] * x48_5_88[l * 5 + j];
+        }
+      }
+    }
+    // %25 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v25_109, v24_108)) run_pointwise17(v25_109.byteOffset, v24_108.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v25_109[o + j] = -v24_108[l * 5 + j];
+        }
+      }
+    }
+    // %27 unbroadcast
+    ub27_110.fill(0);
+    for (let l = 0; l < B; l++) {
+      for (let j = 0; j < 5; j++) {
+        ub27_110[l * 1 + 0] += v25_109[l * 5 + j];
+      }
+    }
+    // %28 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < ub27_110.length; r++) {
+      const v = ub27_110[r] / 5;
+      for (let c = 0; c < 5; c++) ex28_111[r * 5 + c] = v;
+    }
+    // %30 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v30_112, v22_107)) run_pointwise17(v30_112.byteOffset, v22_107.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v30_112[o + j] = -v22_107[l * 5 + j];
+        }
+      }
+    }
+    // %32 unbroadcast
+    ub32_113.fill(0);
+    for (let l = 0; l < B; l++) {
+      for (let j = 0; j < 5; j++) {
+        ub32_113[l * 1 + 0] += v30_112[l * 5 + j];
+      }
+    }
+    // %33 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < ub32_113.length; r++) {
+      const v = ub32_113[r] / 5;
+      for (let c = 0; c < 5; c++) ex33_114[r * 5 + c] = v;
+    }
+    // %35 neg — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    if (kernels !== undefined && heapHolds(v35_115, v13_102)) run_pointwise17(v35_115.byteOffset, v13_102.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v35_115[o + j] = -v13_102[l * 5 + j];
+        }
+      }
+    }
+    // %37 unbroadcast
+    ub37_116.fill(0);
+    for (let l = 0; l < B; l++) {
+      for (let j = 0; j < 5; j++) {
+        ub37_116[l * 1 + 0] += v35_115[l * 5 + j];
+      }
+    }
+    // %38 expand_last — 9: fn layer_norm(x, gain, shift) = (x - mean(x)) / sqrt(mean((x - mean(x)) * (x - mean(x))) + 0.001) * gain + shift
+    for (let r = 0; r < ub37_116.length; r++) {
+      const v = ub37_116[r] / 5;
+      for (let c = 0; c < 5; c++) ex38_117[r * 5 + c] = v;
+    }
+    // %39 add
+    if (kernels !== undefined && heapHolds(v39_118, state48_1_80, v24_108, ex28_111, v22_107, ex33_114, v13_102, ex38_117)) run_pointwise18(v39_118.byteOffset, state48_1_80.byteOffset, v24_108.byteOffset, ex28_111.byteOffset, v22_107.byteOffset, ex33_114.byteOffset, v13_102.byteOffset, ex38_117.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v39_118[o + j] = (((((state48_1_80[l * 5 + j] + v24_108[l * 5 + j]) + ex28_111[l * 5 + j]) + v22_107[l * 5 + j]) + ex33_114[l * 5 + j]) + v13_102[l * 5 + j]) + ex38_117[l * 5 + j];
+        }
+      }
+    }
+    // %47 mul — 27: c' = f * c + i * g
+    if (kernels !== undefined && heapHolds(v47_119, v39_118, x48_9_92)) run_pointwise4(v47_119.byteOffset, v39_118.byteOffset, x48_9_92.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v47_119[o + j] = v39_118[l * 5 + j] * x48_9_92[l * 5 + j];
+        }
+      }
+    }
+    // %49 mul ∂o — 26: o = sigmoid(z[3*H:4*H])
+    if (kernels !== undefined && heapHolds(v49_120, v3_100, x48_1_84, x48_13_96)) run_pointwise14(v49_120.byteOffset, v3_100.byteOffset, x48_1_84.byteOffset, x48_13_96.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v49_120[o + j] = (v3_100[l * 5 + j] * x48_1_84[l * 5 + j]) * x48_13_96[l * 5 + j];
+        }
+      }
+    }
+    // %50 pad_last — 26: o = sigmoid(z[3*H:4*H])
+    pad50_121.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 5; c++) pad50_121[r * 20 + 15 + c] = v49_120[r * 5 + c];
+    }
+    // %52 mul ∂g — 25: g = tanh(z[2*H:3*H])
+    if (kernels !== undefined && heapHolds(v52_122, v39_118, x48_7_90, x48_14_97)) run_pointwise14(v52_122.byteOffset, v39_118.byteOffset, x48_7_90.byteOffset, x48_14_97.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v52_122[o + j] = (v39_118[l * 5 + j] * x48_7_90[l * 5 + j]) * x48_14_97[l * 5 + j];
+        }
+      }
+    }
+    // %53 pad_last — 25: g = tanh(z[2*H:3*H])
+    pad53_123.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 5; c++) pad53_123[r * 20 + 10 + c] = v52_122[r * 5 + c];
+    }
+    // %56 mul ∂f — 24: f = sigmoid(z[H:2*H])
+    if (kernels !== undefined && heapHolds(v56_124, v39_118, x48_8_91, x48_15_98)) run_pointwise14(v56_124.byteOffset, v39_118.byteOffset, x48_8_91.byteOffset, x48_15_98.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v56_124[o + j] = (v39_118[l * 5 + j] * x48_8_91[l * 5 + j]) * x48_15_98[l * 5 + j];
+        }
+      }
+    }
+    // %57 pad_last — 24: f = sigmoid(z[H:2*H])
+    pad57_125.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 5; c++) pad57_125[r * 20 + 5 + c] = v56_124[r * 5 + c];
+    }
+    // %60 mul ∂i — 23: i = sigmoid(z[0:H])
+    if (kernels !== undefined && heapHolds(v60_126, v39_118, x48_6_89, x48_16_99)) run_pointwise14(v60_126.byteOffset, v39_118.byteOffset, x48_6_89.byteOffset, x48_16_99.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 5;
+        for (let j = 0; j < 5; j++) {
+          v60_126[o + j] = (v39_118[l * 5 + j] * x48_6_89[l * 5 + j]) * x48_16_99[l * 5 + j];
+        }
+      }
+    }
+    // %61 pad_last — 23: i = sigmoid(z[0:H])
+    pad61_127.fill(0);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < 5; c++) pad61_127[r * 20 + 0 + c] = v60_126[r * 5 + c];
+    }
+    // %62 add
+    if (kernels !== undefined && heapHolds(v62_128, pad50_121, pad53_123, pad57_125, pad61_127)) run_pointwise19(v62_128.byteOffset, pad50_121.byteOffset, pad53_123.byteOffset, pad57_125.byteOffset, pad61_127.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 20;
+        for (let j = 0; j < 20; j++) {
+          v62_128[o + j] = ((pad50_121[l * 20 + j] + pad53_123[l * 20 + j]) + pad57_125[l * 20 + j]) + pad61_127[l * 20 + j];
+        }
+      }
+    }
+    // %64 matmul — 22: z = W @ x + U @ h + b
+    gemm_cols_20x5(v62_128, p27, mm64_129, B);
+    v10_35.set(v62_128, t * v62_128.length);
+    out48_1_81.set(v9_101, t * v9_101.length);
+    state48_0_79.set(mm64_129);
+    state48_1_80.set(v47_119);
+  }
   // %53 unbroadcast ∂LayerNormLSTM: ∂W (batched)
   ub53_130.fill(0);
   gemm_outer_20x3(v10_35, 20, in25, 3, ub53_130, T_T * B);

@@ -501,64 +501,62 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   else {
-    (() => {
-      for (let s = 0; s < steps53; s++) {
-        const t = s;
-        const B = runningAt(rows38_32.sorted, t);
-        loop38_41.fill(0, t * stride38_54 + B * 5, (t + 1) * stride38_54);
-        if (B === 0) continue;
-        const x38_0_56 = sorted38_44.subarray(t * stride38_55, (t + 1) * stride38_55);
-        const x38_1_58 = sorted38_46.subarray(t * stride38_57, (t + 1) * stride38_57);
-        const x38_2_60 = sorted38_48.subarray(t * stride38_59, (t + 1) * stride38_59);
-        const x38_3_62 = sorted38_50.subarray(t * stride38_61, (t + 1) * stride38_61);
-        const x38_4_64 = sorted38_52.subarray(t * stride38_63, (t + 1) * stride38_63);
-        // %4 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-        gemm_rows_20x5(packed37_31, loop38_35, mm4_65, B);
-        // %23 add c' — 34: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v23_66, x38_2_60, mm4_65, loop38_38, x38_1_58, x38_3_62)) run_pointwise1(v23_66.byteOffset, x38_2_60.byteOffset, mm4_65.byteOffset + 20, loop38_38.byteOffset, x38_1_58.byteOffset, mm4_65.byteOffset, x38_3_62.byteOffset, mm4_65.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v23_66[o + j] = ((1 / (1 + Math.exp(-(x38_2_60[l * 5 + j] + mm4_65[l * 20 + 5 + j])))) * loop38_38[l * 5 + j]) + ((1 / (1 + Math.exp(-(x38_1_58[l * 5 + j] + mm4_65[l * 20 + 0 + j])))) * (Math.tanh((x38_3_62[l * 5 + j] + mm4_65[l * 20 + 10 + j]))));
-            }
+    for (let s = 0; s < steps53; s++) {
+      const t = s;
+      const B = runningAt(rows38_32.sorted, t);
+      loop38_41.fill(0, t * stride38_54 + B * 5, (t + 1) * stride38_54);
+      if (B === 0) continue;
+      const x38_0_56 = sorted38_44.subarray(t * stride38_55, (t + 1) * stride38_55);
+      const x38_1_58 = sorted38_46.subarray(t * stride38_57, (t + 1) * stride38_57);
+      const x38_2_60 = sorted38_48.subarray(t * stride38_59, (t + 1) * stride38_59);
+      const x38_3_62 = sorted38_50.subarray(t * stride38_61, (t + 1) * stride38_61);
+      const x38_4_64 = sorted38_52.subarray(t * stride38_63, (t + 1) * stride38_63);
+      // %4 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      gemm_rows_20x5(packed37_31, loop38_35, mm4_65, B);
+      // %23 add c' — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v23_66, x38_2_60, mm4_65, loop38_38, x38_1_58, x38_3_62)) run_pointwise1(v23_66.byteOffset, x38_2_60.byteOffset, mm4_65.byteOffset + 20, loop38_38.byteOffset, x38_1_58.byteOffset, mm4_65.byteOffset, x38_3_62.byteOffset, mm4_65.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v23_66[o + j] = ((1 / (1 + Math.exp(-(x38_2_60[l * 5 + j] + mm4_65[l * 20 + 5 + j])))) * loop38_38[l * 5 + j]) + ((1 / (1 + Math.exp(-(x38_1_58[l * 5 + j] + mm4_65[l * 20 + 0 + j])))) * (Math.tanh((x38_3_62[l * 5 + j] + mm4_65[l * 20 + 10 + j]))));
           }
         }
-        // %25 mul h' — 35: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v25_67, x38_4_64, mm4_65, v23_66)) run_pointwise2(v25_67.byteOffset, x38_4_64.byteOffset, mm4_65.byteOffset + 60, v23_66.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v25_67[o + j] = (1 / (1 + Math.exp(-(x38_4_64[l * 5 + j] + mm4_65[l * 20 + 15 + j])))) * (Math.tanh(v23_66[l * 5 + j]));
-            }
-          }
-        }
-        // %26 where h'
-        if (kernels !== undefined && heapHolds(v26_68, x38_0_56, v25_67, loop38_35)) run_pointwise3(v26_68.byteOffset, x38_0_56.byteOffset, v25_67.byteOffset, loop38_35.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_68[o + j] = (x38_0_56[l * 1 + 0] !== 0 ? v25_67[l * 5 + j] : loop38_35[l * 5 + j]);
-            }
-          }
-        }
-        // %27 where c'
-        if (kernels !== undefined && heapHolds(v27_69, x38_0_56, v23_66, loop38_38)) run_pointwise3(v27_69.byteOffset, x38_0_56.byteOffset, v23_66.byteOffset, loop38_38.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v27_69[o + j] = (x38_0_56[l * 1 + 0] !== 0 ? v23_66[l * 5 + j] : loop38_38[l * 5 + j]);
-            }
-          }
-        }
-        loop38_41.set(v25_67.subarray(0, B * 5), t * stride38_54);
-        loop38_35.set(v26_68.subarray(0, B * 5));
-        loop38_38.set(v27_69.subarray(0, B * 5));
       }
-    })();
+      // %25 mul h' — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v25_67, x38_4_64, mm4_65, v23_66)) run_pointwise2(v25_67.byteOffset, x38_4_64.byteOffset, mm4_65.byteOffset + 60, v23_66.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v25_67[o + j] = (1 / (1 + Math.exp(-(x38_4_64[l * 5 + j] + mm4_65[l * 20 + 15 + j])))) * (Math.tanh(v23_66[l * 5 + j]));
+          }
+        }
+      }
+      // %26 where h'
+      if (kernels !== undefined && heapHolds(v26_68, x38_0_56, v25_67, loop38_35)) run_pointwise3(v26_68.byteOffset, x38_0_56.byteOffset, v25_67.byteOffset, loop38_35.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_68[o + j] = (x38_0_56[l * 1 + 0] !== 0 ? v25_67[l * 5 + j] : loop38_35[l * 5 + j]);
+          }
+        }
+      }
+      // %27 where c'
+      if (kernels !== undefined && heapHolds(v27_69, x38_0_56, v23_66, loop38_38)) run_pointwise3(v27_69.byteOffset, x38_0_56.byteOffset, v23_66.byteOffset, loop38_38.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v27_69[o + j] = (x38_0_56[l * 1 + 0] !== 0 ? v23_66[l * 5 + j] : loop38_38[l * 5 + j]);
+          }
+        }
+      }
+      loop38_41.set(v25_67.subarray(0, B * 5), t * stride38_54);
+      loop38_35.set(v26_68.subarray(0, B * 5));
+      loop38_38.set(v27_69.subarray(0, B * 5));
+    }
   }
   if (rows38_32.order !== null) reorderRows(state38_0_34, loop38_35, rows38_32.order, 1, 5, true);
   if (rows38_32.order !== null) reorderRows(state38_1_37, loop38_38, rows38_32.order, 1, 5, true);
@@ -850,7 +848,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps147; s++) {
         const t = s;
         const B = runningAt(rows38_102.sorted, t);
@@ -1181,7 +1179,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps231; s++) {
         const t = T_T - 1 - s;
         const B = runningAt(rows73_186.sorted, t);

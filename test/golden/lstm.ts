@@ -408,40 +408,38 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // LSTM: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_28, state35_0_29, mm3_37, v22_38, v27_24, state35_1_30, v24_23, v30_25, v24_39, v33_26, out35_0_31)) run_time_loop0(packed34_28.byteOffset, state35_0_29.byteOffset, mm3_37.byteOffset, v22_38.byteOffset, v27_24.byteOffset, state35_1_30.byteOffset, v24_23.byteOffset, v30_25.byteOffset, v24_39.byteOffset, v33_26.byteOffset, out35_0_31.byteOffset, B, 4 * (B * 5), 0, steps32, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps32; s++) {
-        const t = s;
-        const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-        gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
-        // %22 add c' — 34: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
-            }
+    for (let s = 0; s < steps32; s++) {
+      const t = s;
+      const x35_0_33 = v24_23.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_1_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_2_35 = v30_25.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_3_36 = v33_26.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      gemm_rows_20x5(packed34_28, state35_0_29, mm3_37, B);
+      // %22 add c' — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_38, x35_1_34, mm3_37, state35_1_30, x35_0_33, x35_2_35)) run_pointwise1(v22_38.byteOffset, x35_1_34.byteOffset, mm3_37.byteOffset + 20, state35_1_30.byteOffset, x35_0_33.byteOffset, mm3_37.byteOffset, x35_2_35.byteOffset, mm3_37.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_38[o + j] = ((1 / (1 + Math.exp(-(x35_1_34[l * 5 + j] + mm3_37[l * 20 + 5 + j])))) * state35_1_30[l * 5 + j]) + ((1 / (1 + Math.exp(-(x35_0_33[l * 5 + j] + mm3_37[l * 20 + 0 + j])))) * (Math.tanh((x35_2_35[l * 5 + j] + mm3_37[l * 20 + 10 + j]))));
           }
         }
-        // %24 mul h' — 35: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
-            }
-          }
-        }
-        out35_0_31.set(v24_39, t * v24_39.length);
-        state35_0_29.set(v24_39);
-        state35_1_30.set(v22_38);
       }
-    })();
+      // %24 mul h' — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_39, x35_3_36, mm3_37, v22_38)) run_pointwise2(v24_39.byteOffset, x35_3_36.byteOffset, mm3_37.byteOffset + 60, v22_38.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_39[o + j] = (1 / (1 + Math.exp(-(x35_3_36[l * 5 + j] + mm3_37[l * 20 + 15 + j])))) * (Math.tanh(v22_38[l * 5 + j]));
+          }
+        }
+      }
+      out35_0_31.set(v24_39, t * v24_39.length);
+      state35_0_29.set(v24_39);
+      state35_1_30.set(v22_38);
+    }
   }
   return { outputs: { "output": { data: heapCopy(out35_0_31), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state35_0_29), shape: [B, 5] }, "c": { data: heapCopy(state35_1_30), shape: [B, 5] } } } as ForwardResult;
 }
@@ -619,96 +617,94 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // LSTM: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed34_68, state35_0_69, mm3_83, v10_84, v24_63, v13_85, v27_64, v16_86, v30_65, v19_87, v33_66, v22_88, state35_1_70, v23_89, v24_90, out35_0_71, out35_1_72, out35_2_73, out35_3_74, out35_4_75, out35_5_76, out35_6_77)) run_time_loop1(packed34_68.byteOffset, state35_0_69.byteOffset, mm3_83.byteOffset, v10_84.byteOffset, v24_63.byteOffset, v13_85.byteOffset, v27_64.byteOffset, v16_86.byteOffset, v30_65.byteOffset, v19_87.byteOffset, v33_66.byteOffset, v22_88.byteOffset, state35_1_70.byteOffset, v23_89.byteOffset, v24_90.byteOffset, out35_0_71.byteOffset, out35_1_72.byteOffset, out35_2_73.byteOffset, out35_3_74.byteOffset, out35_4_75.byteOffset, out35_5_76.byteOffset, out35_6_77.byteOffset, B, 4 * (B * 5), 0, steps78, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps78; s++) {
-        const t = s;
-        const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-        const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-        gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
-        // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-        if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
-            }
+    for (let s = 0; s < steps78; s++) {
+      const t = s;
+      const x35_0_79 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_1_80 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_2_81 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+      const x35_3_82 = v33_66.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 matmul fused gates — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      gemm_rows_20x5(packed34_68, state35_0_69, mm3_83, B);
+      // %10 sigmoid i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      if (kernels !== undefined && heapHolds(v10_84, x35_0_79, mm3_83)) run_pointwise3(v10_84.byteOffset, x35_0_79.byteOffset, mm3_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_84[o + j] = 1 / (1 + Math.exp(-(x35_0_79[l * 5 + j] + mm3_83[l * 20 + 0 + j])));
           }
         }
-        // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-        if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
-            }
-          }
-        }
-        // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-        if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
-            }
-          }
-        }
-        // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-        if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
-            }
-          }
-        }
-        // %22 add c' — 34: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
-            }
-          }
-        }
-        // %23 tanh — 35: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
-            }
-          }
-        }
-        // %24 mul h' — 35: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
-            }
-          }
-        }
-        out35_0_71.set(v24_90, t * v24_90.length);
-        out35_1_72.set(v23_89, t * v23_89.length);
-        out35_2_73.set(v19_87, t * v19_87.length);
-        out35_3_74.set(v16_86, t * v16_86.length);
-        out35_4_75.set(v10_84, t * v10_84.length);
-        out35_5_76.set(v13_85, t * v13_85.length);
-        out35_6_77.set(state35_1_70, t * state35_1_70.length);
-        state35_0_69.set(v24_90);
-        state35_1_70.set(v22_88);
       }
-    })();
+      // %13 sigmoid f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+      if (kernels !== undefined && heapHolds(v13_85, x35_1_80, mm3_83)) run_pointwise3(v13_85.byteOffset, x35_1_80.byteOffset, mm3_83.byteOffset + 20, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v13_85[o + j] = 1 / (1 + Math.exp(-(x35_1_80[l * 5 + j] + mm3_83[l * 20 + 5 + j])));
+          }
+        }
+      }
+      // %16 tanh g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+      if (kernels !== undefined && heapHolds(v16_86, x35_2_81, mm3_83)) run_pointwise4(v16_86.byteOffset, x35_2_81.byteOffset, mm3_83.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v16_86[o + j] = Math.tanh((x35_2_81[l * 5 + j] + mm3_83[l * 20 + 10 + j]));
+          }
+        }
+      }
+      // %19 sigmoid o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+      if (kernels !== undefined && heapHolds(v19_87, x35_3_82, mm3_83)) run_pointwise3(v19_87.byteOffset, x35_3_82.byteOffset, mm3_83.byteOffset + 60, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v19_87[o + j] = 1 / (1 + Math.exp(-(x35_3_82[l * 5 + j] + mm3_83[l * 20 + 15 + j])));
+          }
+        }
+      }
+      // %22 add c' — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v22_88, v13_85, state35_1_70, v10_84, v16_86)) run_pointwise5(v22_88.byteOffset, v13_85.byteOffset, state35_1_70.byteOffset, v10_84.byteOffset, v16_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_88[o + j] = (v13_85[l * 5 + j] * state35_1_70[l * 5 + j]) + (v10_84[l * 5 + j] * v16_86[l * 5 + j]);
+          }
+        }
+      }
+      // %23 tanh — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v23_89, v22_88)) run_pointwise6(v23_89.byteOffset, v22_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v23_89[o + j] = Math.tanh(v22_88[l * 5 + j]);
+          }
+        }
+      }
+      // %24 mul h' — 35: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v24_90, v19_87, v23_89)) run_pointwise7(v24_90.byteOffset, v19_87.byteOffset, v23_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_90[o + j] = v19_87[l * 5 + j] * v23_89[l * 5 + j];
+          }
+        }
+      }
+      out35_0_71.set(v24_90, t * v24_90.length);
+      out35_1_72.set(v23_89, t * v23_89.length);
+      out35_2_73.set(v19_87, t * v19_87.length);
+      out35_3_74.set(v16_86, t * v16_86.length);
+      out35_4_75.set(v10_84, t * v10_84.length);
+      out35_5_76.set(v13_85, t * v13_85.length);
+      out35_6_77.set(state35_1_70, t * state35_1_70.length);
+      state35_0_69.set(v24_90);
+      state35_1_70.set(v22_88);
+    }
   }
   const in91 = heapStage((inputs["d:output"] as Tensor).data);
   // %40 mul
@@ -847,126 +843,124 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂LSTM: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_119, state66_0_100, v30_65, v10_120, state66_1_101, out35_2_73, v27_64, v18_121, out35_5_76, v20_122, out35_1_72, v24_63, v22_123, out35_4_75, v59_95, v24_124, out35_6_77, v61_96, v26_125, out35_3_74, v63_97, cat27_126, packed64_98, mm29_127, out66_0_102, out66_1_103, out66_2_104, out66_3_105)) run_time_loop2(v3_119.byteOffset, state66_0_100.byteOffset, v30_65.byteOffset, v10_120.byteOffset, state66_1_101.byteOffset, out35_2_73.byteOffset, v27_64.byteOffset, v18_121.byteOffset, out35_5_76.byteOffset, v20_122.byteOffset, out35_1_72.byteOffset, v24_63.byteOffset, v22_123.byteOffset, out35_4_75.byteOffset, v59_95.byteOffset, v24_124.byteOffset, out35_6_77.byteOffset, v61_96.byteOffset, v26_125.byteOffset, out35_3_74.byteOffset, v63_97.byteOffset, cat27_126.byteOffset, packed64_98.byteOffset, mm29_127.byteOffset, out66_0_102.byteOffset, out66_1_103.byteOffset, out66_2_104.byteOffset, out66_3_105.byteOffset, 4 * (B * 5), B, 0, steps106, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps106; s++) {
-        const t = T_T - 1 - s;
-        const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
-        const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
-            }
-          }
-        }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
-            }
-          }
-        }
-        // %18 mul — 34: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
-        if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
-            }
-          }
-        }
-        // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
-        if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
-            }
-          }
-        }
-        // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
-        if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
-            }
-          }
-        }
-        // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
-        if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
-            }
-          }
-        }
-        // %27 concat
+    for (let s = 0; s < steps106; s++) {
+      const t = T_T - 1 - s;
+      const x66_0_107 = v30_65.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_1_108 = out35_1_72.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_2_109 = out35_2_73.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_3_110 = out35_3_74.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_4_111 = out35_4_75.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_5_112 = out35_6_77.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_6_113 = out35_5_76.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_7_114 = v27_64.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_8_115 = v24_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_9_116 = v59_95.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_10_117 = v61_96.subarray(t * B * 5, (t + 1) * B * 5);
+      const x66_11_118 = v63_97.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_119, state66_0_100, x66_0_107)) run_pointwise10(v3_119.byteOffset, state66_0_100.byteOffset, x66_0_107.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_119[o + j] = state66_0_100[l * 5 + j] + x66_0_107[l * 5 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
-          }
-        }
-        // %29 matmul fused gate products
-        gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
-        out66_0_102.set(v26_125, t * v26_125.length);
-        out66_1_103.set(v24_124, t * v24_124.length);
-        out66_2_104.set(v22_123, t * v22_123.length);
-        out66_3_105.set(v20_122, t * v20_122.length);
-        state66_0_100.set(mm29_127);
-        state66_1_101.set(v18_121);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_120, state66_1_101, v3_119, x66_2_109, x66_7_114)) run_pointwise11(v10_120.byteOffset, state66_1_101.byteOffset, v3_119.byteOffset, x66_2_109.byteOffset, x66_7_114.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v10_120[o + j] = state66_1_101[l * 5 + j] + ((v3_119[l * 5 + j] * x66_2_109[l * 5 + j]) * x66_7_114[l * 5 + j]);
+          }
+        }
+      }
+      // %18 mul — 34: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_121, v10_120, x66_6_113)) run_pointwise7(v18_121.byteOffset, v10_120.byteOffset, x66_6_113.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v18_121[o + j] = v10_120[l * 5 + j] * x66_6_113[l * 5 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 32: o = sigmoid(W_io @ x + b_io + W_ho @ h + b_ho)   // output gate
+      if (kernels !== undefined && heapHolds(v20_122, v3_119, x66_1_108, x66_8_115)) run_pointwise12(v20_122.byteOffset, v3_119.byteOffset, x66_1_108.byteOffset, x66_8_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_122[o + j] = (v3_119[l * 5 + j] * x66_1_108[l * 5 + j]) * x66_8_115[l * 5 + j];
+          }
+        }
+      }
+      // %22 mul ∂g — 31: g = tanh(W_ig @ x + b_ig + W_hg @ h + b_hg)      // candidate cell state
+      if (kernels !== undefined && heapHolds(v22_123, v10_120, x66_4_111, x66_9_116)) run_pointwise12(v22_123.byteOffset, v10_120.byteOffset, x66_4_111.byteOffset, x66_9_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v22_123[o + j] = (v10_120[l * 5 + j] * x66_4_111[l * 5 + j]) * x66_9_116[l * 5 + j];
+          }
+        }
+      }
+      // %24 mul ∂f — 30: f = sigmoid(W_if @ x + b_if + W_hf @ h + b_hf)   // forget gate
+      if (kernels !== undefined && heapHolds(v24_124, v10_120, x66_5_112, x66_10_117)) run_pointwise12(v24_124.byteOffset, v10_120.byteOffset, x66_5_112.byteOffset, x66_10_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v24_124[o + j] = (v10_120[l * 5 + j] * x66_5_112[l * 5 + j]) * x66_10_117[l * 5 + j];
+          }
+        }
+      }
+      // %26 mul ∂i — 29: i = sigmoid(W_ii @ x + b_ii + W_hi @ h + b_hi)   // input gate
+      if (kernels !== undefined && heapHolds(v26_125, v10_120, x66_3_110, x66_11_118)) run_pointwise12(v26_125.byteOffset, v10_120.byteOffset, x66_3_110.byteOffset, x66_11_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_125[o + j] = (v10_120[l * 5 + j] * x66_3_110[l * 5 + j]) * x66_11_118[l * 5 + j];
+          }
+        }
+      }
+      // %27 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 0 + c] = v20_122[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 5 + c] = v22_123[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 10 + c] = v24_124[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat27_126[(l * 1 + r) * 20 + 15 + c] = v26_125[xo + r * 5 + c];
+        }
+      }
+      // %29 matmul fused gate products
+      gemm_cols_20x5(cat27_126, packed64_98, mm29_127, B);
+      out66_0_102.set(v26_125, t * v26_125.length);
+      out66_1_103.set(v24_124, t * v24_124.length);
+      out66_2_104.set(v22_123, t * v22_123.length);
+      out66_3_105.set(v20_122, t * v20_122.length);
+      state66_0_100.set(mm29_127);
+      state66_1_101.set(v18_121);
+    }
   }
   // %73 concat
   mm21_62.fill(0); // reused: its last value is dead

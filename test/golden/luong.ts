@@ -319,47 +319,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // encoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state10_0_10, mm3_15, v5_16, v9_9, v16_17, state10_1_11, v18_18, out10_0_12)) run_time_loop0(p3.byteOffset, state10_0_10.byteOffset, mm3_15.byteOffset, v5_16.byteOffset, v9_9.byteOffset, v16_17.byteOffset, state10_1_11.byteOffset, v18_18.byteOffset, out10_0_12.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps13, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps13; s++) {
-        const t = s;
-        const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
-        // %3 matmul — 19: z = W @ x + U @ h + b
-        gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
-        // %5 add z — 19: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 512;
-            for (let j = 0; j < 512; j++) {
-              v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
-            }
+    for (let s = 0; s < steps13; s++) {
+      const t = s;
+      const x10_0_14 = v9_9.subarray(t * B * 512, (t + 1) * B * 512);
+      // %3 matmul — 19: z = W @ x + U @ h + b
+      gemm_rows_512x128(p3, state10_0_10, mm3_15, B);
+      // %5 add z — 19: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_16, x10_0_14, mm3_15)) run_pointwise1(v5_16.byteOffset, x10_0_14.byteOffset, mm3_15.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 512;
+          for (let j = 0; j < 512; j++) {
+            v5_16[o + j] = x10_0_14[l * 512 + j] + mm3_15[l * 512 + j];
           }
         }
-        // %16 add c' — 24: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 25: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 128;
-            for (let j = 0; j < 128; j++) {
-              v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
-            }
-          }
-        }
-        out10_0_12.set(v18_18, t * v18_18.length);
-        state10_0_10.set(v18_18);
-        state10_1_11.set(v16_17);
       }
-    })();
+      // %16 add c' — 24: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_17, v5_16, state10_1_11)) run_pointwise2(v16_17.byteOffset, v5_16.byteOffset + 512, state10_1_11.byteOffset, v5_16.byteOffset, v5_16.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v16_17[o + j] = ((1 / (1 + Math.exp(-v5_16[l * 512 + 128 + j]))) * state10_1_11[l * 128 + j]) + ((1 / (1 + Math.exp(-v5_16[l * 512 + 0 + j]))) * (Math.tanh(v5_16[l * 512 + 256 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 25: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_18, v5_16, v16_17)) run_pointwise3(v18_18.byteOffset, v5_16.byteOffset + 1536, v16_17.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 128;
+          for (let j = 0; j < 128; j++) {
+            v18_18[o + j] = (1 / (1 + Math.exp(-v5_16[l * 512 + 384 + j]))) * (Math.tanh(v16_17[l * 128 + j]));
+          }
+        }
+      }
+      out10_0_12.set(v18_18, t * v18_18.length);
+      state10_0_10.set(v18_18);
+      state10_1_11.set(v16_17);
+    }
   }
   const p19 = heapStageParam("decoder.W", params["decoder.W"]);
   const p20 = heapStageParam("decoder.U", params["decoder.U"]);
@@ -381,139 +379,137 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const steps32 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: matmul runs as JavaScript)
-  (() => {
-    for (let s = 0; s < steps32; s++) {
-      const t = s;
-      const x23_0_33 = in1.subarray(t * B * 41, (t + 1) * B * 41);
-      // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
-      for (let l = 0; l < B; l++) {
-        const xo = l * 41;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 41; c++) cat9_34[(l * 1 + r) * 169 + 0 + c] = x23_0_33[xo + r * 41 + c];
-        }
+  for (let s = 0; s < steps32; s++) {
+    const t = s;
+    const x23_0_33 = in1.subarray(t * B * 41, (t + 1) * B * 41);
+    // %9 concat — 42: z = W @ concat(y, attn) + U @ h + b
+    for (let l = 0; l < B; l++) {
+      const xo = l * 41;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 41; c++) cat9_34[(l * 1 + r) * 169 + 0 + c] = x23_0_33[xo + r * 41 + c];
       }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 128;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat9_34[(l * 1 + r) * 169 + 41 + c] = state23_2_30[xo + r * 128 + c];
-        }
-      }
-      // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-      gemm_rows_512x169(p19, cat9_34, mm10_35, B);
-      // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
-      gemm_rows_512x128(p20, state23_0_28, mm11_36, B);
-      // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
-      if (kernels !== undefined && heapHolds(v13_37, mm10_35, mm11_36, p21)) run_pointwise4(v13_37.byteOffset, mm10_35.byteOffset, mm11_36.byteOffset, p21.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 512;
-          for (let j = 0; j < 512; j++) {
-            v13_37[o + j] = (mm10_35[l * 512 + j] + mm11_36[l * 512 + j]) + p21[j];
-          }
-        }
-      }
-      // %24 add c' — 47: c' = f * c + i * g
-      if (kernels !== undefined && heapHolds(v24_38, v13_37, state23_1_29)) run_pointwise2(v24_38.byteOffset, v13_37.byteOffset + 512, state23_1_29.byteOffset, v13_37.byteOffset, v13_37.byteOffset + 1024, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v24_38[o + j] = ((1 / (1 + Math.exp(-v13_37[l * 512 + 128 + j]))) * state23_1_29[l * 128 + j]) + ((1 / (1 + Math.exp(-v13_37[l * 512 + 0 + j]))) * (Math.tanh(v13_37[l * 512 + 256 + j])));
-          }
-        }
-      }
-      // %26 mul h' — 48: h' = o * tanh(c')
-      if (kernels !== undefined && heapHolds(v26_39, v13_37, v24_38)) run_pointwise3(v26_39.byteOffset, v13_37.byteOffset + 1536, v24_38.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v26_39[o + j] = (1 / (1 + Math.exp(-v13_37[l * 512 + 384 + j]))) * (Math.tanh(v24_38[l * 128 + j]));
-          }
-        }
-      }
-      // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
-      for (let l = 0; l < T_S * B; l++) {
-        const ao = l * 128;
-        const bo = l % B * 128;
-        const oo = l * 1;
-        for (let i = 0; i < 1; i++) {
-          for (let j = 0; j < 1; j++) {
-            let acc = 0;
-            for (let p = 0; p < 128; p++) acc += mm22_27[ao + i * 128 + p] * v26_39[bo + p * 1 + j];
-            mm28_40[oo + i * 1 + j] = acc;
-          }
-        }
-      }
-      // %29 time_max a — 51: a = softmax(score, axis = S)
-      for (let j = 0; j < B; j++) {
-        let best = mm28_40[j];
-        for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_40[t * B + j]);
-        tmax29_41[j] = best;
-      }
-      // %31 exp a — 51: a = softmax(score, axis = S)
-      for (let l = 0; l < T_S * B; l++) {
-        v31_42[l] = Math.exp((mm28_40[l * 1 + 0] - tmax29_41[l % B * 1 + 0]));
-      }
-      // %32 unbroadcast a — 51: a = softmax(score, axis = S)
-      ub32_43.fill(0);
-      for (let l = 0; l < T_S * B; l++) {
-        for (let j = 0; j < 1; j++) {
-          ub32_43[l % B * 1 + j] += v31_42[l * 1 + j];
-        }
-      }
-      // %33 div a — 51: a = softmax(score, axis = S)
-      for (let l = 0; l < T_S * B; l++) {
-        v33_44[l] = v31_42[l * 1 + 0] / ub32_43[l % B * 1 + 0];
-      }
-      // %34 mul — 52: context = sum(a * enc, axis = S)
-      if (kernels !== undefined && heapHolds(v34_45, v33_44, out10_0_12)) run_pointwise5(v34_45.byteOffset, v33_44.byteOffset, out10_0_12.byteOffset, T_S * B);
-      else {
-        for (let l = 0; l < T_S * B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v34_45[o + j] = v33_44[l * 1 + 0] * out10_0_12[l * 128 + j];
-          }
-        }
-      }
-      // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
-      ub35_46.fill(0);
-      for (let l = 0; l < T_S * B; l++) {
-        for (let j = 0; j < 128; j++) {
-          ub35_46[l % B * 128 + j] += v34_45[l * 128 + j];
-        }
-      }
-      // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
-      for (let l = 0; l < B; l++) {
-        const xo = l * 128;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 0 + c] = ub35_46[xo + r * 128 + c];
-        }
-      }
-      for (let l = 0; l < B; l++) {
-        const xo = l * 128;
-        for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 128 + c] = v26_39[xo + r * 128 + c];
-        }
-      }
-      // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
-      gemm_rows_128x256(p23, cat36_47, mm37_48, B);
-      // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
-      if (kernels !== undefined && heapHolds(v38_49, mm37_48)) run_pointwise6(v38_49.byteOffset, mm37_48.byteOffset, B);
-      else {
-        for (let l = 0; l < B; l++) {
-          const o = l * 128;
-          for (let j = 0; j < 128; j++) {
-            v38_49[o + j] = Math.tanh(mm37_48[l * 128 + j]);
-          }
-        }
-      }
-      out23_0_31.set(v38_49, t * v38_49.length);
-      state23_0_28.set(v26_39);
-      state23_1_29.set(v24_38);
-      state23_2_30.set(v38_49);
     }
-  })();
+    for (let l = 0; l < B; l++) {
+      const xo = l * 128;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 128; c++) cat9_34[(l * 1 + r) * 169 + 41 + c] = state23_2_30[xo + r * 128 + c];
+      }
+    }
+    // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+    gemm_rows_512x169(p19, cat9_34, mm10_35, B);
+    // %11 matmul — 42: z = W @ concat(y, attn) + U @ h + b
+    gemm_rows_512x128(p20, state23_0_28, mm11_36, B);
+    // %13 add z — 42: z = W @ concat(y, attn) + U @ h + b
+    if (kernels !== undefined && heapHolds(v13_37, mm10_35, mm11_36, p21)) run_pointwise4(v13_37.byteOffset, mm10_35.byteOffset, mm11_36.byteOffset, p21.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 512;
+        for (let j = 0; j < 512; j++) {
+          v13_37[o + j] = (mm10_35[l * 512 + j] + mm11_36[l * 512 + j]) + p21[j];
+        }
+      }
+    }
+    // %24 add c' — 47: c' = f * c + i * g
+    if (kernels !== undefined && heapHolds(v24_38, v13_37, state23_1_29)) run_pointwise2(v24_38.byteOffset, v13_37.byteOffset + 512, state23_1_29.byteOffset, v13_37.byteOffset, v13_37.byteOffset + 1024, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v24_38[o + j] = ((1 / (1 + Math.exp(-v13_37[l * 512 + 128 + j]))) * state23_1_29[l * 128 + j]) + ((1 / (1 + Math.exp(-v13_37[l * 512 + 0 + j]))) * (Math.tanh(v13_37[l * 512 + 256 + j])));
+        }
+      }
+    }
+    // %26 mul h' — 48: h' = o * tanh(c')
+    if (kernels !== undefined && heapHolds(v26_39, v13_37, v24_38)) run_pointwise3(v26_39.byteOffset, v13_37.byteOffset + 1536, v24_38.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v26_39[o + j] = (1 / (1 + Math.exp(-v13_37[l * 512 + 384 + j]))) * (Math.tanh(v24_38[l * 128 + j]));
+        }
+      }
+    }
+    // %28 matmul score — 50: score = (W_a @ enc) @ h'      // h'ᵀ W_a h̄_s for every s
+    for (let l = 0; l < T_S * B; l++) {
+      const ao = l * 128;
+      const bo = l % B * 128;
+      const oo = l * 1;
+      for (let i = 0; i < 1; i++) {
+        for (let j = 0; j < 1; j++) {
+          let acc = 0;
+          for (let p = 0; p < 128; p++) acc += mm22_27[ao + i * 128 + p] * v26_39[bo + p * 1 + j];
+          mm28_40[oo + i * 1 + j] = acc;
+        }
+      }
+    }
+    // %29 time_max a — 51: a = softmax(score, axis = S)
+    for (let j = 0; j < B; j++) {
+      let best = mm28_40[j];
+      for (let t = 1; t < T_S; t++) best = Math.max(best, mm28_40[t * B + j]);
+      tmax29_41[j] = best;
+    }
+    // %31 exp a — 51: a = softmax(score, axis = S)
+    for (let l = 0; l < T_S * B; l++) {
+      v31_42[l] = Math.exp((mm28_40[l * 1 + 0] - tmax29_41[l % B * 1 + 0]));
+    }
+    // %32 unbroadcast a — 51: a = softmax(score, axis = S)
+    ub32_43.fill(0);
+    for (let l = 0; l < T_S * B; l++) {
+      for (let j = 0; j < 1; j++) {
+        ub32_43[l % B * 1 + j] += v31_42[l * 1 + j];
+      }
+    }
+    // %33 div a — 51: a = softmax(score, axis = S)
+    for (let l = 0; l < T_S * B; l++) {
+      v33_44[l] = v31_42[l * 1 + 0] / ub32_43[l % B * 1 + 0];
+    }
+    // %34 mul — 52: context = sum(a * enc, axis = S)
+    if (kernels !== undefined && heapHolds(v34_45, v33_44, out10_0_12)) run_pointwise5(v34_45.byteOffset, v33_44.byteOffset, out10_0_12.byteOffset, T_S * B);
+    else {
+      for (let l = 0; l < T_S * B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v34_45[o + j] = v33_44[l * 1 + 0] * out10_0_12[l * 128 + j];
+        }
+      }
+    }
+    // %35 unbroadcast context — 52: context = sum(a * enc, axis = S)
+    ub35_46.fill(0);
+    for (let l = 0; l < T_S * B; l++) {
+      for (let j = 0; j < 128; j++) {
+        ub35_46[l % B * 128 + j] += v34_45[l * 128 + j];
+      }
+    }
+    // %36 concat — 53: attn' = tanh(W_c @ concat(context, h'))
+    for (let l = 0; l < B; l++) {
+      const xo = l * 128;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 0 + c] = ub35_46[xo + r * 128 + c];
+      }
+    }
+    for (let l = 0; l < B; l++) {
+      const xo = l * 128;
+      for (let r = 0; r < 1; r++) {
+        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 128 + c] = v26_39[xo + r * 128 + c];
+      }
+    }
+    // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
+    gemm_rows_128x256(p23, cat36_47, mm37_48, B);
+    // %38 tanh attn' — 53: attn' = tanh(W_c @ concat(context, h'))
+    if (kernels !== undefined && heapHolds(v38_49, mm37_48)) run_pointwise6(v38_49.byteOffset, mm37_48.byteOffset, B);
+    else {
+      for (let l = 0; l < B; l++) {
+        const o = l * 128;
+        for (let j = 0; j < 128; j++) {
+          v38_49[o + j] = Math.tanh(mm37_48[l * 128 + j]);
+        }
+      }
+    }
+    out23_0_31.set(v38_49, t * v38_49.length);
+    state23_0_28.set(v26_39);
+    state23_1_29.set(v24_38);
+    state23_2_30.set(v38_49);
+  }
   const p50 = heapStageParam("logits.W", params["logits.W"]);
   const p51 = heapStageParam("logits.b", params["logits.b"]);
   // %30 matmul — 7: // fed back as the next step's input ("input feeding"), a state of the cell.
@@ -729,7 +725,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // encoder: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p58, state11_0_65, mm3_76, v5_77, v10_64, v7_78, v9_79, v11_80, v13_81, v16_82, state11_1_66, v17_83, v18_84, out11_0_67, out11_1_68, out11_2_69, out11_3_70, out11_4_71, out11_5_72, out11_6_73)) run_time_loop1(p58.byteOffset, state11_0_65.byteOffset, mm3_76.byteOffset, v5_77.byteOffset, v10_64.byteOffset, v7_78.byteOffset, v9_79.byteOffset, v11_80.byteOffset, v13_81.byteOffset, v16_82.byteOffset, state11_1_66.byteOffset, v17_83.byteOffset, v18_84.byteOffset, out11_0_67.byteOffset, out11_1_68.byteOffset, out11_2_69.byteOffset, out11_3_70.byteOffset, out11_4_71.byteOffset, out11_5_72.byteOffset, out11_6_73.byteOffset, B, 4 * (B * 512), 4 * (B * 128), 0, steps74, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps74; s++) {
         const t = s;
         const x11_0_75 = v10_64.subarray(t * B * 512, (t + 1) * B * 512);
@@ -847,7 +843,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps111 = T_U;
   // decoder: from the first step to the last
   // (runs as JavaScript: matmul runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps111; s++) {
       const t = s;
       const x24_0_112 = in55.subarray(t * B * 41, (t + 1) * B * 41);
@@ -1235,7 +1231,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const steps164 = T_U;
   // ∂decoder: from the last step to the first
   // (runs as JavaScript: slice runs as JavaScript)
-  (() => {
+  (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
     for (let s = 0; s < steps164; s++) {
       const t = T_U - 1 - s;
       const x80_0_165 = mm50_146.subarray(t * B * 128, (t + 1) * B * 128);
@@ -1631,7 +1627,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂encoder: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_248, state114_0_233, state80_3_159, v10_249, state114_1_234, out11_2_69, mm23_93, v18_250, out11_5_72, v20_251, out11_1_68, v107_229, pad21_252, v23_253, out11_4_71, v109_230, pad24_254, v27_255, out11_6_73, v111_231, pad28_256, v31_257, out11_3_70, v113_232, pad32_258, v33_259, p58, mm35_260, v10_64)) run_time_loop2(v3_248.byteOffset, state114_0_233.byteOffset, state80_3_159.byteOffset, v10_249.byteOffset, state114_1_234.byteOffset, out11_2_69.byteOffset, mm23_93.byteOffset, v18_250.byteOffset, out11_5_72.byteOffset, v20_251.byteOffset, out11_1_68.byteOffset, v107_229.byteOffset, pad21_252.byteOffset, v23_253.byteOffset, out11_4_71.byteOffset, v109_230.byteOffset, pad24_254.byteOffset, v27_255.byteOffset, out11_6_73.byteOffset, v111_231.byteOffset, pad28_256.byteOffset, v31_257.byteOffset, out11_3_70.byteOffset, v113_232.byteOffset, pad32_258.byteOffset, v33_259.byteOffset, p58.byteOffset, mm35_260.byteOffset, v10_64.byteOffset, 4 * (B * 128), B, 4 * (B * 512), 0, steps235, T_S, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps235; s++) {
         const t = T_S - 1 - s;
         const x114_0_236 = state80_3_159.subarray(t * B * 128, (t + 1) * B * 128);

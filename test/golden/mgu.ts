@@ -324,49 +324,47 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p3, state15_0_14, mm3_19, v6_20, v13_12, v7_21, p4, mm8_22, v16_23, v14_13, out15_0_15)) run_time_loop0(p3.byteOffset, state15_0_14.byteOffset, mm3_19.byteOffset, v6_20.byteOffset, v13_12.byteOffset, v7_21.byteOffset, p4.byteOffset, mm8_22.byteOffset, v16_23.byteOffset, v14_13.byteOffset, out15_0_15.byteOffset, B, 4 * (B * 256), 0, steps16, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps16; s++) {
-        const t = s;
-        const x15_0_17 = v13_12.subarray(t * B * 256, (t + 1) * B * 256);
-        const x15_1_18 = v14_13.subarray(t * B * 256, (t + 1) * B * 256);
-        // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        gemm_rows_256x256(p3, state15_0_14, mm3_19, B);
-        // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) run_pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v6_20[o + j] = 1 / (1 + Math.exp(-(x15_0_17[l * 256 + j] + mm3_19[l * 256 + j])));
-            }
+    for (let s = 0; s < steps16; s++) {
+      const t = s;
+      const x15_0_17 = v13_12.subarray(t * B * 256, (t + 1) * B * 256);
+      const x15_1_18 = v14_13.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_256x256(p3, state15_0_14, mm3_19, B);
+      // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v6_20, x15_0_17, mm3_19)) run_pointwise1(v6_20.byteOffset, x15_0_17.byteOffset, mm3_19.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v6_20[o + j] = 1 / (1 + Math.exp(-(x15_0_17[l * 256 + j] + mm3_19[l * 256 + j])));
           }
         }
-        // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) run_pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_21[o + j] = v6_20[l * 256 + j] * state15_0_14[l * 256 + j];
-            }
-          }
-        }
-        // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        gemm_rows_256x256(p4, v7_21, mm8_22, B);
-        // %16 add h' — 23: h' = (1 - f) * h + f * n
-        if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) run_pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_23[o + j] = ((1 - v6_20[l * 256 + j]) * state15_0_14[l * 256 + j]) + (v6_20[l * 256 + j] * (Math.tanh((x15_1_18[l * 256 + j] + mm8_22[l * 256 + j]))));
-            }
-          }
-        }
-        out15_0_15.set(v16_23, t * v16_23.length);
-        state15_0_14.set(v16_23);
       }
-    })();
+      // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v7_21, v6_20, state15_0_14)) run_pointwise2(v7_21.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_21[o + j] = v6_20[l * 256 + j] * state15_0_14[l * 256 + j];
+          }
+        }
+      }
+      // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_rows_256x256(p4, v7_21, mm8_22, B);
+      // %16 add h' — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v16_23, v6_20, state15_0_14, x15_1_18, mm8_22)) run_pointwise3(v16_23.byteOffset, v6_20.byteOffset, state15_0_14.byteOffset, v6_20.byteOffset, x15_1_18.byteOffset, mm8_22.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_23[o + j] = ((1 - v6_20[l * 256 + j]) * state15_0_14[l * 256 + j]) + (v6_20[l * 256 + j] * (Math.tanh((x15_1_18[l * 256 + j] + mm8_22[l * 256 + j]))));
+          }
+        }
+      }
+      out15_0_15.set(v16_23, t * v16_23.length);
+      state15_0_14.set(v16_23);
+    }
   }
   const p24 = heapStageParam("logits.W", params["logits.W"]);
   const p25 = heapStageParam("logits.b", params["logits.b"]);
@@ -490,73 +488,71 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p32, state16_0_43, mm3_52, v6_53, v14_41, v7_54, p33, mm8_55, v11_56, v15_42, v13_57, v16_58, out16_0_44, out16_1_45, out16_2_46, out16_3_47, out16_4_48)) run_time_loop1(p32.byteOffset, state16_0_43.byteOffset, mm3_52.byteOffset, v6_53.byteOffset, v14_41.byteOffset, v7_54.byteOffset, p33.byteOffset, mm8_55.byteOffset, v11_56.byteOffset, v15_42.byteOffset, v13_57.byteOffset, v16_58.byteOffset, out16_0_44.byteOffset, out16_1_45.byteOffset, out16_2_46.byteOffset, out16_3_47.byteOffset, out16_4_48.byteOffset, B, 4 * (B * 256), 0, steps49, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps49; s++) {
-        const t = s;
-        const x16_0_50 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
-        const x16_1_51 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
-        // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        gemm_rows_256x256(p32, state16_0_43, mm3_52, B);
-        // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) run_pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v6_53[o + j] = 1 / (1 + Math.exp(-(x16_0_50[l * 256 + j] + mm3_52[l * 256 + j])));
-            }
+    for (let s = 0; s < steps49; s++) {
+      const t = s;
+      const x16_0_50 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
+      const x16_1_51 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_rows_256x256(p32, state16_0_43, mm3_52, B);
+      // %6 sigmoid f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v6_53, x16_0_50, mm3_52)) run_pointwise1(v6_53.byteOffset, x16_0_50.byteOffset, mm3_52.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v6_53[o + j] = 1 / (1 + Math.exp(-(x16_0_50[l * 256 + j] + mm3_52[l * 256 + j])));
           }
         }
-        // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) run_pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_54[o + j] = v6_53[l * 256 + j] * state16_0_43[l * 256 + j];
-            }
-          }
-        }
-        // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        gemm_rows_256x256(p33, v7_54, mm8_55, B);
-        // %11 tanh n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) run_pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v11_56[o + j] = Math.tanh((x16_1_51[l * 256 + j] + mm8_55[l * 256 + j]));
-            }
-          }
-        }
-        // %13 sub — 23: h' = (1 - f) * h + f * n
-        if (kernels !== undefined && heapHolds(v13_57, v6_53)) run_pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v13_57[o + j] = 1 - v6_53[l * 256 + j];
-            }
-          }
-        }
-        // %16 add h' — 23: h' = (1 - f) * h + f * n
-        if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) run_pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_58[o + j] = (v13_57[l * 256 + j] * state16_0_43[l * 256 + j]) + (v6_53[l * 256 + j] * v11_56[l * 256 + j]);
-            }
-          }
-        }
-        out16_0_44.set(v16_58, t * v16_58.length);
-        out16_1_45.set(v11_56, t * v11_56.length);
-        out16_2_46.set(v6_53, t * v6_53.length);
-        out16_3_47.set(v13_57, t * v13_57.length);
-        out16_4_48.set(v7_54, t * v7_54.length);
-        state16_0_43.set(v16_58);
       }
-    })();
+      // %7 mul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v7_54, v6_53, state16_0_43)) run_pointwise2(v7_54.byteOffset, v6_53.byteOffset, state16_0_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_54[o + j] = v6_53[l * 256 + j] * state16_0_43[l * 256 + j];
+          }
+        }
+      }
+      // %8 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_rows_256x256(p33, v7_54, mm8_55, B);
+      // %11 tanh n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v11_56, x16_1_51, mm8_55)) run_pointwise5(v11_56.byteOffset, x16_1_51.byteOffset, mm8_55.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_56[o + j] = Math.tanh((x16_1_51[l * 256 + j] + mm8_55[l * 256 + j]));
+          }
+        }
+      }
+      // %13 sub — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v13_57, v6_53)) run_pointwise6(v13_57.byteOffset, v6_53.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_57[o + j] = 1 - v6_53[l * 256 + j];
+          }
+        }
+      }
+      // %16 add h' — 23: h' = (1 - f) * h + f * n
+      if (kernels !== undefined && heapHolds(v16_58, v13_57, state16_0_43, v6_53, v11_56)) run_pointwise7(v16_58.byteOffset, v13_57.byteOffset, state16_0_43.byteOffset, v6_53.byteOffset, v11_56.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_58[o + j] = (v13_57[l * 256 + j] * state16_0_43[l * 256 + j]) + (v6_53[l * 256 + j] * v11_56[l * 256 + j]);
+          }
+        }
+      }
+      out16_0_44.set(v16_58, t * v16_58.length);
+      out16_1_45.set(v11_56, t * v11_56.length);
+      out16_2_46.set(v6_53, t * v6_53.length);
+      out16_3_47.set(v13_57, t * v13_57.length);
+      out16_4_48.set(v7_54, t * v7_54.length);
+      state16_0_43.set(v16_58);
+    }
   }
   const p59 = heapStageParam("logits.W", params["logits.W"]);
   const p60 = heapStageParam("logits.b", params["logits.b"]);
@@ -713,65 +709,63 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_86, state52_0_75, v15_42, v14_87, out16_2_46, v48_72, p33, mm16_88, v22_89, out16_1_45, v14_41, v50_73, p32, mm24_90, v25_91, out16_3_47, out52_0_76, out52_1_77)) run_time_loop2(v2_86.byteOffset, state52_0_75.byteOffset, v15_42.byteOffset, v14_87.byteOffset, out16_2_46.byteOffset, v48_72.byteOffset, p33.byteOffset, mm16_88.byteOffset, v22_89.byteOffset, out16_1_45.byteOffset, v14_41.byteOffset, v50_73.byteOffset, p32.byteOffset, mm24_90.byteOffset, v25_91.byteOffset, out16_3_47.byteOffset, out52_0_76.byteOffset, out52_1_77.byteOffset, 4 * (B * 256), B, 0, steps78, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps78; s++) {
-        const t = T_T - 1 - s;
-        const x52_0_79 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_1_80 = out16_1_45.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_2_81 = out16_2_46.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_3_82 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_4_83 = out16_3_47.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_5_84 = v48_72.subarray(t * B * 256, (t + 1) * B * 256);
-        const x52_6_85 = v50_73.subarray(t * B * 256, (t + 1) * B * 256);
-        // %2 add
-        if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) run_pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v2_86[o + j] = state52_0_75[l * 256 + j] + x52_0_79[l * 256 + j];
-            }
+    for (let s = 0; s < steps78; s++) {
+      const t = T_T - 1 - s;
+      const x52_0_79 = v15_42.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_1_80 = out16_1_45.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_2_81 = out16_2_46.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_3_82 = v14_41.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_4_83 = out16_3_47.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_5_84 = v48_72.subarray(t * B * 256, (t + 1) * B * 256);
+      const x52_6_85 = v50_73.subarray(t * B * 256, (t + 1) * B * 256);
+      // %2 add
+      if (kernels !== undefined && heapHolds(v2_86, state52_0_75, x52_0_79)) run_pointwise12(v2_86.byteOffset, state52_0_75.byteOffset, x52_0_79.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v2_86[o + j] = state52_0_75[l * 256 + j] + x52_0_79[l * 256 + j];
           }
         }
-        // %14 mul ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) run_pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v14_87[o + j] = (v2_86[l * 256 + j] * x52_2_81[l * 256 + j]) * x52_5_84[l * 256 + j];
-            }
-          }
-        }
-        // %16 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
-        gemm_cols_256x256(v14_87, p33, mm16_88, B);
-        // %22 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) run_pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v22_89[o + j] = (((v2_86[l * 256 + j] * x52_1_80[l * 256 + j]) + (-(v2_86[l * 256 + j] * x52_3_82[l * 256 + j]))) + (mm16_88[l * 256 + j] * x52_3_82[l * 256 + j])) * x52_6_85[l * 256 + j];
-            }
-          }
-        }
-        // %24 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
-        gemm_cols_256x256(v22_89, p32, mm24_90, B);
-        // %25 add
-        if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) run_pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v25_91[o + j] = ((v2_86[l * 256 + j] * x52_4_83[l * 256 + j]) + (mm16_88[l * 256 + j] * x52_2_81[l * 256 + j])) + mm24_90[l * 256 + j];
-            }
-          }
-        }
-        out52_0_76.set(v22_89, t * v22_89.length);
-        out52_1_77.set(v14_87, t * v14_87.length);
-        state52_0_75.set(v25_91);
       }
-    })();
+      // %14 mul ∂n — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      if (kernels !== undefined && heapHolds(v14_87, v2_86, x52_2_81, x52_5_84)) run_pointwise13(v14_87.byteOffset, v2_86.byteOffset, x52_2_81.byteOffset, x52_5_84.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v14_87[o + j] = (v2_86[l * 256 + j] * x52_2_81[l * 256 + j]) * x52_5_84[l * 256 + j];
+          }
+        }
+      }
+      // %16 matmul — 22: n = tanh(W_n @ x + U_n @ (f * h) + b_n)
+      gemm_cols_256x256(v14_87, p33, mm16_88, B);
+      // %22 mul ∂f — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      if (kernels !== undefined && heapHolds(v22_89, v2_86, x52_1_80, x52_3_82, mm16_88, x52_6_85)) run_pointwise14(v22_89.byteOffset, v2_86.byteOffset, x52_1_80.byteOffset, v2_86.byteOffset, x52_3_82.byteOffset, mm16_88.byteOffset, x52_3_82.byteOffset, x52_6_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v22_89[o + j] = (((v2_86[l * 256 + j] * x52_1_80[l * 256 + j]) + (-(v2_86[l * 256 + j] * x52_3_82[l * 256 + j]))) + (mm16_88[l * 256 + j] * x52_3_82[l * 256 + j])) * x52_6_85[l * 256 + j];
+          }
+        }
+      }
+      // %24 matmul — 21: f = sigmoid(W_f @ x + U_f @ h + b_f)
+      gemm_cols_256x256(v22_89, p32, mm24_90, B);
+      // %25 add
+      if (kernels !== undefined && heapHolds(v25_91, v2_86, x52_4_83, mm16_88, x52_2_81, mm24_90)) run_pointwise15(v25_91.byteOffset, v2_86.byteOffset, x52_4_83.byteOffset, mm16_88.byteOffset, x52_2_81.byteOffset, mm24_90.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v25_91[o + j] = ((v2_86[l * 256 + j] * x52_4_83[l * 256 + j]) + (mm16_88[l * 256 + j] * x52_2_81[l * 256 + j])) + mm24_90[l * 256 + j];
+          }
+        }
+      }
+      out52_0_76.set(v22_89, t * v22_89.length);
+      out52_1_77.set(v14_87, t * v14_87.length);
+      state52_0_75.set(v25_91);
+    }
   }
   // %56 concat
   mm11_40.fill(0); // reused: its last value is dead

@@ -395,40 +395,38 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // PeepholeLSTM: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed29_27, state30_0_28, mm6_36, v26_37, v26_23, p10, state30_1_29, v25_22, p9, v27_24, v33_38, v28_25, p11, out30_0_30)) run_time_loop0(packed29_27.byteOffset, state30_0_28.byteOffset, mm6_36.byteOffset, v26_37.byteOffset, v26_23.byteOffset, p10.byteOffset, state30_1_29.byteOffset, v25_22.byteOffset, p9.byteOffset, v27_24.byteOffset, v33_38.byteOffset, v28_25.byteOffset, p11.byteOffset, out30_0_30.byteOffset, B, 4 * (B * 5), 0, steps31, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps31; s++) {
-        const t = s;
-        const x30_0_32 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_1_33 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_2_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_3_35 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
-        // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-        gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
-        // %26 add c' — 31: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) run_pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
-            }
+    for (let s = 0; s < steps31; s++) {
+      const t = s;
+      const x30_0_32 = v25_22.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_1_33 = v26_23.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_2_34 = v27_24.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_3_35 = v28_25.subarray(t * B * 5, (t + 1) * B * 5);
+      // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      gemm_rows_20x5(packed29_27, state30_0_28, mm6_36, B);
+      // %26 add c' — 31: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v26_37, x30_1_33, mm6_36, p10, state30_1_29, x30_0_32, p9, x30_2_34)) run_pointwise1(v26_37.byteOffset, x30_1_33.byteOffset, mm6_36.byteOffset + 20, p10.byteOffset, state30_1_29.byteOffset, state30_1_29.byteOffset, x30_0_32.byteOffset, mm6_36.byteOffset, p9.byteOffset, state30_1_29.byteOffset, x30_2_34.byteOffset, mm6_36.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_37[o + j] = ((1 / (1 + Math.exp(-(x30_1_33[l * 5 + j] + (mm6_36[l * 20 + 5 + j] + (p10[j] * state30_1_29[l * 5 + j])))))) * state30_1_29[l * 5 + j]) + ((1 / (1 + Math.exp(-(x30_0_32[l * 5 + j] + (mm6_36[l * 20 + 0 + j] + (p9[j] * state30_1_29[l * 5 + j])))))) * (Math.tanh((x30_2_34[l * 5 + j] + mm6_36[l * 20 + 10 + j]))));
           }
         }
-        // %33 mul h' — 33: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) run_pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
-            }
-          }
-        }
-        out30_0_30.set(v33_38, t * v33_38.length);
-        state30_0_28.set(v33_38);
-        state30_1_29.set(v26_37);
       }
-    })();
+      // %33 mul h' — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v33_38, x30_3_35, mm6_36, p11, v26_37)) run_pointwise2(v33_38.byteOffset, x30_3_35.byteOffset, mm6_36.byteOffset + 60, p11.byteOffset, v26_37.byteOffset, v26_37.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v33_38[o + j] = (1 / (1 + Math.exp(-(x30_3_35[l * 5 + j] + (mm6_36[l * 20 + 15 + j] + (p11[j] * v26_37[l * 5 + j])))))) * (Math.tanh(v26_37[l * 5 + j]));
+          }
+        }
+      }
+      out30_0_30.set(v33_38, t * v33_38.length);
+      state30_0_28.set(v33_38);
+      state30_1_29.set(v26_37);
+    }
   }
   return { outputs: { "output": { data: heapCopy(out30_0_30), shape: [T_T, B, 5] } }, finalStates: { "h": { data: heapCopy(state30_0_28), shape: [B, 5] }, "c": { data: heapCopy(state30_1_29), shape: [B, 5] } } } as ForwardResult;
 }
@@ -609,97 +607,95 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // PeepholeLSTM: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed29_66, state30_0_67, mm6_82, v15_83, v25_61, p48, state30_1_68, v20_84, v26_62, p49, v23_85, v27_63, v26_86, v31_87, v28_64, p50, v32_88, v33_89, out30_0_69, out30_1_70, out30_2_71, out30_3_72, out30_4_73, out30_5_74, out30_6_75, out30_7_76)) run_time_loop1(packed29_66.byteOffset, state30_0_67.byteOffset, mm6_82.byteOffset, v15_83.byteOffset, v25_61.byteOffset, p48.byteOffset, state30_1_68.byteOffset, v20_84.byteOffset, v26_62.byteOffset, p49.byteOffset, v23_85.byteOffset, v27_63.byteOffset, v26_86.byteOffset, v31_87.byteOffset, v28_64.byteOffset, p50.byteOffset, v32_88.byteOffset, v33_89.byteOffset, out30_0_69.byteOffset, out30_1_70.byteOffset, out30_2_71.byteOffset, out30_3_72.byteOffset, out30_4_73.byteOffset, out30_5_74.byteOffset, out30_6_75.byteOffset, out30_7_76.byteOffset, B, 4 * (B * 5), 0, steps77, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps77; s++) {
-        const t = s;
-        const x30_0_78 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_1_79 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_2_80 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
-        const x30_3_81 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
-        // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-        gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
-        // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-        if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) run_pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset, p48.byteOffset, state30_1_68.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
-            }
+    for (let s = 0; s < steps77; s++) {
+      const t = s;
+      const x30_0_78 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_1_79 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_2_80 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x30_3_81 = v28_64.subarray(t * B * 5, (t + 1) * B * 5);
+      // %6 matmul fused gates — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      gemm_rows_20x5(packed29_66, state30_0_67, mm6_82, B);
+      // %15 sigmoid i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      if (kernels !== undefined && heapHolds(v15_83, x30_0_78, mm6_82, p48, state30_1_68)) run_pointwise3(v15_83.byteOffset, x30_0_78.byteOffset, mm6_82.byteOffset, p48.byteOffset, state30_1_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v15_83[o + j] = 1 / (1 + Math.exp(-(x30_0_78[l * 5 + j] + (mm6_82[l * 20 + 0 + j] + (p48[j] * state30_1_68[l * 5 + j])))));
           }
         }
-        // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-        if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) run_pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
-            }
-          }
-        }
-        // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) run_pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
-            }
-          }
-        }
-        // %26 add c' — 31: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) run_pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
-            }
-          }
-        }
-        // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-        if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) run_pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
-            }
-          }
-        }
-        // %32 tanh — 33: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v32_88, v26_86)) run_pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
-            }
-          }
-        }
-        // %33 mul h' — 33: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) run_pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
-            }
-          }
-        }
-        out30_0_69.set(v33_89, t * v33_89.length);
-        out30_1_70.set(v32_88, t * v32_88.length);
-        out30_2_71.set(v31_87, t * v31_87.length);
-        out30_3_72.set(v26_86, t * v26_86.length);
-        out30_4_73.set(v23_85, t * v23_85.length);
-        out30_5_74.set(v15_83, t * v15_83.length);
-        out30_6_75.set(v20_84, t * v20_84.length);
-        out30_7_76.set(state30_1_68, t * state30_1_68.length);
-        state30_0_67.set(v33_89);
-        state30_1_68.set(v26_86);
       }
-    })();
+      // %20 sigmoid f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
+      if (kernels !== undefined && heapHolds(v20_84, x30_1_79, mm6_82, p49, state30_1_68)) run_pointwise3(v20_84.byteOffset, x30_1_79.byteOffset, mm6_82.byteOffset + 20, p49.byteOffset, state30_1_68.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v20_84[o + j] = 1 / (1 + Math.exp(-(x30_1_79[l * 5 + j] + (mm6_82[l * 20 + 5 + j] + (p49[j] * state30_1_68[l * 5 + j])))));
+          }
+        }
+      }
+      // %23 tanh g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v23_85, x30_2_80, mm6_82)) run_pointwise4(v23_85.byteOffset, x30_2_80.byteOffset, mm6_82.byteOffset + 40, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v23_85[o + j] = Math.tanh((x30_2_80[l * 5 + j] + mm6_82[l * 20 + 10 + j]));
+          }
+        }
+      }
+      // %26 add c' — 31: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v26_86, v20_84, state30_1_68, v15_83, v23_85)) run_pointwise5(v26_86.byteOffset, v20_84.byteOffset, state30_1_68.byteOffset, v15_83.byteOffset, v23_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v26_86[o + j] = (v20_84[l * 5 + j] * state30_1_68[l * 5 + j]) + (v15_83[l * 5 + j] * v23_85[l * 5 + j]);
+          }
+        }
+      }
+      // %31 sigmoid o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+      if (kernels !== undefined && heapHolds(v31_87, x30_3_81, mm6_82, p50, v26_86)) run_pointwise3(v31_87.byteOffset, x30_3_81.byteOffset, mm6_82.byteOffset + 60, p50.byteOffset, v26_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v31_87[o + j] = 1 / (1 + Math.exp(-(x30_3_81[l * 5 + j] + (mm6_82[l * 20 + 15 + j] + (p50[j] * v26_86[l * 5 + j])))));
+          }
+        }
+      }
+      // %32 tanh — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v32_88, v26_86)) run_pointwise6(v32_88.byteOffset, v26_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v32_88[o + j] = Math.tanh(v26_86[l * 5 + j]);
+          }
+        }
+      }
+      // %33 mul h' — 33: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v33_89, v31_87, v32_88)) run_pointwise7(v33_89.byteOffset, v31_87.byteOffset, v32_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v33_89[o + j] = v31_87[l * 5 + j] * v32_88[l * 5 + j];
+          }
+        }
+      }
+      out30_0_69.set(v33_89, t * v33_89.length);
+      out30_1_70.set(v32_88, t * v32_88.length);
+      out30_2_71.set(v31_87, t * v31_87.length);
+      out30_3_72.set(v26_86, t * v26_86.length);
+      out30_4_73.set(v23_85, t * v23_85.length);
+      out30_5_74.set(v15_83, t * v15_83.length);
+      out30_6_75.set(v20_84, t * v20_84.length);
+      out30_7_76.set(state30_1_68, t * state30_1_68.length);
+      state30_0_67.set(v33_89);
+      state30_1_68.set(v26_86);
+    }
   }
   const in90 = heapStage((inputs["d:output"] as Tensor).data);
   // %35 mul
@@ -838,126 +834,124 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂PeepholeLSTM: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_118, state62_0_99, v27_63, v12_119, out30_1_70, v25_61, v15_120, state62_1_100, out30_2_71, v26_62, p50, v25_121, out30_5_74, v55_94, v27_122, out30_7_76, v57_95, v32_123, out30_4_73, v59_96, v35_124, out30_6_75, p49, p48, cat36_125, packed60_97, mm38_126, out62_0_101, out62_1_102, out62_2_103, out62_3_104)) run_time_loop2(v3_118.byteOffset, state62_0_99.byteOffset, v27_63.byteOffset, v12_119.byteOffset, out30_1_70.byteOffset, v25_61.byteOffset, v15_120.byteOffset, state62_1_100.byteOffset, out30_2_71.byteOffset, v26_62.byteOffset, p50.byteOffset, v25_121.byteOffset, out30_5_74.byteOffset, v55_94.byteOffset, v27_122.byteOffset, out30_7_76.byteOffset, v57_95.byteOffset, v32_123.byteOffset, out30_4_73.byteOffset, v59_96.byteOffset, v35_124.byteOffset, out30_6_75.byteOffset, p49.byteOffset, p48.byteOffset, cat36_125.byteOffset, packed60_97.byteOffset, mm38_126.byteOffset, out62_0_101.byteOffset, out62_1_102.byteOffset, out62_2_103.byteOffset, out62_3_104.byteOffset, 4 * (B * 5), B, 0, steps105, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps105; s++) {
-        const t = T_T - 1 - s;
-        const x62_0_106 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_1_107 = out30_1_70.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_2_108 = out30_2_71.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_3_109 = out30_4_73.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_4_110 = out30_5_74.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_5_111 = out30_7_76.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_6_112 = out30_6_75.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_7_113 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_8_114 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_9_115 = v55_94.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
-        const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) run_pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
-            }
-          }
-        }
-        // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
-        if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) run_pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
-            }
-          }
-        }
-        // %15 add
-        if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) run_pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
-            }
-          }
-        }
-        // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
-        if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) run_pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
-            }
-          }
-        }
-        // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
-        if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) run_pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
-            }
-          }
-        }
-        // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
-        if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) run_pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
-            }
-          }
-        }
-        // %35 add
-        if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) run_pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 5;
-            for (let j = 0; j < 5; j++) {
-              v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
-            }
-          }
-        }
-        // %36 concat
+    for (let s = 0; s < steps105; s++) {
+      const t = T_T - 1 - s;
+      const x62_0_106 = v27_63.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_1_107 = out30_1_70.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_2_108 = out30_2_71.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_3_109 = out30_4_73.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_4_110 = out30_5_74.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_5_111 = out30_7_76.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_6_112 = out30_6_75.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_7_113 = v26_62.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_8_114 = v25_61.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_9_115 = v55_94.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_10_116 = v57_95.subarray(t * B * 5, (t + 1) * B * 5);
+      const x62_11_117 = v59_96.subarray(t * B * 5, (t + 1) * B * 5);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_118, state62_0_99, x62_0_106)) run_pointwise10(v3_118.byteOffset, state62_0_99.byteOffset, x62_0_106.byteOffset, B);
+      else {
         for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 0 + c] = v12_119[xo + r * 5 + c];
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v3_118[o + j] = state62_0_99[l * 5 + j] + x62_0_106[l * 5 + j];
           }
         }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 5 + c] = v25_121[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 10 + c] = v27_122[xo + r * 5 + c];
-          }
-        }
-        for (let l = 0; l < B; l++) {
-          const xo = l * 5;
-          for (let r = 0; r < 1; r++) {
-            for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 15 + c] = v32_123[xo + r * 5 + c];
-          }
-        }
-        // %38 matmul fused gate products
-        gemm_cols_20x5(cat36_125, packed60_97, mm38_126, B);
-        out62_0_101.set(v32_123, t * v32_123.length);
-        out62_1_102.set(v27_122, t * v27_122.length);
-        out62_2_103.set(v25_121, t * v25_121.length);
-        out62_3_104.set(v12_119, t * v12_119.length);
-        state62_0_99.set(mm38_126);
-        state62_1_100.set(v35_124);
       }
-    })();
+      // %12 mul ∂o — 32: o = sigmoid(W_o @ x + U_o @ h + p_o * c' + b_o)
+      if (kernels !== undefined && heapHolds(v12_119, v3_118, x62_1_107, x62_8_114)) run_pointwise11(v12_119.byteOffset, v3_118.byteOffset, x62_1_107.byteOffset, x62_8_114.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v12_119[o + j] = (v3_118[l * 5 + j] * x62_1_107[l * 5 + j]) * x62_8_114[l * 5 + j];
+          }
+        }
+      }
+      // %15 add
+      if (kernels !== undefined && heapHolds(v15_120, state62_1_100, v3_118, x62_2_108, x62_7_113, v12_119, p50)) run_pointwise12(v15_120.byteOffset, state62_1_100.byteOffset, v3_118.byteOffset, x62_2_108.byteOffset, x62_7_113.byteOffset, v12_119.byteOffset, p50.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v15_120[o + j] = (state62_1_100[l * 5 + j] + ((v3_118[l * 5 + j] * x62_2_108[l * 5 + j]) * x62_7_113[l * 5 + j])) + (v12_119[l * 5 + j] * p50[j]);
+          }
+        }
+      }
+      // %25 mul ∂g — 30: g = tanh(W_g @ x + U_g @ h + b_g)
+      if (kernels !== undefined && heapHolds(v25_121, v15_120, x62_4_110, x62_9_115)) run_pointwise11(v25_121.byteOffset, v15_120.byteOffset, x62_4_110.byteOffset, x62_9_115.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v25_121[o + j] = (v15_120[l * 5 + j] * x62_4_110[l * 5 + j]) * x62_9_115[l * 5 + j];
+          }
+        }
+      }
+      // %27 mul ∂f — 29: f = sigmoid(W_f @ x + U_f @ h + p_f * c + b_f)
+      if (kernels !== undefined && heapHolds(v27_122, v15_120, x62_5_111, x62_10_116)) run_pointwise11(v27_122.byteOffset, v15_120.byteOffset, x62_5_111.byteOffset, x62_10_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v27_122[o + j] = (v15_120[l * 5 + j] * x62_5_111[l * 5 + j]) * x62_10_116[l * 5 + j];
+          }
+        }
+      }
+      // %32 mul ∂i — 28: i = sigmoid(W_i @ x + U_i @ h + p_i * c + b_i)
+      if (kernels !== undefined && heapHolds(v32_123, v15_120, x62_3_109, x62_11_117)) run_pointwise11(v32_123.byteOffset, v15_120.byteOffset, x62_3_109.byteOffset, x62_11_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v32_123[o + j] = (v15_120[l * 5 + j] * x62_3_109[l * 5 + j]) * x62_11_117[l * 5 + j];
+          }
+        }
+      }
+      // %35 add
+      if (kernels !== undefined && heapHolds(v35_124, v15_120, x62_6_112, v27_122, p49, v32_123, p48)) run_pointwise13(v35_124.byteOffset, v15_120.byteOffset, x62_6_112.byteOffset, v27_122.byteOffset, p49.byteOffset, v32_123.byteOffset, p48.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 5;
+          for (let j = 0; j < 5; j++) {
+            v35_124[o + j] = ((v15_120[l * 5 + j] * x62_6_112[l * 5 + j]) + (v27_122[l * 5 + j] * p49[j])) + (v32_123[l * 5 + j] * p48[j]);
+          }
+        }
+      }
+      // %36 concat
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 0 + c] = v12_119[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 5 + c] = v25_121[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 10 + c] = v27_122[xo + r * 5 + c];
+        }
+      }
+      for (let l = 0; l < B; l++) {
+        const xo = l * 5;
+        for (let r = 0; r < 1; r++) {
+          for (let c = 0; c < 5; c++) cat36_125[(l * 1 + r) * 20 + 15 + c] = v32_123[xo + r * 5 + c];
+        }
+      }
+      // %38 matmul fused gate products
+      gemm_cols_20x5(cat36_125, packed60_97, mm38_126, B);
+      out62_0_101.set(v32_123, t * v32_123.length);
+      out62_1_102.set(v27_122, t * v27_122.length);
+      out62_2_103.set(v25_121, t * v25_121.length);
+      out62_3_104.set(v12_119, t * v12_119.length);
+      state62_0_99.set(mm38_126);
+      state62_1_100.set(v35_124);
+    }
   }
   // %69 concat
   mm20_60.fill(0); // reused: its last value is dead

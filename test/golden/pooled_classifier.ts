@@ -394,50 +394,48 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states.fwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed20_19, state21_0_20, mm3_26, v8_27, v17_15, v12_28, v18_16, p6, mm13_29, v21_30, v19_17, out21_0_21)) run_time_loop0(packed20_19.byteOffset, state21_0_20.byteOffset, mm3_26.byteOffset, v8_27.byteOffset, v17_15.byteOffset, v12_28.byteOffset, v18_16.byteOffset, p6.byteOffset, mm13_29.byteOffset, v21_30.byteOffset, v19_17.byteOffset, out21_0_21.byteOffset, B, 4 * (B * 16), 0, steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps22; s++) {
-        const t = s;
-        const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-        const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-        const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
-        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
-            }
+    for (let s = 0; s < steps22; s++) {
+      const t = s;
+      const x21_0_23 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_1_24 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+      const x21_2_25 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed20_19, state21_0_20, mm3_26, B);
+      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_27, x21_0_23, mm3_26)) run_pointwise1(v8_27.byteOffset, x21_0_23.byteOffset, mm3_26.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_27[o + j] = 1 / (1 + Math.exp(-(x21_0_23[l * 16 + j] + mm3_26[l * 32 + 0 + j])));
           }
         }
-        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
-            }
-          }
-        }
-        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        gemm_rows_16x16(p6, v12_28, mm13_29, B);
-        // %21 add h' — 25: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
-            }
-          }
-        }
-        out21_0_21.set(v21_30, t * v21_30.length);
-        state21_0_20.set(v21_30);
       }
-    })();
+      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_28, x21_1_24, mm3_26, state21_0_20)) run_pointwise2(v12_28.byteOffset, x21_1_24.byteOffset, mm3_26.byteOffset + 64, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_28[o + j] = (1 / (1 + Math.exp(-(x21_1_24[l * 16 + j] + mm3_26[l * 32 + 16 + j])))) * state21_0_20[l * 16 + j];
+          }
+        }
+      }
+      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p6, v12_28, mm13_29, B);
+      // %21 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_30, v8_27, x21_2_25, mm13_29, state21_0_20)) run_pointwise3(v21_30.byteOffset, v8_27.byteOffset, x21_2_25.byteOffset, mm13_29.byteOffset, v8_27.byteOffset, state21_0_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_30[o + j] = ((1 - v8_27[l * 16 + j]) * (Math.tanh((x21_2_25[l * 16 + j] + mm13_29[l * 16 + j])))) + (v8_27[l * 16 + j] * state21_0_20[l * 16 + j]);
+          }
+        }
+      }
+      out21_0_21.set(v21_30, t * v21_30.length);
+      state21_0_20.set(v21_30);
+    }
   }
   const p31 = packed === undefined ? heapStageParam("states.bwd.W_z", params["states.bwd.W_z"]) : params["states.bwd.W_z"];
   const p32 = packed === undefined ? heapStageParam("states.bwd.W_r", params["states.bwd.W_r"]) : params["states.bwd.W_r"];
@@ -513,50 +511,48 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states.bwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed42_42, state43_0_43, mm3_49, v8_50, v19_17, v12_51, v18_16, p36, mm13_52, v21_53, v17_15, out43_0_44)) run_time_loop1(packed42_42.byteOffset, state43_0_43.byteOffset, mm3_49.byteOffset, v8_50.byteOffset, v19_17.byteOffset, v12_51.byteOffset, v18_16.byteOffset, p36.byteOffset, mm13_52.byteOffset, v21_53.byteOffset, v17_15.byteOffset, out43_0_44.byteOffset, B, 4 * (B * 16), 0, steps45, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps45; s++) {
-        const t = T_T - 1 - s;
-        const x43_0_46 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
-        const x43_1_47 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
-        const x43_2_48 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
-        // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        gemm_rows_32x16(packed42_42, state43_0_43, mm3_49, B);
-        // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
-        if (kernels !== undefined && heapHolds(v8_50, x43_0_46, mm3_49)) run_pointwise1(v8_50.byteOffset, x43_0_46.byteOffset, mm3_49.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v8_50[o + j] = 1 / (1 + Math.exp(-(x43_0_46[l * 16 + j] + mm3_49[l * 32 + 0 + j])));
-            }
+    for (let s = 0; s < steps45; s++) {
+      const t = T_T - 1 - s;
+      const x43_0_46 = v19_17.subarray(t * B * 16, (t + 1) * B * 16);
+      const x43_1_47 = v18_16.subarray(t * B * 16, (t + 1) * B * 16);
+      const x43_2_48 = v17_15.subarray(t * B * 16, (t + 1) * B * 16);
+      // %3 matmul fused gates — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      gemm_rows_32x16(packed42_42, state43_0_43, mm3_49, B);
+      // %8 sigmoid z — 22: z = sigmoid(W_z @ x + U_z @ h + b_z)
+      if (kernels !== undefined && heapHolds(v8_50, x43_0_46, mm3_49)) run_pointwise1(v8_50.byteOffset, x43_0_46.byteOffset, mm3_49.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v8_50[o + j] = 1 / (1 + Math.exp(-(x43_0_46[l * 16 + j] + mm3_49[l * 32 + 0 + j])));
           }
         }
-        // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        if (kernels !== undefined && heapHolds(v12_51, x43_1_47, mm3_49, state43_0_43)) run_pointwise2(v12_51.byteOffset, x43_1_47.byteOffset, mm3_49.byteOffset + 64, state43_0_43.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v12_51[o + j] = (1 / (1 + Math.exp(-(x43_1_47[l * 16 + j] + mm3_49[l * 32 + 16 + j])))) * state43_0_43[l * 16 + j];
-            }
-          }
-        }
-        // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
-        gemm_rows_16x16(p36, v12_51, mm13_52, B);
-        // %21 add h' — 25: h' = (1 - z) * n + z * h
-        if (kernels !== undefined && heapHolds(v21_53, v8_50, x43_2_48, mm13_52, state43_0_43)) run_pointwise3(v21_53.byteOffset, v8_50.byteOffset, x43_2_48.byteOffset, mm13_52.byteOffset, v8_50.byteOffset, state43_0_43.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v21_53[o + j] = ((1 - v8_50[l * 16 + j]) * (Math.tanh((x43_2_48[l * 16 + j] + mm13_52[l * 16 + j])))) + (v8_50[l * 16 + j] * state43_0_43[l * 16 + j]);
-            }
-          }
-        }
-        out43_0_44.set(v21_53, t * v21_53.length);
-        state43_0_43.set(v21_53);
       }
-    })();
+      // %12 mul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      if (kernels !== undefined && heapHolds(v12_51, x43_1_47, mm3_49, state43_0_43)) run_pointwise2(v12_51.byteOffset, x43_1_47.byteOffset, mm3_49.byteOffset + 64, state43_0_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v12_51[o + j] = (1 / (1 + Math.exp(-(x43_1_47[l * 16 + j] + mm3_49[l * 32 + 16 + j])))) * state43_0_43[l * 16 + j];
+          }
+        }
+      }
+      // %13 matmul — 24: n = tanh(W_n @ x + U_n @ (r * h) + b_n)
+      gemm_rows_16x16(p36, v12_51, mm13_52, B);
+      // %21 add h' — 25: h' = (1 - z) * n + z * h
+      if (kernels !== undefined && heapHolds(v21_53, v8_50, x43_2_48, mm13_52, state43_0_43)) run_pointwise3(v21_53.byteOffset, v8_50.byteOffset, x43_2_48.byteOffset, mm13_52.byteOffset, v8_50.byteOffset, state43_0_43.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v21_53[o + j] = ((1 - v8_50[l * 16 + j]) * (Math.tanh((x43_2_48[l * 16 + j] + mm13_52[l * 16 + j])))) + (v8_50[l * 16 + j] * state43_0_43[l * 16 + j]);
+          }
+        }
+      }
+      out43_0_44.set(v21_53, t * v21_53.length);
+      state43_0_43.set(v21_53);
+    }
   }
   // %46 concat states — 34: layer states = bidirectional GRU(I, H) over x
   for (let l = 0; l < T_T * B; l++) {
@@ -803,7 +799,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states.fwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed21_82, state22_0_83, mm3_94, v8_95, v18_78, v11_96, v19_79, v12_97, p69, mm13_98, v16_99, v20_80, v18_100, v21_101, out22_0_84, out22_1_85, out22_2_86, out22_3_87, out22_4_88, out22_5_89)) run_time_loop2(packed21_82.byteOffset, state22_0_83.byteOffset, mm3_94.byteOffset, v8_95.byteOffset, v18_78.byteOffset, v11_96.byteOffset, v19_79.byteOffset, v12_97.byteOffset, p69.byteOffset, mm13_98.byteOffset, v16_99.byteOffset, v20_80.byteOffset, v18_100.byteOffset, v21_101.byteOffset, out22_0_84.byteOffset, out22_1_85.byteOffset, out22_2_86.byteOffset, out22_3_87.byteOffset, out22_4_88.byteOffset, out22_5_89.byteOffset, B, 4 * (B * 16), 0, steps90, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps90; s++) {
         const t = s;
         const x22_0_91 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);
@@ -957,7 +953,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states.bwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(packed43_113, state44_0_114, mm3_125, v8_126, v20_80, v11_127, v19_79, v12_128, p107, mm13_129, v16_130, v18_78, v18_131, v21_132, out44_0_115, out44_1_116, out44_2_117, out44_3_118, out44_4_119, out44_5_120)) run_time_loop3(packed43_113.byteOffset, state44_0_114.byteOffset, mm3_125.byteOffset, v8_126.byteOffset, v20_80.byteOffset, v11_127.byteOffset, v19_79.byteOffset, v12_128.byteOffset, p107.byteOffset, mm13_129.byteOffset, v16_130.byteOffset, v18_78.byteOffset, v18_131.byteOffset, v21_132.byteOffset, out44_0_115.byteOffset, out44_1_116.byteOffset, out44_2_117.byteOffset, out44_3_118.byteOffset, out44_4_119.byteOffset, out44_5_120.byteOffset, B, 4 * (B * 16), 0, steps121, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps121; s++) {
         const t = T_T - 1 - s;
         const x44_0_122 = v20_80.subarray(t * B * 16, (t + 1) * B * 16);
@@ -1317,7 +1313,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states.bwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_174, state100_0_160, v19_79, v14_175, out44_3_118, v93_155, p107, mm16_176, v21_177, v20_80, v95_156, v23_178, out44_2_117, v97_157, cat24_179, packed98_158, mm26_180, v28_181, out44_1_116, out44_5_120, out100_0_161, out100_1_162, out100_2_163)) run_time_loop4(v2_174.byteOffset, state100_0_160.byteOffset, v19_79.byteOffset, v14_175.byteOffset, out44_3_118.byteOffset, v93_155.byteOffset, p107.byteOffset, mm16_176.byteOffset, v21_177.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_178.byteOffset, out44_2_117.byteOffset, v97_157.byteOffset, cat24_179.byteOffset, packed98_158.byteOffset, mm26_180.byteOffset, v28_181.byteOffset, out44_1_116.byteOffset, out44_5_120.byteOffset, out100_0_161.byteOffset, out100_1_162.byteOffset, out100_2_163.byteOffset, 4 * (B * 16), B, 0, steps164, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps164; s++) {
         const t = s;
         const x100_0_165 = v19_79.subarray(t * B * 16, (t + 1) * B * 16);
@@ -1550,7 +1546,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states.fwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v2_204, state131_0_191, v18_78, v14_205, out22_3_87, v97_157, p69, mm16_206, v21_207, v20_80, v95_156, v23_208, out22_2_86, v93_155, cat24_209, packed129_189, mm26_210, v28_211, out22_1_85, out22_5_89, v19_79, out131_1_192, out131_2_193)) run_time_loop5(v2_204.byteOffset, state131_0_191.byteOffset, v18_78.byteOffset, v14_205.byteOffset, out22_3_87.byteOffset, v97_157.byteOffset, p69.byteOffset, mm16_206.byteOffset, v21_207.byteOffset, v20_80.byteOffset, v95_156.byteOffset, v23_208.byteOffset, out22_2_86.byteOffset, v93_155.byteOffset, cat24_209.byteOffset, packed129_189.byteOffset, mm26_210.byteOffset, v28_211.byteOffset, out22_1_85.byteOffset, out22_5_89.byteOffset, v19_79.byteOffset, out131_1_192.byteOffset, out131_2_193.byteOffset, 4 * (B * 16), B, 0, steps194, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps194; s++) {
         const t = T_T - 1 - s;
         const x131_0_195 = v18_78.subarray(t * B * 16, (t + 1) * B * 16);

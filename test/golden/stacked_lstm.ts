@@ -298,47 +298,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // lower: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps12; s++) {
-        const t = s;
-        const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
-            }
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_15[o + j] = x9_0_13[l * 48 + j] + mm3_14[l * 48 + j];
           }
         }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 96, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
-            }
-          }
-        }
-        out9_0_11.set(v18_17, t * v18_17.length);
-        state9_0_9.set(v18_17);
-        state9_1_10.set(v16_16);
       }
-    })();
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 48, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 48 + 12 + j]))) * state9_1_10[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 48 + 0 + j]))) * (Math.tanh(v5_15[l * 48 + 24 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 144, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 48 + 36 + j]))) * (Math.tanh(v16_16[l * 12 + j]));
+          }
+        }
+      }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
+    }
   }
   const p18 = heapStageParam("upper.W", params["upper.W"]);
   const p19 = heapStageParam("upper.U", params["upper.U"]);
@@ -366,47 +364,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // upper: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps26; s++) {
-        const t = s;
-        const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
-            }
+    for (let s = 0; s < steps26; s++) {
+      const t = s;
+      const x20_0_27 = mm7_7.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p19, state20_0_23, mm3_28, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_29[o + j] = x20_0_27[l * 48 + j] + mm3_28[l * 48 + j];
           }
         }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 96, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
-            }
-          }
-        }
-        out20_0_25.set(v18_31, t * v18_31.length);
-        state20_0_23.set(v18_31);
-        state20_1_24.set(v16_30);
       }
-    })();
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 48, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 48 + 12 + j]))) * state20_1_24[l * 12 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 48 + 0 + j]))) * (Math.tanh(v5_29[l * 48 + 24 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 144, v16_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 48 + 36 + j]))) * (Math.tanh(v16_30[l * 12 + j]));
+          }
+        }
+      }
+      out20_0_25.set(v18_31, t * v18_31.length);
+      state20_0_23.set(v18_31);
+      state20_1_24.set(v16_30);
+    }
   }
   const p32 = heapStageParam("prediction.W", params["prediction.W"]);
   const p33 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -545,103 +541,101 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // lower: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p39, state10_0_46, mm3_57, v5_58, v9_45, v7_59, v9_60, v11_61, v13_62, v16_63, state10_1_47, v17_64, v18_65, out10_0_48, out10_1_49, out10_2_50, out10_3_51, out10_4_52, out10_5_53, out10_6_54)) run_time_loop2(p39.byteOffset, state10_0_46.byteOffset, mm3_57.byteOffset, v5_58.byteOffset, v9_45.byteOffset, v7_59.byteOffset, v9_60.byteOffset, v11_61.byteOffset, v13_62.byteOffset, v16_63.byteOffset, state10_1_47.byteOffset, v17_64.byteOffset, v18_65.byteOffset, out10_0_48.byteOffset, out10_1_49.byteOffset, out10_2_50.byteOffset, out10_3_51.byteOffset, out10_4_52.byteOffset, out10_5_53.byteOffset, out10_6_54.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps55, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps55; s++) {
-        const t = s;
-        const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
-            }
+    for (let s = 0; s < steps55; s++) {
+      const t = s;
+      const x10_0_56 = v9_45.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p39, state10_0_46, mm3_57, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_58, x10_0_56, mm3_57)) run_pointwise1(v5_58.byteOffset, x10_0_56.byteOffset, mm3_57.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_58[o + j] = x10_0_56[l * 48 + j] + mm3_57[l * 48 + j];
           }
         }
-        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
-            }
-          }
-        }
-        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
-            }
-          }
-        }
-        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
-            }
-          }
-        }
-        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
-            }
-          }
-        }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
-            }
-          }
-        }
-        // %17 tanh — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
-            }
-          }
-        }
-        out10_0_48.set(v18_65, t * v18_65.length);
-        out10_1_49.set(v17_64, t * v17_64.length);
-        out10_2_50.set(v13_62, t * v13_62.length);
-        out10_3_51.set(v11_61, t * v11_61.length);
-        out10_4_52.set(v7_59, t * v7_59.length);
-        out10_5_53.set(v9_60, t * v9_60.length);
-        out10_6_54.set(state10_1_47, t * state10_1_47.length);
-        state10_0_46.set(v18_65);
-        state10_1_47.set(v16_63);
       }
-    })();
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_59, v5_58)) run_pointwise4(v7_59.byteOffset, v5_58.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v7_59[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 0 + j]));
+          }
+        }
+      }
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_60, v5_58)) run_pointwise4(v9_60.byteOffset, v5_58.byteOffset + 48, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v9_60[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 12 + j]));
+          }
+        }
+      }
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_61, v5_58)) run_pointwise5(v11_61.byteOffset, v5_58.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v11_61[o + j] = Math.tanh(v5_58[l * 48 + 24 + j]);
+          }
+        }
+      }
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_62, v5_58)) run_pointwise4(v13_62.byteOffset, v5_58.byteOffset + 144, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v13_62[o + j] = 1 / (1 + Math.exp(-v5_58[l * 48 + 36 + j]));
+          }
+        }
+      }
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_63, v9_60, state10_1_47, v7_59, v11_61)) run_pointwise6(v16_63.byteOffset, v9_60.byteOffset, state10_1_47.byteOffset, v7_59.byteOffset, v11_61.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_63[o + j] = (v9_60[l * 12 + j] * state10_1_47[l * 12 + j]) + (v7_59[l * 12 + j] * v11_61[l * 12 + j]);
+          }
+        }
+      }
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_64, v16_63)) run_pointwise7(v17_64.byteOffset, v16_63.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v17_64[o + j] = Math.tanh(v16_63[l * 12 + j]);
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_65, v13_62, v17_64)) run_pointwise8(v18_65.byteOffset, v13_62.byteOffset, v17_64.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_65[o + j] = v13_62[l * 12 + j] * v17_64[l * 12 + j];
+          }
+        }
+      }
+      out10_0_48.set(v18_65, t * v18_65.length);
+      out10_1_49.set(v17_64, t * v17_64.length);
+      out10_2_50.set(v13_62, t * v13_62.length);
+      out10_3_51.set(v11_61, t * v11_61.length);
+      out10_4_52.set(v7_59, t * v7_59.length);
+      out10_5_53.set(v9_60, t * v9_60.length);
+      out10_6_54.set(state10_1_47, t * state10_1_47.length);
+      state10_0_46.set(v18_65);
+      state10_1_47.set(v16_63);
+    }
   }
   const p66 = heapStageParam("upper.W", params["upper.W"]);
   const p67 = heapStageParam("upper.U", params["upper.U"]);
@@ -669,103 +663,101 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // upper: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p67, state21_0_71, mm3_82, v5_83, mm8_44, v7_84, v9_85, v11_86, v13_87, v16_88, state21_1_72, v17_89, v18_90, out21_0_73, out21_1_74, out21_2_75, out21_3_76, out21_4_77, out21_5_78, out21_6_79)) run_time_loop3(p67.byteOffset, state21_0_71.byteOffset, mm3_82.byteOffset, v5_83.byteOffset, mm8_44.byteOffset, v7_84.byteOffset, v9_85.byteOffset, v11_86.byteOffset, v13_87.byteOffset, v16_88.byteOffset, state21_1_72.byteOffset, v17_89.byteOffset, v18_90.byteOffset, out21_0_73.byteOffset, out21_1_74.byteOffset, out21_2_75.byteOffset, out21_3_76.byteOffset, out21_4_77.byteOffset, out21_5_78.byteOffset, out21_6_79.byteOffset, B, 4 * (B * 48), 4 * (B * 12), 0, steps80, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps80; s++) {
-        const t = s;
-        const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
-            }
+    for (let s = 0; s < steps80; s++) {
+      const t = s;
+      const x21_0_81 = mm8_44.subarray(t * B * 48, (t + 1) * B * 48);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_48x12(p67, state21_0_71, mm3_82, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_83, x21_0_81, mm3_82)) run_pointwise1(v5_83.byteOffset, x21_0_81.byteOffset, mm3_82.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v5_83[o + j] = x21_0_81[l * 48 + j] + mm3_82[l * 48 + j];
           }
         }
-        // %7 sigmoid i — 16: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
-            }
-          }
-        }
-        // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
-            }
-          }
-        }
-        // %11 tanh g — 18: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
-            }
-          }
-        }
-        // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
-            }
-          }
-        }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
-            }
-          }
-        }
-        // %17 tanh — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
-            }
-          }
-        }
-        out21_0_73.set(v18_90, t * v18_90.length);
-        out21_1_74.set(v17_89, t * v17_89.length);
-        out21_2_75.set(v13_87, t * v13_87.length);
-        out21_3_76.set(v11_86, t * v11_86.length);
-        out21_4_77.set(v7_84, t * v7_84.length);
-        out21_5_78.set(v9_85, t * v9_85.length);
-        out21_6_79.set(state21_1_72, t * state21_1_72.length);
-        state21_0_71.set(v18_90);
-        state21_1_72.set(v16_88);
       }
-    })();
+      // %7 sigmoid i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_84, v5_83)) run_pointwise4(v7_84.byteOffset, v5_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v7_84[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 0 + j]));
+          }
+        }
+      }
+      // %9 sigmoid f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_85, v5_83)) run_pointwise4(v9_85.byteOffset, v5_83.byteOffset + 48, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v9_85[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 12 + j]));
+          }
+        }
+      }
+      // %11 tanh g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_86, v5_83)) run_pointwise5(v11_86.byteOffset, v5_83.byteOffset + 96, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v11_86[o + j] = Math.tanh(v5_83[l * 48 + 24 + j]);
+          }
+        }
+      }
+      // %13 sigmoid o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_87, v5_83)) run_pointwise4(v13_87.byteOffset, v5_83.byteOffset + 144, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v13_87[o + j] = 1 / (1 + Math.exp(-v5_83[l * 48 + 36 + j]));
+          }
+        }
+      }
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_88, v9_85, state21_1_72, v7_84, v11_86)) run_pointwise6(v16_88.byteOffset, v9_85.byteOffset, state21_1_72.byteOffset, v7_84.byteOffset, v11_86.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v16_88[o + j] = (v9_85[l * 12 + j] * state21_1_72[l * 12 + j]) + (v7_84[l * 12 + j] * v11_86[l * 12 + j]);
+          }
+        }
+      }
+      // %17 tanh — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_89, v16_88)) run_pointwise7(v17_89.byteOffset, v16_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v17_89[o + j] = Math.tanh(v16_88[l * 12 + j]);
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_90, v13_87, v17_89)) run_pointwise8(v18_90.byteOffset, v13_87.byteOffset, v17_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_90[o + j] = v13_87[l * 12 + j] * v17_89[l * 12 + j];
+          }
+        }
+      }
+      out21_0_73.set(v18_90, t * v18_90.length);
+      out21_1_74.set(v17_89, t * v17_89.length);
+      out21_2_75.set(v13_87, t * v13_87.length);
+      out21_3_76.set(v11_86, t * v11_86.length);
+      out21_4_77.set(v7_84, t * v7_84.length);
+      out21_5_78.set(v9_85, t * v9_85.length);
+      out21_6_79.set(state21_1_72, t * state21_1_72.length);
+      state21_0_71.set(v18_90);
+      state21_1_72.set(v16_88);
+    }
   }
   const p91 = heapStageParam("prediction.W", params["prediction.W"]);
   const p92 = heapStageParam("prediction.b", params["prediction.b"]);
@@ -887,128 +879,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂upper: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_122, state59_0_107, mm40_99, v10_123, state59_1_108, out21_2_75, v50_102, v18_124, out21_5_78, v20_125, out21_1_74, v52_103, pad21_126, v23_127, out21_4_77, v54_104, pad24_128, v27_129, out21_6_79, v56_105, pad28_130, v31_131, out21_3_76, v58_106, pad32_132, v33_133, p67, mm35_134, mm8_44)) run_time_loop4(v3_122.byteOffset, state59_0_107.byteOffset, mm40_99.byteOffset, v10_123.byteOffset, state59_1_108.byteOffset, out21_2_75.byteOffset, v50_102.byteOffset, v18_124.byteOffset, out21_5_78.byteOffset, v20_125.byteOffset, out21_1_74.byteOffset, v52_103.byteOffset, pad21_126.byteOffset, v23_127.byteOffset, out21_4_77.byteOffset, v54_104.byteOffset, pad24_128.byteOffset, v27_129.byteOffset, out21_6_79.byteOffset, v56_105.byteOffset, pad28_130.byteOffset, v31_131.byteOffset, out21_3_76.byteOffset, v58_106.byteOffset, pad32_132.byteOffset, v33_133.byteOffset, p67.byteOffset, mm35_134.byteOffset, mm8_44.byteOffset, 4 * (B * 12), B, 4 * (B * 48), 0, steps109, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps109; s++) {
-        const t = T_T - 1 - s;
-        const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
-        const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
-            }
+    for (let s = 0; s < steps109; s++) {
+      const t = T_T - 1 - s;
+      const x59_0_110 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_1_111 = out21_1_74.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_2_112 = out21_2_75.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_3_113 = out21_3_76.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_4_114 = out21_4_77.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_5_115 = out21_6_79.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_6_116 = out21_5_78.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_7_117 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_8_118 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_9_119 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_10_120 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+      const x59_11_121 = v58_106.subarray(t * B * 12, (t + 1) * B * 12);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_122, state59_0_107, x59_0_110)) run_pointwise11(v3_122.byteOffset, state59_0_107.byteOffset, x59_0_110.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v3_122[o + j] = state59_0_107[l * 12 + j] + x59_0_110[l * 12 + j];
           }
         }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
-            }
-          }
-        }
-        // %18 mul — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
-            }
-          }
-        }
-        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-        pad21_126.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
-        }
-        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
-            }
-          }
-        }
-        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-        pad24_128.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
-        }
-        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
-            }
-          }
-        }
-        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-        pad28_130.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
-        }
-        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
-            }
-          }
-        }
-        // %32 pad_last — 16: i = sigmoid(z[0:H])
-        pad32_132.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
-        }
-        // %33 add
-        if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
-            }
-          }
-        }
-        // %35 matmul — 15: z = W @ x + U @ h + b
-        gemm_cols_48x12(v33_133, p67, mm35_134, B);
-        mm8_44.set(v33_133, t * v33_133.length);
-        state59_0_107.set(mm35_134);
-        state59_1_108.set(v18_124);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_123, state59_1_108, v3_122, x59_2_112, x59_7_117)) run_pointwise12(v10_123.byteOffset, state59_1_108.byteOffset, v3_122.byteOffset, x59_2_112.byteOffset, x59_7_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v10_123[o + j] = state59_1_108[l * 12 + j] + ((v3_122[l * 12 + j] * x59_2_112[l * 12 + j]) * x59_7_117[l * 12 + j]);
+          }
+        }
+      }
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_124, v10_123, x59_6_116)) run_pointwise8(v18_124.byteOffset, v10_123.byteOffset, x59_6_116.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_124[o + j] = v10_123[l * 12 + j] * x59_6_116[l * 12 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_125, v3_122, x59_1_111, x59_8_118)) run_pointwise13(v20_125.byteOffset, v3_122.byteOffset, x59_1_111.byteOffset, x59_8_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v20_125[o + j] = (v3_122[l * 12 + j] * x59_1_111[l * 12 + j]) * x59_8_118[l * 12 + j];
+          }
+        }
+      }
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_126.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad21_126[r * 48 + 36 + c] = v20_125[r * 12 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_127, v10_123, x59_4_114, x59_9_119)) run_pointwise13(v23_127.byteOffset, v10_123.byteOffset, x59_4_114.byteOffset, x59_9_119.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v23_127[o + j] = (v10_123[l * 12 + j] * x59_4_114[l * 12 + j]) * x59_9_119[l * 12 + j];
+          }
+        }
+      }
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_128.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad24_128[r * 48 + 24 + c] = v23_127[r * 12 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_129, v10_123, x59_5_115, x59_10_120)) run_pointwise13(v27_129.byteOffset, v10_123.byteOffset, x59_5_115.byteOffset, x59_10_120.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v27_129[o + j] = (v10_123[l * 12 + j] * x59_5_115[l * 12 + j]) * x59_10_120[l * 12 + j];
+          }
+        }
+      }
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_130.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad28_130[r * 48 + 12 + c] = v27_129[r * 12 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_131, v10_123, x59_3_113, x59_11_121)) run_pointwise13(v31_131.byteOffset, v10_123.byteOffset, x59_3_113.byteOffset, x59_11_121.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v31_131[o + j] = (v10_123[l * 12 + j] * x59_3_113[l * 12 + j]) * x59_11_121[l * 12 + j];
+          }
+        }
+      }
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_132.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad32_132[r * 48 + 0 + c] = v31_131[r * 12 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_133, pad21_126, pad24_128, pad28_130, pad32_132)) run_pointwise14(v33_133.byteOffset, pad21_126.byteOffset, pad24_128.byteOffset, pad28_130.byteOffset, pad32_132.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v33_133[o + j] = ((pad21_126[l * 48 + j] + pad24_128[l * 48 + j]) + pad28_130[l * 48 + j]) + pad32_132[l * 48 + j];
+          }
+        }
+      }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_48x12(v33_133, p67, mm35_134, B);
+      mm8_44.set(v33_133, t * v33_133.length);
+      state59_0_107.set(mm35_134);
+      state59_1_108.set(v18_124);
+    }
   }
   // %64 unbroadcast ∂upper: ∂W (batched)
   ub64_135.fill(0);
@@ -1090,128 +1080,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂lower: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_153, state86_0_138, shift48_101, v10_154, state86_1_139, out10_2_50, v56_105, v18_155, out10_5_53, v20_156, out10_1_49, v54_104, pad21_157, v23_158, out10_4_52, v52_103, pad24_159, v27_160, out10_6_54, v50_102, pad28_161, v31_162, out10_3_51, mm40_99, pad32_163, v33_164, p39, mm35_165, v9_45)) run_time_loop5(v3_153.byteOffset, state86_0_138.byteOffset, shift48_101.byteOffset, v10_154.byteOffset, state86_1_139.byteOffset, out10_2_50.byteOffset, v56_105.byteOffset, v18_155.byteOffset, out10_5_53.byteOffset, v20_156.byteOffset, out10_1_49.byteOffset, v54_104.byteOffset, pad21_157.byteOffset, v23_158.byteOffset, out10_4_52.byteOffset, v52_103.byteOffset, pad24_159.byteOffset, v27_160.byteOffset, out10_6_54.byteOffset, v50_102.byteOffset, pad28_161.byteOffset, v31_162.byteOffset, out10_3_51.byteOffset, mm40_99.byteOffset, pad32_163.byteOffset, v33_164.byteOffset, p39.byteOffset, mm35_165.byteOffset, v9_45.byteOffset, 4 * (B * 12), B, 4 * (B * 48), 0, steps140, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps140; s++) {
-        const t = T_T - 1 - s;
-        const x86_0_141 = shift48_101.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_1_142 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_2_143 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_3_144 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_4_145 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_5_146 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_6_147 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_7_148 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_8_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_9_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_10_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
-        const x86_11_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_153, state86_0_138, x86_0_141)) run_pointwise11(v3_153.byteOffset, state86_0_138.byteOffset, x86_0_141.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v3_153[o + j] = state86_0_138[l * 12 + j] + x86_0_141[l * 12 + j];
-            }
+    for (let s = 0; s < steps140; s++) {
+      const t = T_T - 1 - s;
+      const x86_0_141 = shift48_101.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_1_142 = out10_1_49.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_2_143 = out10_2_50.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_3_144 = out10_3_51.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_4_145 = out10_4_52.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_5_146 = out10_6_54.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_6_147 = out10_5_53.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_7_148 = v56_105.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_8_149 = v54_104.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_9_150 = v52_103.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_10_151 = v50_102.subarray(t * B * 12, (t + 1) * B * 12);
+      const x86_11_152 = mm40_99.subarray(t * B * 12, (t + 1) * B * 12);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_153, state86_0_138, x86_0_141)) run_pointwise11(v3_153.byteOffset, state86_0_138.byteOffset, x86_0_141.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v3_153[o + j] = state86_0_138[l * 12 + j] + x86_0_141[l * 12 + j];
           }
         }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_154, state86_1_139, v3_153, x86_2_143, x86_7_148)) run_pointwise12(v10_154.byteOffset, state86_1_139.byteOffset, v3_153.byteOffset, x86_2_143.byteOffset, x86_7_148.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v10_154[o + j] = state86_1_139[l * 12 + j] + ((v3_153[l * 12 + j] * x86_2_143[l * 12 + j]) * x86_7_148[l * 12 + j]);
-            }
-          }
-        }
-        // %18 mul — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_155, v10_154, x86_6_147)) run_pointwise8(v18_155.byteOffset, v10_154.byteOffset, x86_6_147.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v18_155[o + j] = v10_154[l * 12 + j] * x86_6_147[l * 12 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v20_156, v3_153, x86_1_142, x86_8_149)) run_pointwise13(v20_156.byteOffset, v3_153.byteOffset, x86_1_142.byteOffset, x86_8_149.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v20_156[o + j] = (v3_153[l * 12 + j] * x86_1_142[l * 12 + j]) * x86_8_149[l * 12 + j];
-            }
-          }
-        }
-        // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
-        pad21_157.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad21_157[r * 48 + 36 + c] = v20_156[r * 12 + c];
-        }
-        // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v23_158, v10_154, x86_4_145, x86_9_150)) run_pointwise13(v23_158.byteOffset, v10_154.byteOffset, x86_4_145.byteOffset, x86_9_150.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v23_158[o + j] = (v10_154[l * 12 + j] * x86_4_145[l * 12 + j]) * x86_9_150[l * 12 + j];
-            }
-          }
-        }
-        // %24 pad_last — 18: g = tanh(z[2*H:3*H])
-        pad24_159.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad24_159[r * 48 + 24 + c] = v23_158[r * 12 + c];
-        }
-        // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v27_160, v10_154, x86_5_146, x86_10_151)) run_pointwise13(v27_160.byteOffset, v10_154.byteOffset, x86_5_146.byteOffset, x86_10_151.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v27_160[o + j] = (v10_154[l * 12 + j] * x86_5_146[l * 12 + j]) * x86_10_151[l * 12 + j];
-            }
-          }
-        }
-        // %28 pad_last — 17: f = sigmoid(z[H:2*H])
-        pad28_161.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad28_161[r * 48 + 12 + c] = v27_160[r * 12 + c];
-        }
-        // %31 mul ∂i — 16: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v31_162, v10_154, x86_3_144, x86_11_152)) run_pointwise13(v31_162.byteOffset, v10_154.byteOffset, x86_3_144.byteOffset, x86_11_152.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 12;
-            for (let j = 0; j < 12; j++) {
-              v31_162[o + j] = (v10_154[l * 12 + j] * x86_3_144[l * 12 + j]) * x86_11_152[l * 12 + j];
-            }
-          }
-        }
-        // %32 pad_last — 16: i = sigmoid(z[0:H])
-        pad32_163.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 12; c++) pad32_163[r * 48 + 0 + c] = v31_162[r * 12 + c];
-        }
-        // %33 add
-        if (kernels !== undefined && heapHolds(v33_164, pad21_157, pad24_159, pad28_161, pad32_163)) run_pointwise14(v33_164.byteOffset, pad21_157.byteOffset, pad24_159.byteOffset, pad28_161.byteOffset, pad32_163.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 48;
-            for (let j = 0; j < 48; j++) {
-              v33_164[o + j] = ((pad21_157[l * 48 + j] + pad24_159[l * 48 + j]) + pad28_161[l * 48 + j]) + pad32_163[l * 48 + j];
-            }
-          }
-        }
-        // %35 matmul — 15: z = W @ x + U @ h + b
-        gemm_cols_48x12(v33_164, p39, mm35_165, B);
-        v9_45.set(v33_164, t * v33_164.length);
-        state86_0_138.set(mm35_165);
-        state86_1_139.set(v18_155);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_154, state86_1_139, v3_153, x86_2_143, x86_7_148)) run_pointwise12(v10_154.byteOffset, state86_1_139.byteOffset, v3_153.byteOffset, x86_2_143.byteOffset, x86_7_148.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v10_154[o + j] = state86_1_139[l * 12 + j] + ((v3_153[l * 12 + j] * x86_2_143[l * 12 + j]) * x86_7_148[l * 12 + j]);
+          }
+        }
+      }
+      // %18 mul — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_155, v10_154, x86_6_147)) run_pointwise8(v18_155.byteOffset, v10_154.byteOffset, x86_6_147.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v18_155[o + j] = v10_154[l * 12 + j] * x86_6_147[l * 12 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 19: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_156, v3_153, x86_1_142, x86_8_149)) run_pointwise13(v20_156.byteOffset, v3_153.byteOffset, x86_1_142.byteOffset, x86_8_149.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v20_156[o + j] = (v3_153[l * 12 + j] * x86_1_142[l * 12 + j]) * x86_8_149[l * 12 + j];
+          }
+        }
+      }
+      // %21 pad_last — 19: o = sigmoid(z[3*H:4*H])
+      pad21_157.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad21_157[r * 48 + 36 + c] = v20_156[r * 12 + c];
+      }
+      // %23 mul ∂g — 18: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_158, v10_154, x86_4_145, x86_9_150)) run_pointwise13(v23_158.byteOffset, v10_154.byteOffset, x86_4_145.byteOffset, x86_9_150.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v23_158[o + j] = (v10_154[l * 12 + j] * x86_4_145[l * 12 + j]) * x86_9_150[l * 12 + j];
+          }
+        }
+      }
+      // %24 pad_last — 18: g = tanh(z[2*H:3*H])
+      pad24_159.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad24_159[r * 48 + 24 + c] = v23_158[r * 12 + c];
+      }
+      // %27 mul ∂f — 17: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_160, v10_154, x86_5_146, x86_10_151)) run_pointwise13(v27_160.byteOffset, v10_154.byteOffset, x86_5_146.byteOffset, x86_10_151.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v27_160[o + j] = (v10_154[l * 12 + j] * x86_5_146[l * 12 + j]) * x86_10_151[l * 12 + j];
+          }
+        }
+      }
+      // %28 pad_last — 17: f = sigmoid(z[H:2*H])
+      pad28_161.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad28_161[r * 48 + 12 + c] = v27_160[r * 12 + c];
+      }
+      // %31 mul ∂i — 16: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_162, v10_154, x86_3_144, x86_11_152)) run_pointwise13(v31_162.byteOffset, v10_154.byteOffset, x86_3_144.byteOffset, x86_11_152.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 12;
+          for (let j = 0; j < 12; j++) {
+            v31_162[o + j] = (v10_154[l * 12 + j] * x86_3_144[l * 12 + j]) * x86_11_152[l * 12 + j];
+          }
+        }
+      }
+      // %32 pad_last — 16: i = sigmoid(z[0:H])
+      pad32_163.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 12; c++) pad32_163[r * 48 + 0 + c] = v31_162[r * 12 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_164, pad21_157, pad24_159, pad28_161, pad32_163)) run_pointwise14(v33_164.byteOffset, pad21_157.byteOffset, pad24_159.byteOffset, pad28_161.byteOffset, pad32_163.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 48;
+          for (let j = 0; j < 48; j++) {
+            v33_164[o + j] = ((pad21_157[l * 48 + j] + pad24_159[l * 48 + j]) + pad28_161[l * 48 + j]) + pad32_163[l * 48 + j];
+          }
+        }
+      }
+      // %35 matmul — 15: z = W @ x + U @ h + b
+      gemm_cols_48x12(v33_164, p39, mm35_165, B);
+      v9_45.set(v33_164, t * v33_164.length);
+      state86_0_138.set(mm35_165);
+      state86_1_139.set(v18_155);
+    }
   }
   // %91 unbroadcast ∂lower: ∂W (batched)
   ub91_166.fill(0);

@@ -299,47 +299,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states.fwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p2, state9_0_9, mm3_14, v5_15, v8_8, v16_16, state9_1_10, v18_17, out9_0_11)) run_time_loop0(p2.byteOffset, state9_0_9.byteOffset, mm3_14.byteOffset, v5_15.byteOffset, v8_8.byteOffset, v16_16.byteOffset, state9_1_10.byteOffset, v18_17.byteOffset, out9_0_11.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps12, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps12; s++) {
-        const t = s;
-        const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
-            }
+    for (let s = 0; s < steps12; s++) {
+      const t = s;
+      const x9_0_13 = v8_8.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p2, state9_0_9, mm3_14, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_15, x9_0_13, mm3_14)) run_pointwise1(v5_15.byteOffset, x9_0_13.byteOffset, mm3_14.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_15[o + j] = x9_0_13[l * 64 + j] + mm3_14[l * 64 + j];
           }
         }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 128, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
-            }
-          }
-        }
-        out9_0_11.set(v18_17, t * v18_17.length);
-        state9_0_9.set(v18_17);
-        state9_1_10.set(v16_16);
       }
-    })();
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_16, v5_15, state9_1_10)) run_pointwise2(v16_16.byteOffset, v5_15.byteOffset + 64, state9_1_10.byteOffset, v5_15.byteOffset, v5_15.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_16[o + j] = ((1 / (1 + Math.exp(-v5_15[l * 64 + 16 + j]))) * state9_1_10[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_15[l * 64 + 0 + j]))) * (Math.tanh(v5_15[l * 64 + 32 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_17, v5_15, v16_16)) run_pointwise3(v18_17.byteOffset, v5_15.byteOffset + 192, v16_16.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_17[o + j] = (1 / (1 + Math.exp(-v5_15[l * 64 + 48 + j]))) * (Math.tanh(v16_16[l * 16 + j]));
+          }
+        }
+      }
+      out9_0_11.set(v18_17, t * v18_17.length);
+      state9_0_9.set(v18_17);
+      state9_1_10.set(v16_16);
+    }
   }
   const p18 = heapStageParam("states.bwd.W", params["states.bwd.W"]);
   const p19 = heapStageParam("states.bwd.U", params["states.bwd.U"]);
@@ -367,47 +365,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states.bwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p19, state20_0_23, mm3_28, v5_29, mm7_7, v16_30, state20_1_24, v18_31, out20_0_25)) run_time_loop1(p19.byteOffset, state20_0_23.byteOffset, mm3_28.byteOffset, v5_29.byteOffset, mm7_7.byteOffset, v16_30.byteOffset, state20_1_24.byteOffset, v18_31.byteOffset, out20_0_25.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps26, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps26; s++) {
-        const t = T_T - 1 - s;
-        const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 matmul — 15: z = W @ x + U @ h + b
-        gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
-        // %5 add z — 15: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
-            }
+    for (let s = 0; s < steps26; s++) {
+      const t = T_T - 1 - s;
+      const x20_0_27 = mm7_7.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 matmul — 15: z = W @ x + U @ h + b
+      gemm_rows_64x16(p19, state20_0_23, mm3_28, B);
+      // %5 add z — 15: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_29, x20_0_27, mm3_28)) run_pointwise1(v5_29.byteOffset, x20_0_27.byteOffset, mm3_28.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_29[o + j] = x20_0_27[l * 64 + j] + mm3_28[l * 64 + j];
           }
         }
-        // %16 add c' — 20: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 128, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 21: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 16;
-            for (let j = 0; j < 16; j++) {
-              v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
-            }
-          }
-        }
-        out20_0_25.set(v18_31, t * v18_31.length);
-        state20_0_23.set(v18_31);
-        state20_1_24.set(v16_30);
       }
-    })();
+      // %16 add c' — 20: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_30, v5_29, state20_1_24)) run_pointwise2(v16_30.byteOffset, v5_29.byteOffset + 64, state20_1_24.byteOffset, v5_29.byteOffset, v5_29.byteOffset + 128, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v16_30[o + j] = ((1 / (1 + Math.exp(-v5_29[l * 64 + 16 + j]))) * state20_1_24[l * 16 + j]) + ((1 / (1 + Math.exp(-v5_29[l * 64 + 0 + j]))) * (Math.tanh(v5_29[l * 64 + 32 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 21: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_31, v5_29, v16_30)) run_pointwise3(v18_31.byteOffset, v5_29.byteOffset + 192, v16_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 16;
+          for (let j = 0; j < 16; j++) {
+            v18_31[o + j] = (1 / (1 + Math.exp(-v5_29[l * 64 + 48 + j]))) * (Math.tanh(v16_30[l * 16 + j]));
+          }
+        }
+      }
+      out20_0_25.set(v18_31, t * v18_31.length);
+      state20_0_23.set(v18_31);
+      state20_1_24.set(v16_30);
+    }
   }
   // %24 add states — 30: layer states = bidirectional LSTM(E, H) over words merge sum
   if (kernels !== undefined && heapHolds(v24_32, out9_0_11, out20_0_25)) run_pointwise4(v24_32.byteOffset, out9_0_11.byteOffset, out20_0_25.byteOffset, T_T * B);
@@ -570,7 +566,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states.fwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p40, state10_0_47, mm3_58, v5_59, v9_46, v7_60, v9_61, v11_62, v13_63, v16_64, state10_1_48, v17_65, v18_66, out10_0_49, out10_1_50, out10_2_51, out10_3_52, out10_4_53, out10_5_54, out10_6_55)) run_time_loop2(p40.byteOffset, state10_0_47.byteOffset, mm3_58.byteOffset, v5_59.byteOffset, v9_46.byteOffset, v7_60.byteOffset, v9_61.byteOffset, v11_62.byteOffset, v13_63.byteOffset, v16_64.byteOffset, state10_1_48.byteOffset, v17_65.byteOffset, v18_66.byteOffset, out10_0_49.byteOffset, out10_1_50.byteOffset, out10_2_51.byteOffset, out10_3_52.byteOffset, out10_4_53.byteOffset, out10_5_54.byteOffset, out10_6_55.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps56, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps56; s++) {
         const t = s;
         const x10_0_57 = v9_46.subarray(t * B * 64, (t + 1) * B * 64);
@@ -694,7 +690,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states.bwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p68, state21_0_72, mm3_83, v5_84, mm8_45, v7_85, v9_86, v11_87, v13_88, v16_89, state21_1_73, v17_90, v18_91, out21_0_74, out21_1_75, out21_2_76, out21_3_77, out21_4_78, out21_5_79, out21_6_80)) run_time_loop3(p68.byteOffset, state21_0_72.byteOffset, mm3_83.byteOffset, v5_84.byteOffset, mm8_45.byteOffset, v7_85.byteOffset, v9_86.byteOffset, v11_87.byteOffset, v13_88.byteOffset, v16_89.byteOffset, state21_1_73.byteOffset, v17_90.byteOffset, v18_91.byteOffset, out21_0_74.byteOffset, out21_1_75.byteOffset, out21_2_76.byteOffset, out21_3_77.byteOffset, out21_4_78.byteOffset, out21_5_79.byteOffset, out21_6_80.byteOffset, B, 4 * (B * 64), 4 * (B * 16), 0, steps81, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps81; s++) {
         const t = T_T - 1 - s;
         const x21_0_82 = mm8_45.subarray(t * B * 64, (t + 1) * B * 64);
@@ -978,7 +974,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states.bwd: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_127, state66_0_112, mm47_105, v10_128, state66_1_113, out21_2_76, v57_107, v18_129, out21_5_79, v20_130, out21_1_75, v59_108, pad21_131, v23_132, out21_4_78, v61_109, pad24_133, v27_134, out21_6_80, v63_110, pad28_135, v31_136, out21_3_77, v65_111, pad32_137, v33_138, p68, mm35_139, mm8_45)) run_time_loop4(v3_127.byteOffset, state66_0_112.byteOffset, mm47_105.byteOffset, v10_128.byteOffset, state66_1_113.byteOffset, out21_2_76.byteOffset, v57_107.byteOffset, v18_129.byteOffset, out21_5_79.byteOffset, v20_130.byteOffset, out21_1_75.byteOffset, v59_108.byteOffset, pad21_131.byteOffset, v23_132.byteOffset, out21_4_78.byteOffset, v61_109.byteOffset, pad24_133.byteOffset, v27_134.byteOffset, out21_6_80.byteOffset, v63_110.byteOffset, pad28_135.byteOffset, v31_136.byteOffset, out21_3_77.byteOffset, v65_111.byteOffset, pad32_137.byteOffset, v33_138.byteOffset, p68.byteOffset, mm35_139.byteOffset, mm8_45.byteOffset, 4 * (B * 16), B, 4 * (B * 64), 0, steps114, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps114; s++) {
         const t = s;
         const x66_0_115 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);
@@ -1178,7 +1174,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states.fwd: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_158, state91_0_143, mm47_105, v10_159, state91_1_144, out10_2_51, v65_111, v18_160, out10_5_54, v20_161, out10_1_50, v63_110, pad21_162, v23_163, out10_4_53, v61_109, pad24_164, v27_165, out10_6_55, v59_108, pad28_166, v31_167, out10_3_52, v57_107, pad32_168, v33_169, p40, mm35_170, v9_46)) run_time_loop5(v3_158.byteOffset, state91_0_143.byteOffset, mm47_105.byteOffset, v10_159.byteOffset, state91_1_144.byteOffset, out10_2_51.byteOffset, v65_111.byteOffset, v18_160.byteOffset, out10_5_54.byteOffset, v20_161.byteOffset, out10_1_50.byteOffset, v63_110.byteOffset, pad21_162.byteOffset, v23_163.byteOffset, out10_4_53.byteOffset, v61_109.byteOffset, pad24_164.byteOffset, v27_165.byteOffset, out10_6_55.byteOffset, v59_108.byteOffset, pad28_166.byteOffset, v31_167.byteOffset, out10_3_52.byteOffset, v57_107.byteOffset, pad32_168.byteOffset, v33_169.byteOffset, p40.byteOffset, mm35_170.byteOffset, v9_46.byteOffset, 4 * (B * 16), B, 4 * (B * 64), 0, steps145, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
+    (() => { // the loop as a function of its own (V8 optimizes no function past about 60 KB)
       for (let s = 0; s < steps145; s++) {
         const t = T_T - 1 - s;
         const x91_0_146 = mm47_105.subarray(t * B * 16, (t + 1) * B * 16);

@@ -411,79 +411,77 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_26, state20_0_19, mask19_18, p8, mm5_27, v7_28, v15_14, v18_29, state20_1_20, v22_30, mask16_15, v24_31, v28_32, mask17_16, out20_0_21)) run_time_loop0(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, p8.byteOffset, mm5_27.byteOffset, v7_28.byteOffset, v15_14.byteOffset, v18_29.byteOffset, state20_1_20.byteOffset, v22_30.byteOffset, mask16_15.byteOffset, v24_31.byteOffset, v28_32.byteOffset, mask17_16.byteOffset, out20_0_21.byteOffset, B, 4 * (B * 256), 4 * (B * 64), 0, steps22, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps22; s++) {
-        const t = s;
-        const x20_0_23 = v15_14.subarray(t * B * 256, (t + 1) * B * 256);
-        const x20_1_24 = mask16_15.subarray(t * B * 64, (t + 1) * B * 64);
-        const x20_2_25 = mask17_16.subarray(t * B * 64, (t + 1) * B * 64);
-        // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        if (kernels !== undefined && heapHolds(v4_26, state20_0_19, mask19_18)) run_pointwise2(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v4_26[o + j] = state20_0_19[l * 64 + j] * mask19_18[l * 64 + j];
-            }
+    for (let s = 0; s < steps22; s++) {
+      const t = s;
+      const x20_0_23 = v15_14.subarray(t * B * 256, (t + 1) * B * 256);
+      const x20_1_24 = mask16_15.subarray(t * B * 64, (t + 1) * B * 64);
+      const x20_2_25 = mask17_16.subarray(t * B * 64, (t + 1) * B * 64);
+      // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      if (kernels !== undefined && heapHolds(v4_26, state20_0_19, mask19_18)) run_pointwise2(v4_26.byteOffset, state20_0_19.byteOffset, mask19_18.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v4_26[o + j] = state20_0_19[l * 64 + j] * mask19_18[l * 64 + j];
           }
         }
-        // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        gemm_rows_256x64(p8, v4_26, mm5_27, B);
-        // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        if (kernels !== undefined && heapHolds(v7_28, x20_0_23, mm5_27)) run_pointwise3(v7_28.byteOffset, x20_0_23.byteOffset, mm5_27.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_28[o + j] = x20_0_23[l * 256 + j] + mm5_27[l * 256 + j];
-            }
-          }
-        }
-        // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v18_29, v7_28, state20_1_20)) run_pointwise4(v18_29.byteOffset, v7_28.byteOffset + 256, state20_1_20.byteOffset, v7_28.byteOffset, v7_28.byteOffset + 512, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v18_29[o + j] = ((1 / (1 + Math.exp(-v7_28[l * 256 + 64 + j]))) * state20_1_20[l * 64 + j]) + ((1 / (1 + Math.exp(-v7_28[l * 256 + 0 + j]))) * (Math.tanh(v7_28[l * 256 + 128 + j])));
-            }
-          }
-        }
-        // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v22_30, v18_29, x20_1_24, state20_1_20)) run_pointwise5(v22_30.byteOffset, v18_29.byteOffset, x20_1_24.byteOffset, state20_1_20.byteOffset, v18_29.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v22_30[o + j] = v18_29[l * 64 + j] + (x20_1_24[l * 64 + j] * (state20_1_20[l * 64 + j] - v18_29[l * 64 + j]));
-            }
-          }
-        }
-        // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v24_31, v7_28, v22_30)) run_pointwise6(v24_31.byteOffset, v7_28.byteOffset + 768, v22_30.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v24_31[o + j] = (1 / (1 + Math.exp(-v7_28[l * 256 + 192 + j]))) * (Math.tanh(v22_30[l * 64 + j]));
-            }
-          }
-        }
-        // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v28_32, v24_31, x20_2_25, state20_0_19)) run_pointwise5(v28_32.byteOffset, v24_31.byteOffset, x20_2_25.byteOffset, state20_0_19.byteOffset, v24_31.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v28_32[o + j] = v24_31[l * 64 + j] + (x20_2_25[l * 64 + j] * (state20_0_19[l * 64 + j] - v24_31[l * 64 + j]));
-            }
-          }
-        }
-        out20_0_21.set(v28_32, t * v28_32.length);
-        state20_0_19.set(v28_32);
-        state20_1_20.set(v22_30);
       }
-    })();
+      // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      gemm_rows_256x64(p8, v4_26, mm5_27, B);
+      // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      if (kernels !== undefined && heapHolds(v7_28, x20_0_23, mm5_27)) run_pointwise3(v7_28.byteOffset, x20_0_23.byteOffset, mm5_27.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_28[o + j] = x20_0_23[l * 256 + j] + mm5_27[l * 256 + j];
+          }
+        }
+      }
+      // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v18_29, v7_28, state20_1_20)) run_pointwise4(v18_29.byteOffset, v7_28.byteOffset + 256, state20_1_20.byteOffset, v7_28.byteOffset, v7_28.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v18_29[o + j] = ((1 / (1 + Math.exp(-v7_28[l * 256 + 64 + j]))) * state20_1_20[l * 64 + j]) + ((1 / (1 + Math.exp(-v7_28[l * 256 + 0 + j]))) * (Math.tanh(v7_28[l * 256 + 128 + j])));
+          }
+        }
+      }
+      // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v22_30, v18_29, x20_1_24, state20_1_20)) run_pointwise5(v22_30.byteOffset, v18_29.byteOffset, x20_1_24.byteOffset, state20_1_20.byteOffset, v18_29.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_30[o + j] = v18_29[l * 64 + j] + (x20_1_24[l * 64 + j] * (state20_1_20[l * 64 + j] - v18_29[l * 64 + j]));
+          }
+        }
+      }
+      // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v24_31, v7_28, v22_30)) run_pointwise6(v24_31.byteOffset, v7_28.byteOffset + 768, v22_30.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_31[o + j] = (1 / (1 + Math.exp(-v7_28[l * 256 + 192 + j]))) * (Math.tanh(v22_30[l * 64 + j]));
+          }
+        }
+      }
+      // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v28_32, v24_31, x20_2_25, state20_0_19)) run_pointwise5(v28_32.byteOffset, v24_31.byteOffset, x20_2_25.byteOffset, state20_0_19.byteOffset, v24_31.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v28_32[o + j] = v24_31[l * 64 + j] + (x20_2_25[l * 64 + j] * (state20_0_19[l * 64 + j] - v24_31[l * 64 + j]));
+          }
+        }
+      }
+      out20_0_21.set(v28_32, t * v28_32.length);
+      state20_0_19.set(v28_32);
+      state20_1_20.set(v22_30);
+    }
   }
   // %24 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
   mask19_18.fill(0); // reused: its last value is dead
@@ -727,161 +725,159 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v4_80, state21_0_61, mask20_60, p50, mm5_81, v7_82, v16_56, v9_83, v11_84, v13_85, v15_86, v18_87, state21_1_62, v20_88, v22_89, mask17_57, v23_90, v24_91, v26_92, v28_93, mask18_58, out21_0_63, out21_1_64, out21_2_65, out21_3_66, out21_4_67, out21_5_68, out21_6_69, out21_7_70, out21_8_71, out21_9_72, out21_10_73, out21_11_74, out21_12_75)) run_time_loop1(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, p50.byteOffset, mm5_81.byteOffset, v7_82.byteOffset, v16_56.byteOffset, v9_83.byteOffset, v11_84.byteOffset, v13_85.byteOffset, v15_86.byteOffset, v18_87.byteOffset, state21_1_62.byteOffset, v20_88.byteOffset, v22_89.byteOffset, mask17_57.byteOffset, v23_90.byteOffset, v24_91.byteOffset, v26_92.byteOffset, v28_93.byteOffset, mask18_58.byteOffset, out21_0_63.byteOffset, out21_1_64.byteOffset, out21_2_65.byteOffset, out21_3_66.byteOffset, out21_4_67.byteOffset, out21_5_68.byteOffset, out21_6_69.byteOffset, out21_7_70.byteOffset, out21_8_71.byteOffset, out21_9_72.byteOffset, out21_10_73.byteOffset, out21_11_74.byteOffset, out21_12_75.byteOffset, B, 4 * (B * 256), 4 * (B * 64), 0, steps76, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps76; s++) {
-        const t = s;
-        const x21_0_77 = v16_56.subarray(t * B * 256, (t + 1) * B * 256);
-        const x21_1_78 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
-        const x21_2_79 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
-        // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        if (kernels !== undefined && heapHolds(v4_80, state21_0_61, mask20_60)) run_pointwise2(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v4_80[o + j] = state21_0_61[l * 64 + j] * mask20_60[l * 64 + j];
-            }
+    for (let s = 0; s < steps76; s++) {
+      const t = s;
+      const x21_0_77 = v16_56.subarray(t * B * 256, (t + 1) * B * 256);
+      const x21_1_78 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
+      const x21_2_79 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
+      // %4 mul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      if (kernels !== undefined && heapHolds(v4_80, state21_0_61, mask20_60)) run_pointwise2(v4_80.byteOffset, state21_0_61.byteOffset, mask20_60.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v4_80[o + j] = state21_0_61[l * 64 + j] * mask20_60[l * 64 + j];
           }
         }
-        // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        gemm_rows_256x64(p50, v4_80, mm5_81, B);
-        // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        if (kernels !== undefined && heapHolds(v7_82, x21_0_77, mm5_81)) run_pointwise3(v7_82.byteOffset, x21_0_77.byteOffset, mm5_81.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_82[o + j] = x21_0_77[l * 256 + j] + mm5_81[l * 256 + j];
-            }
-          }
-        }
-        // %9 sigmoid i — 23: i = sigmoid(gates[0:H])
-        if (kernels !== undefined && heapHolds(v9_83, v7_82)) run_pointwise8(v9_83.byteOffset, v7_82.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v9_83[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 0 + j]));
-            }
-          }
-        }
-        // %11 sigmoid f — 24: f = sigmoid(gates[H:2*H])
-        if (kernels !== undefined && heapHolds(v11_84, v7_82)) run_pointwise8(v11_84.byteOffset, v7_82.byteOffset + 256, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v11_84[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 64 + j]));
-            }
-          }
-        }
-        // %13 tanh g — 25: g = tanh(gates[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v13_85, v7_82)) run_pointwise9(v13_85.byteOffset, v7_82.byteOffset + 512, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v13_85[o + j] = Math.tanh(v7_82[l * 256 + 128 + j]);
-            }
-          }
-        }
-        // %15 sigmoid o — 26: o = sigmoid(gates[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v15_86, v7_82)) run_pointwise8(v15_86.byteOffset, v7_82.byteOffset + 768, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v15_86[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 192 + j]));
-            }
-          }
-        }
-        // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v18_87, v11_84, state21_1_62, v9_83, v13_85)) run_pointwise10(v18_87.byteOffset, v11_84.byteOffset, state21_1_62.byteOffset, v9_83.byteOffset, v13_85.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v18_87[o + j] = (v11_84[l * 64 + j] * state21_1_62[l * 64 + j]) + (v9_83[l * 64 + j] * v13_85[l * 64 + j]);
-            }
-          }
-        }
-        // %20 sub c' — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v20_88, state21_1_62, v18_87)) run_pointwise11(v20_88.byteOffset, state21_1_62.byteOffset, v18_87.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v20_88[o + j] = state21_1_62[l * 64 + j] - v18_87[l * 64 + j];
-            }
-          }
-        }
-        // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v22_89, v18_87, x21_1_78, v20_88)) run_pointwise12(v22_89.byteOffset, v18_87.byteOffset, x21_1_78.byteOffset, v20_88.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v22_89[o + j] = v18_87[l * 64 + j] + (x21_1_78[l * 64 + j] * v20_88[l * 64 + j]);
-            }
-          }
-        }
-        // %23 tanh — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v23_90, v22_89)) run_pointwise13(v23_90.byteOffset, v22_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v23_90[o + j] = Math.tanh(v22_89[l * 64 + j]);
-            }
-          }
-        }
-        // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v24_91, v15_86, v23_90)) run_pointwise2(v24_91.byteOffset, v15_86.byteOffset, v23_90.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v24_91[o + j] = v15_86[l * 64 + j] * v23_90[l * 64 + j];
-            }
-          }
-        }
-        // %26 sub h' — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v26_92, state21_0_61, v24_91)) run_pointwise11(v26_92.byteOffset, state21_0_61.byteOffset, v24_91.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v26_92[o + j] = state21_0_61[l * 64 + j] - v24_91[l * 64 + j];
-            }
-          }
-        }
-        // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v28_93, v24_91, x21_2_79, v26_92)) run_pointwise12(v28_93.byteOffset, v24_91.byteOffset, x21_2_79.byteOffset, v26_92.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v28_93[o + j] = v24_91[l * 64 + j] + (x21_2_79[l * 64 + j] * v26_92[l * 64 + j]);
-            }
-          }
-        }
-        out21_0_63.set(v28_93, t * v28_93.length);
-        out21_1_64.set(v26_92, t * v26_92.length);
-        out21_2_65.set(x21_2_79, t * x21_2_79.length);
-        out21_3_66.set(v23_90, t * v23_90.length);
-        out21_4_67.set(v15_86, t * v15_86.length);
-        out21_5_68.set(v20_88, t * v20_88.length);
-        out21_6_69.set(x21_1_78, t * x21_1_78.length);
-        out21_7_70.set(v13_85, t * v13_85.length);
-        out21_8_71.set(v9_83, t * v9_83.length);
-        out21_9_72.set(v11_84, t * v11_84.length);
-        out21_10_73.set(v4_80, t * v4_80.length);
-        out21_11_74.set(mask20_60, t * mask20_60.length);
-        out21_12_75.set(state21_1_62, t * state21_1_62.length);
-        state21_0_61.set(v28_93);
-        state21_1_62.set(v22_89);
       }
-    })();
+      // %5 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      gemm_rows_256x64(p50, v4_80, mm5_81, B);
+      // %7 add gates — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      if (kernels !== undefined && heapHolds(v7_82, x21_0_77, mm5_81)) run_pointwise3(v7_82.byteOffset, x21_0_77.byteOffset, mm5_81.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_82[o + j] = x21_0_77[l * 256 + j] + mm5_81[l * 256 + j];
+          }
+        }
+      }
+      // %9 sigmoid i — 23: i = sigmoid(gates[0:H])
+      if (kernels !== undefined && heapHolds(v9_83, v7_82)) run_pointwise8(v9_83.byteOffset, v7_82.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v9_83[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 0 + j]));
+          }
+        }
+      }
+      // %11 sigmoid f — 24: f = sigmoid(gates[H:2*H])
+      if (kernels !== undefined && heapHolds(v11_84, v7_82)) run_pointwise8(v11_84.byteOffset, v7_82.byteOffset + 256, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v11_84[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 64 + j]));
+          }
+        }
+      }
+      // %13 tanh g — 25: g = tanh(gates[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v13_85, v7_82)) run_pointwise9(v13_85.byteOffset, v7_82.byteOffset + 512, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v13_85[o + j] = Math.tanh(v7_82[l * 256 + 128 + j]);
+          }
+        }
+      }
+      // %15 sigmoid o — 26: o = sigmoid(gates[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v15_86, v7_82)) run_pointwise8(v15_86.byteOffset, v7_82.byteOffset + 768, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v15_86[o + j] = 1 / (1 + Math.exp(-v7_82[l * 256 + 192 + j]));
+          }
+        }
+      }
+      // %18 add — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v18_87, v11_84, state21_1_62, v9_83, v13_85)) run_pointwise10(v18_87.byteOffset, v11_84.byteOffset, state21_1_62.byteOffset, v9_83.byteOffset, v13_85.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v18_87[o + j] = (v11_84[l * 64 + j] * state21_1_62[l * 64 + j]) + (v9_83[l * 64 + j] * v13_85[l * 64 + j]);
+          }
+        }
+      }
+      // %20 sub c' — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v20_88, state21_1_62, v18_87)) run_pointwise11(v20_88.byteOffset, state21_1_62.byteOffset, v18_87.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v20_88[o + j] = state21_1_62[l * 64 + j] - v18_87[l * 64 + j];
+          }
+        }
+      }
+      // %22 add c' — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v22_89, v18_87, x21_1_78, v20_88)) run_pointwise12(v22_89.byteOffset, v18_87.byteOffset, x21_1_78.byteOffset, v20_88.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v22_89[o + j] = v18_87[l * 64 + j] + (x21_1_78[l * 64 + j] * v20_88[l * 64 + j]);
+          }
+        }
+      }
+      // %23 tanh — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v23_90, v22_89)) run_pointwise13(v23_90.byteOffset, v22_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v23_90[o + j] = Math.tanh(v22_89[l * 64 + j]);
+          }
+        }
+      }
+      // %24 mul — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v24_91, v15_86, v23_90)) run_pointwise2(v24_91.byteOffset, v15_86.byteOffset, v23_90.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v24_91[o + j] = v15_86[l * 64 + j] * v23_90[l * 64 + j];
+          }
+        }
+      }
+      // %26 sub h' — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v26_92, state21_0_61, v24_91)) run_pointwise11(v26_92.byteOffset, state21_0_61.byteOffset, v24_91.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v26_92[o + j] = state21_0_61[l * 64 + j] - v24_91[l * 64 + j];
+          }
+        }
+      }
+      // %28 add h' — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v28_93, v24_91, x21_2_79, v26_92)) run_pointwise12(v28_93.byteOffset, v24_91.byteOffset, x21_2_79.byteOffset, v26_92.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v28_93[o + j] = v24_91[l * 64 + j] + (x21_2_79[l * 64 + j] * v26_92[l * 64 + j]);
+          }
+        }
+      }
+      out21_0_63.set(v28_93, t * v28_93.length);
+      out21_1_64.set(v26_92, t * v26_92.length);
+      out21_2_65.set(x21_2_79, t * x21_2_79.length);
+      out21_3_66.set(v23_90, t * v23_90.length);
+      out21_4_67.set(v15_86, t * v15_86.length);
+      out21_5_68.set(v20_88, t * v20_88.length);
+      out21_6_69.set(x21_1_78, t * x21_1_78.length);
+      out21_7_70.set(v13_85, t * v13_85.length);
+      out21_8_71.set(v9_83, t * v9_83.length);
+      out21_9_72.set(v11_84, t * v11_84.length);
+      out21_10_73.set(v4_80, t * v4_80.length);
+      out21_11_74.set(mask20_60, t * mask20_60.length);
+      out21_12_75.set(state21_1_62, t * state21_1_62.length);
+      state21_0_61.set(v28_93);
+      state21_1_62.set(v22_89);
+    }
   }
   // %25 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
   mask20_60.fill(0); // reused: its last value is dead
@@ -1172,181 +1168,179 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_132, mask20_60, v64_113, v5_133, out21_2_65, v7_134, v14_135, v60_111, out21_4_67, bt63_112, v16_136, out21_6_69, v18_137, v27_138, out21_9_72, v29_139, out21_3_66, mask18_58, pad30_140, v32_141, out21_8_71, mask17_57, pad33_142, v36_143, out21_12_75, v82_114, pad37_144, v40_145, out21_7_70, v84_115, pad41_146, v42_147, p50, mm44_148, v47_149, out21_11_74, v16_56)) run_time_loop2(v3_132.byteOffset, mask20_60.byteOffset, v64_113.byteOffset, v5_133.byteOffset, out21_2_65.byteOffset, v7_134.byteOffset, v14_135.byteOffset, v60_111.byteOffset, out21_4_67.byteOffset, bt63_112.byteOffset, v16_136.byteOffset, out21_6_69.byteOffset, v18_137.byteOffset, v27_138.byteOffset, out21_9_72.byteOffset, v29_139.byteOffset, out21_3_66.byteOffset, mask18_58.byteOffset, pad30_140.byteOffset, v32_141.byteOffset, out21_8_71.byteOffset, mask17_57.byteOffset, pad33_142.byteOffset, v36_143.byteOffset, out21_12_75.byteOffset, v82_114.byteOffset, pad37_144.byteOffset, v40_145.byteOffset, out21_7_70.byteOffset, v84_115.byteOffset, pad41_146.byteOffset, v42_147.byteOffset, p50.byteOffset, mm44_148.byteOffset, v47_149.byteOffset, out21_11_74.byteOffset, v16_56.byteOffset, 4 * (B * 64), B, 4 * (B * 256), 0, steps116, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps116; s++) {
-        const t = T_T - 1 - s;
-        const x85_0_117 = v64_113.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_1_118 = out21_2_65.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_2_119 = out21_3_66.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_3_120 = out21_4_67.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_4_121 = out21_6_69.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_5_122 = out21_7_70.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_6_123 = out21_8_71.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_7_124 = out21_12_75.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_8_125 = out21_9_72.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_9_126 = out21_11_74.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_10_127 = bt63_112.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_11_128 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_12_129 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_13_130 = v82_114.subarray(t * B * 64, (t + 1) * B * 64);
-        const x85_14_131 = v84_115.subarray(t * B * 64, (t + 1) * B * 64);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_132, mask20_60, x85_0_117)) run_pointwise19(v3_132.byteOffset, mask20_60.byteOffset, x85_0_117.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v3_132[o + j] = mask20_60[l * 64 + j] + x85_0_117[l * 64 + j];
-            }
+    for (let s = 0; s < steps116; s++) {
+      const t = T_T - 1 - s;
+      const x85_0_117 = v64_113.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_1_118 = out21_2_65.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_2_119 = out21_3_66.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_3_120 = out21_4_67.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_4_121 = out21_6_69.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_5_122 = out21_7_70.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_6_123 = out21_8_71.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_7_124 = out21_12_75.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_8_125 = out21_9_72.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_9_126 = out21_11_74.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_10_127 = bt63_112.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_11_128 = mask18_58.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_12_129 = mask17_57.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_13_130 = v82_114.subarray(t * B * 64, (t + 1) * B * 64);
+      const x85_14_131 = v84_115.subarray(t * B * 64, (t + 1) * B * 64);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_132, mask20_60, x85_0_117)) run_pointwise19(v3_132.byteOffset, mask20_60.byteOffset, x85_0_117.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v3_132[o + j] = mask20_60[l * 64 + j] + x85_0_117[l * 64 + j];
           }
         }
-        // %5 mul ∂h' — 28: h' = zoneout(o * tanh(c'), h, z)
-        if (kernels !== undefined && heapHolds(v5_133, v3_132, x85_1_118)) run_pointwise2(v5_133.byteOffset, v3_132.byteOffset, x85_1_118.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v5_133[o + j] = v3_132[l * 64 + j] * x85_1_118[l * 64 + j];
-            }
-          }
-        }
-        // %7 add
-        if (kernels !== undefined && heapHolds(v7_134, v3_132, v5_133)) run_pointwise20(v7_134.byteOffset, v3_132.byteOffset, v5_133.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v7_134[o + j] = v3_132[l * 64 + j] + (-v5_133[l * 64 + j]);
-            }
-          }
-        }
-        // %14 add
-        if (kernels !== undefined && heapHolds(v14_135, v60_111, v7_134, x85_3_120, x85_10_127)) run_pointwise21(v14_135.byteOffset, v60_111.byteOffset, v7_134.byteOffset, x85_3_120.byteOffset, x85_10_127.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v14_135[o + j] = v60_111[l * 64 + j] + ((v7_134[l * 64 + j] * x85_3_120[l * 64 + j]) * x85_10_127[l * 64 + j]);
-            }
-          }
-        }
-        // %16 mul ∂c' — 27: c' = zoneout(f * c + i * g, c, z)
-        if (kernels !== undefined && heapHolds(v16_136, v14_135, x85_4_121)) run_pointwise2(v16_136.byteOffset, v14_135.byteOffset, x85_4_121.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v16_136[o + j] = v14_135[l * 64 + j] * x85_4_121[l * 64 + j];
-            }
-          }
-        }
-        // %18 add
-        if (kernels !== undefined && heapHolds(v18_137, v14_135, v16_136)) run_pointwise20(v18_137.byteOffset, v14_135.byteOffset, v16_136.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v18_137[o + j] = v14_135[l * 64 + j] + (-v16_136[l * 64 + j]);
-            }
-          }
-        }
-        // %27 add
-        if (kernels !== undefined && heapHolds(v27_138, v16_136, v18_137, x85_8_125)) run_pointwise12(v27_138.byteOffset, v16_136.byteOffset, v18_137.byteOffset, x85_8_125.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v27_138[o + j] = v16_136[l * 64 + j] + (v18_137[l * 64 + j] * x85_8_125[l * 64 + j]);
-            }
-          }
-        }
-        // %29 mul ∂o — 26: o = sigmoid(gates[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v29_139, v7_134, x85_2_119, x85_11_128)) run_pointwise22(v29_139.byteOffset, v7_134.byteOffset, x85_2_119.byteOffset, x85_11_128.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v29_139[o + j] = (v7_134[l * 64 + j] * x85_2_119[l * 64 + j]) * x85_11_128[l * 64 + j];
-            }
-          }
-        }
-        // %30 pad_last — 26: o = sigmoid(gates[3*H:4*H])
-        pad30_140.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 64; c++) pad30_140[r * 256 + 192 + c] = v29_139[r * 64 + c];
-        }
-        // %32 mul ∂g — 25: g = tanh(gates[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v32_141, v18_137, x85_6_123, x85_12_129)) run_pointwise22(v32_141.byteOffset, v18_137.byteOffset, x85_6_123.byteOffset, x85_12_129.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v32_141[o + j] = (v18_137[l * 64 + j] * x85_6_123[l * 64 + j]) * x85_12_129[l * 64 + j];
-            }
-          }
-        }
-        // %33 pad_last — 25: g = tanh(gates[2*H:3*H])
-        pad33_142.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 64; c++) pad33_142[r * 256 + 128 + c] = v32_141[r * 64 + c];
-        }
-        // %36 mul ∂f — 24: f = sigmoid(gates[H:2*H])
-        if (kernels !== undefined && heapHolds(v36_143, v18_137, x85_7_124, x85_13_130)) run_pointwise22(v36_143.byteOffset, v18_137.byteOffset, x85_7_124.byteOffset, x85_13_130.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v36_143[o + j] = (v18_137[l * 64 + j] * x85_7_124[l * 64 + j]) * x85_13_130[l * 64 + j];
-            }
-          }
-        }
-        // %37 pad_last — 24: f = sigmoid(gates[H:2*H])
-        pad37_144.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 64; c++) pad37_144[r * 256 + 64 + c] = v36_143[r * 64 + c];
-        }
-        // %40 mul ∂i — 23: i = sigmoid(gates[0:H])
-        if (kernels !== undefined && heapHolds(v40_145, v18_137, x85_5_122, x85_14_131)) run_pointwise22(v40_145.byteOffset, v18_137.byteOffset, x85_5_122.byteOffset, x85_14_131.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v40_145[o + j] = (v18_137[l * 64 + j] * x85_5_122[l * 64 + j]) * x85_14_131[l * 64 + j];
-            }
-          }
-        }
-        // %41 pad_last — 23: i = sigmoid(gates[0:H])
-        pad41_146.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 64; c++) pad41_146[r * 256 + 0 + c] = v40_145[r * 64 + c];
-        }
-        // %42 add
-        if (kernels !== undefined && heapHolds(v42_147, pad30_140, pad33_142, pad37_144, pad41_146)) run_pointwise23(v42_147.byteOffset, pad30_140.byteOffset, pad33_142.byteOffset, pad37_144.byteOffset, pad41_146.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v42_147[o + j] = ((pad30_140[l * 256 + j] + pad33_142[l * 256 + j]) + pad37_144[l * 256 + j]) + pad41_146[l * 256 + j];
-            }
-          }
-        }
-        // %44 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
-        gemm_cols_256x64(v42_147, p50, mm44_148, B);
-        // %47 add
-        if (kernels !== undefined && heapHolds(v47_149, v5_133, mm44_148, x85_9_126)) run_pointwise12(v47_149.byteOffset, v5_133.byteOffset, mm44_148.byteOffset, x85_9_126.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 64;
-            for (let j = 0; j < 64; j++) {
-              v47_149[o + j] = v5_133[l * 64 + j] + (mm44_148[l * 64 + j] * x85_9_126[l * 64 + j]);
-            }
-          }
-        }
-        v16_56.set(v42_147, t * v42_147.length);
-        mask20_60.set(v47_149);
-        v60_111.set(v27_138);
       }
-    })();
+      // %5 mul ∂h' — 28: h' = zoneout(o * tanh(c'), h, z)
+      if (kernels !== undefined && heapHolds(v5_133, v3_132, x85_1_118)) run_pointwise2(v5_133.byteOffset, v3_132.byteOffset, x85_1_118.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v5_133[o + j] = v3_132[l * 64 + j] * x85_1_118[l * 64 + j];
+          }
+        }
+      }
+      // %7 add
+      if (kernels !== undefined && heapHolds(v7_134, v3_132, v5_133)) run_pointwise20(v7_134.byteOffset, v3_132.byteOffset, v5_133.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v7_134[o + j] = v3_132[l * 64 + j] + (-v5_133[l * 64 + j]);
+          }
+        }
+      }
+      // %14 add
+      if (kernels !== undefined && heapHolds(v14_135, v60_111, v7_134, x85_3_120, x85_10_127)) run_pointwise21(v14_135.byteOffset, v60_111.byteOffset, v7_134.byteOffset, x85_3_120.byteOffset, x85_10_127.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v14_135[o + j] = v60_111[l * 64 + j] + ((v7_134[l * 64 + j] * x85_3_120[l * 64 + j]) * x85_10_127[l * 64 + j]);
+          }
+        }
+      }
+      // %16 mul ∂c' — 27: c' = zoneout(f * c + i * g, c, z)
+      if (kernels !== undefined && heapHolds(v16_136, v14_135, x85_4_121)) run_pointwise2(v16_136.byteOffset, v14_135.byteOffset, x85_4_121.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v16_136[o + j] = v14_135[l * 64 + j] * x85_4_121[l * 64 + j];
+          }
+        }
+      }
+      // %18 add
+      if (kernels !== undefined && heapHolds(v18_137, v14_135, v16_136)) run_pointwise20(v18_137.byteOffset, v14_135.byteOffset, v16_136.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v18_137[o + j] = v14_135[l * 64 + j] + (-v16_136[l * 64 + j]);
+          }
+        }
+      }
+      // %27 add
+      if (kernels !== undefined && heapHolds(v27_138, v16_136, v18_137, x85_8_125)) run_pointwise12(v27_138.byteOffset, v16_136.byteOffset, v18_137.byteOffset, x85_8_125.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v27_138[o + j] = v16_136[l * 64 + j] + (v18_137[l * 64 + j] * x85_8_125[l * 64 + j]);
+          }
+        }
+      }
+      // %29 mul ∂o — 26: o = sigmoid(gates[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v29_139, v7_134, x85_2_119, x85_11_128)) run_pointwise22(v29_139.byteOffset, v7_134.byteOffset, x85_2_119.byteOffset, x85_11_128.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v29_139[o + j] = (v7_134[l * 64 + j] * x85_2_119[l * 64 + j]) * x85_11_128[l * 64 + j];
+          }
+        }
+      }
+      // %30 pad_last — 26: o = sigmoid(gates[3*H:4*H])
+      pad30_140.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 64; c++) pad30_140[r * 256 + 192 + c] = v29_139[r * 64 + c];
+      }
+      // %32 mul ∂g — 25: g = tanh(gates[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v32_141, v18_137, x85_6_123, x85_12_129)) run_pointwise22(v32_141.byteOffset, v18_137.byteOffset, x85_6_123.byteOffset, x85_12_129.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v32_141[o + j] = (v18_137[l * 64 + j] * x85_6_123[l * 64 + j]) * x85_12_129[l * 64 + j];
+          }
+        }
+      }
+      // %33 pad_last — 25: g = tanh(gates[2*H:3*H])
+      pad33_142.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 64; c++) pad33_142[r * 256 + 128 + c] = v32_141[r * 64 + c];
+      }
+      // %36 mul ∂f — 24: f = sigmoid(gates[H:2*H])
+      if (kernels !== undefined && heapHolds(v36_143, v18_137, x85_7_124, x85_13_130)) run_pointwise22(v36_143.byteOffset, v18_137.byteOffset, x85_7_124.byteOffset, x85_13_130.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v36_143[o + j] = (v18_137[l * 64 + j] * x85_7_124[l * 64 + j]) * x85_13_130[l * 64 + j];
+          }
+        }
+      }
+      // %37 pad_last — 24: f = sigmoid(gates[H:2*H])
+      pad37_144.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 64; c++) pad37_144[r * 256 + 64 + c] = v36_143[r * 64 + c];
+      }
+      // %40 mul ∂i — 23: i = sigmoid(gates[0:H])
+      if (kernels !== undefined && heapHolds(v40_145, v18_137, x85_5_122, x85_14_131)) run_pointwise22(v40_145.byteOffset, v18_137.byteOffset, x85_5_122.byteOffset, x85_14_131.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v40_145[o + j] = (v18_137[l * 64 + j] * x85_5_122[l * 64 + j]) * x85_14_131[l * 64 + j];
+          }
+        }
+      }
+      // %41 pad_last — 23: i = sigmoid(gates[0:H])
+      pad41_146.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 64; c++) pad41_146[r * 256 + 0 + c] = v40_145[r * 64 + c];
+      }
+      // %42 add
+      if (kernels !== undefined && heapHolds(v42_147, pad30_140, pad33_142, pad37_144, pad41_146)) run_pointwise23(v42_147.byteOffset, pad30_140.byteOffset, pad33_142.byteOffset, pad37_144.byteOffset, pad41_146.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v42_147[o + j] = ((pad30_140[l * 256 + j] + pad33_142[l * 256 + j]) + pad37_144[l * 256 + j]) + pad41_146[l * 256 + j];
+          }
+        }
+      }
+      // %44 matmul — 22: gates = W @ x + U @ variational_dropout(h, p) + b
+      gemm_cols_256x64(v42_147, p50, mm44_148, B);
+      // %47 add
+      if (kernels !== undefined && heapHolds(v47_149, v5_133, mm44_148, x85_9_126)) run_pointwise12(v47_149.byteOffset, v5_133.byteOffset, mm44_148.byteOffset, x85_9_126.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 64;
+          for (let j = 0; j < 64; j++) {
+            v47_149[o + j] = v5_133[l * 64 + j] + (mm44_148[l * 64 + j] * x85_9_126[l * 64 + j]);
+          }
+        }
+      }
+      v16_56.set(v42_147, t * v42_147.length);
+      mask20_60.set(v47_149);
+      v60_111.set(v27_138);
+    }
   }
   // %90 unbroadcast ∂states: ∂W (batched)
   ub90_150.fill(0);

@@ -361,47 +361,45 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p9, state16_0_16, mm3_20, v5_21, v15_15, v16_22, state16_1_17, v18_23, v7_7)) run_time_loop0(p9.byteOffset, state16_0_16.byteOffset, mm3_20.byteOffset, v5_21.byteOffset, v15_15.byteOffset, v16_22.byteOffset, state16_1_17.byteOffset, v18_23.byteOffset, v7_7.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps18, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps18; s++) {
-        const t = s;
-        const x16_0_19 = v15_15.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 19: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p9, state16_0_16, mm3_20, B);
-        // %5 add z — 19: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_21, x16_0_19, mm3_20)) run_pointwise2(v5_21.byteOffset, x16_0_19.byteOffset, mm3_20.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_21[o + j] = x16_0_19[l * 1024 + j] + mm3_20[l * 1024 + j];
-            }
+    for (let s = 0; s < steps18; s++) {
+      const t = s;
+      const x16_0_19 = v15_15.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 19: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p9, state16_0_16, mm3_20, B);
+      // %5 add z — 19: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_21, x16_0_19, mm3_20)) run_pointwise2(v5_21.byteOffset, x16_0_19.byteOffset, mm3_20.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_21[o + j] = x16_0_19[l * 1024 + j] + mm3_20[l * 1024 + j];
           }
         }
-        // %16 add c' — 24: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_22, v5_21, state16_1_17)) run_pointwise3(v16_22.byteOffset, v5_21.byteOffset + 1024, state16_1_17.byteOffset, v5_21.byteOffset, v5_21.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_22[o + j] = ((1 / (1 + Math.exp(-v5_21[l * 1024 + 256 + j]))) * state16_1_17[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_21[l * 1024 + 0 + j]))) * (Math.tanh(v5_21[l * 1024 + 512 + j])));
-            }
-          }
-        }
-        // %18 mul h' — 25: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_23, v5_21, v16_22)) run_pointwise4(v18_23.byteOffset, v5_21.byteOffset + 3072, v16_22.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_23[o + j] = (1 / (1 + Math.exp(-v5_21[l * 1024 + 768 + j]))) * (Math.tanh(v16_22[l * 256 + j]));
-            }
-          }
-        }
-        v7_7.set(v18_23, t * v18_23.length);
-        state16_0_16.set(v18_23);
-        state16_1_17.set(v16_22);
       }
-    })();
+      // %16 add c' — 24: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_22, v5_21, state16_1_17)) run_pointwise3(v16_22.byteOffset, v5_21.byteOffset + 1024, state16_1_17.byteOffset, v5_21.byteOffset, v5_21.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_22[o + j] = ((1 / (1 + Math.exp(-v5_21[l * 1024 + 256 + j]))) * state16_1_17[l * 256 + j]) + ((1 / (1 + Math.exp(-v5_21[l * 1024 + 0 + j]))) * (Math.tanh(v5_21[l * 1024 + 512 + j])));
+          }
+        }
+      }
+      // %18 mul h' — 25: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_23, v5_21, v16_22)) run_pointwise4(v18_23.byteOffset, v5_21.byteOffset + 3072, v16_22.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_23[o + j] = (1 / (1 + Math.exp(-v5_21[l * 1024 + 768 + j]))) * (Math.tanh(v16_22[l * 256 + j]));
+          }
+        }
+      }
+      v7_7.set(v18_23, t * v18_23.length);
+      state16_0_16.set(v18_23);
+      state16_1_17.set(v16_22);
+    }
   }
   // %20 positions t
   for (let k = 0; k < T_T; k++) pos4_4[k] = k;
@@ -570,103 +568,101 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // states: from the first step to the last
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(p36, state17_0_43, mm3_53, v5_54, v16_42, v7_55, v9_56, v11_57, v13_58, v16_59, state17_1_44, v17_60, v18_61, emb4_30, out17_1_45, out17_2_46, out17_3_47, out17_4_48, out17_5_49, out17_6_50)) run_time_loop1(p36.byteOffset, state17_0_43.byteOffset, mm3_53.byteOffset, v5_54.byteOffset, v16_42.byteOffset, v7_55.byteOffset, v9_56.byteOffset, v11_57.byteOffset, v13_58.byteOffset, v16_59.byteOffset, state17_1_44.byteOffset, v17_60.byteOffset, v18_61.byteOffset, emb4_30.byteOffset, out17_1_45.byteOffset, out17_2_46.byteOffset, out17_3_47.byteOffset, out17_4_48.byteOffset, out17_5_49.byteOffset, out17_6_50.byteOffset, B, 4 * (B * 1024), 4 * (B * 256), 0, steps51, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps51; s++) {
-        const t = s;
-        const x17_0_52 = v16_42.subarray(t * B * 1024, (t + 1) * B * 1024);
-        // %3 matmul — 19: z = W @ x + U @ h + b
-        gemm_rows_1024x256(p36, state17_0_43, mm3_53, B);
-        // %5 add z — 19: z = W @ x + U @ h + b
-        if (kernels !== undefined && heapHolds(v5_54, x17_0_52, mm3_53)) run_pointwise2(v5_54.byteOffset, x17_0_52.byteOffset, mm3_53.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v5_54[o + j] = x17_0_52[l * 1024 + j] + mm3_53[l * 1024 + j];
-            }
+    for (let s = 0; s < steps51; s++) {
+      const t = s;
+      const x17_0_52 = v16_42.subarray(t * B * 1024, (t + 1) * B * 1024);
+      // %3 matmul — 19: z = W @ x + U @ h + b
+      gemm_rows_1024x256(p36, state17_0_43, mm3_53, B);
+      // %5 add z — 19: z = W @ x + U @ h + b
+      if (kernels !== undefined && heapHolds(v5_54, x17_0_52, mm3_53)) run_pointwise2(v5_54.byteOffset, x17_0_52.byteOffset, mm3_53.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v5_54[o + j] = x17_0_52[l * 1024 + j] + mm3_53[l * 1024 + j];
           }
         }
-        // %7 sigmoid i — 20: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v7_55, v5_54)) run_pointwise6(v7_55.byteOffset, v5_54.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v7_55[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 0 + j]));
-            }
-          }
-        }
-        // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v9_56, v5_54)) run_pointwise6(v9_56.byteOffset, v5_54.byteOffset + 1024, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v9_56[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 256 + j]));
-            }
-          }
-        }
-        // %11 tanh g — 22: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v11_57, v5_54)) run_pointwise7(v11_57.byteOffset, v5_54.byteOffset + 2048, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v11_57[o + j] = Math.tanh(v5_54[l * 1024 + 512 + j]);
-            }
-          }
-        }
-        // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v13_58, v5_54)) run_pointwise6(v13_58.byteOffset, v5_54.byteOffset + 3072, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v13_58[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 768 + j]));
-            }
-          }
-        }
-        // %16 add c' — 24: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v16_59, v9_56, state17_1_44, v7_55, v11_57)) run_pointwise8(v16_59.byteOffset, v9_56.byteOffset, state17_1_44.byteOffset, v7_55.byteOffset, v11_57.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v16_59[o + j] = (v9_56[l * 256 + j] * state17_1_44[l * 256 + j]) + (v7_55[l * 256 + j] * v11_57[l * 256 + j]);
-            }
-          }
-        }
-        // %17 tanh — 25: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v17_60, v16_59)) run_pointwise9(v17_60.byteOffset, v16_59.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v17_60[o + j] = Math.tanh(v16_59[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul h' — 25: h' = o * tanh(c')
-        if (kernels !== undefined && heapHolds(v18_61, v13_58, v17_60)) run_pointwise0(v18_61.byteOffset, v13_58.byteOffset, v17_60.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_61[o + j] = v13_58[l * 256 + j] * v17_60[l * 256 + j];
-            }
-          }
-        }
-        emb4_30.set(v18_61, t * v18_61.length);
-        out17_1_45.set(v17_60, t * v17_60.length);
-        out17_2_46.set(v13_58, t * v13_58.length);
-        out17_3_47.set(v11_57, t * v11_57.length);
-        out17_4_48.set(v7_55, t * v7_55.length);
-        out17_5_49.set(v9_56, t * v9_56.length);
-        out17_6_50.set(state17_1_44, t * state17_1_44.length);
-        state17_0_43.set(v18_61);
-        state17_1_44.set(v16_59);
       }
-    })();
+      // %7 sigmoid i — 20: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v7_55, v5_54)) run_pointwise6(v7_55.byteOffset, v5_54.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v7_55[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 0 + j]));
+          }
+        }
+      }
+      // %9 sigmoid f — 21: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v9_56, v5_54)) run_pointwise6(v9_56.byteOffset, v5_54.byteOffset + 1024, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v9_56[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 256 + j]));
+          }
+        }
+      }
+      // %11 tanh g — 22: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v11_57, v5_54)) run_pointwise7(v11_57.byteOffset, v5_54.byteOffset + 2048, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v11_57[o + j] = Math.tanh(v5_54[l * 1024 + 512 + j]);
+          }
+        }
+      }
+      // %13 sigmoid o — 23: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v13_58, v5_54)) run_pointwise6(v13_58.byteOffset, v5_54.byteOffset + 3072, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v13_58[o + j] = 1 / (1 + Math.exp(-v5_54[l * 1024 + 768 + j]));
+          }
+        }
+      }
+      // %16 add c' — 24: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v16_59, v9_56, state17_1_44, v7_55, v11_57)) run_pointwise8(v16_59.byteOffset, v9_56.byteOffset, state17_1_44.byteOffset, v7_55.byteOffset, v11_57.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v16_59[o + j] = (v9_56[l * 256 + j] * state17_1_44[l * 256 + j]) + (v7_55[l * 256 + j] * v11_57[l * 256 + j]);
+          }
+        }
+      }
+      // %17 tanh — 25: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v17_60, v16_59)) run_pointwise9(v17_60.byteOffset, v16_59.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v17_60[o + j] = Math.tanh(v16_59[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul h' — 25: h' = o * tanh(c')
+      if (kernels !== undefined && heapHolds(v18_61, v13_58, v17_60)) run_pointwise0(v18_61.byteOffset, v13_58.byteOffset, v17_60.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_61[o + j] = v13_58[l * 256 + j] * v17_60[l * 256 + j];
+          }
+        }
+      }
+      emb4_30.set(v18_61, t * v18_61.length);
+      out17_1_45.set(v17_60, t * v17_60.length);
+      out17_2_46.set(v13_58, t * v13_58.length);
+      out17_3_47.set(v11_57, t * v11_57.length);
+      out17_4_48.set(v7_55, t * v7_55.length);
+      out17_5_49.set(v9_56, t * v9_56.length);
+      out17_6_50.set(state17_1_44, t * state17_1_44.length);
+      state17_0_43.set(v18_61);
+      state17_1_44.set(v16_59);
+    }
   }
   // %21 positions t
   for (let k = 0; k < T_T; k++) pos5_31[k] = k;
@@ -880,128 +876,126 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   // ∂states: from the last step to the first
   if (kernels !== undefined && pool.ready.length <= 1 && heapHolds(v3_95, state64_0_80, v23_63, v10_96, state64_1_81, out17_2_46, mask22_62, v18_97, out17_5_49, v20_98, out17_1_45, v57_76, pad21_99, v23_100, out17_4_48, v59_77, pad24_101, v27_102, out17_6_50, v61_78, pad28_103, v31_104, out17_3_47, v63_79, pad32_105, v33_106, p36, mm35_107, v16_42)) run_time_loop2(v3_95.byteOffset, state64_0_80.byteOffset, v23_63.byteOffset, v10_96.byteOffset, state64_1_81.byteOffset, out17_2_46.byteOffset, mask22_62.byteOffset, v18_97.byteOffset, out17_5_49.byteOffset, v20_98.byteOffset, out17_1_45.byteOffset, v57_76.byteOffset, pad21_99.byteOffset, v23_100.byteOffset, out17_4_48.byteOffset, v59_77.byteOffset, pad24_101.byteOffset, v27_102.byteOffset, out17_6_50.byteOffset, v61_78.byteOffset, pad28_103.byteOffset, v31_104.byteOffset, out17_3_47.byteOffset, v63_79.byteOffset, pad32_105.byteOffset, v33_106.byteOffset, p36.byteOffset, mm35_107.byteOffset, v16_42.byteOffset, 4 * (B * 256), B, 4 * (B * 1024), 0, steps82, T_T, pool.ready.length === 1 ? 128 * pool.ready[0] : 0);
   else {
-    (() => {
-      for (let s = 0; s < steps82; s++) {
-        const t = T_T - 1 - s;
-        const x64_0_83 = v23_63.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_1_84 = out17_1_45.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_2_85 = out17_2_46.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_3_86 = out17_3_47.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_4_87 = out17_4_48.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_5_88 = out17_6_50.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_6_89 = out17_5_49.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_7_90 = mask22_62.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_8_91 = v57_76.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_9_92 = v59_77.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_10_93 = v61_78.subarray(t * B * 256, (t + 1) * B * 256);
-        const x64_11_94 = v63_79.subarray(t * B * 256, (t + 1) * B * 256);
-        // %3 add
-        if (kernels !== undefined && heapHolds(v3_95, state64_0_80, x64_0_83)) run_pointwise14(v3_95.byteOffset, state64_0_80.byteOffset, x64_0_83.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v3_95[o + j] = state64_0_80[l * 256 + j] + x64_0_83[l * 256 + j];
-            }
+    for (let s = 0; s < steps82; s++) {
+      const t = T_T - 1 - s;
+      const x64_0_83 = v23_63.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_1_84 = out17_1_45.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_2_85 = out17_2_46.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_3_86 = out17_3_47.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_4_87 = out17_4_48.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_5_88 = out17_6_50.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_6_89 = out17_5_49.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_7_90 = mask22_62.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_8_91 = v57_76.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_9_92 = v59_77.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_10_93 = v61_78.subarray(t * B * 256, (t + 1) * B * 256);
+      const x64_11_94 = v63_79.subarray(t * B * 256, (t + 1) * B * 256);
+      // %3 add
+      if (kernels !== undefined && heapHolds(v3_95, state64_0_80, x64_0_83)) run_pointwise14(v3_95.byteOffset, state64_0_80.byteOffset, x64_0_83.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v3_95[o + j] = state64_0_80[l * 256 + j] + x64_0_83[l * 256 + j];
           }
         }
-        // %10 add
-        if (kernels !== undefined && heapHolds(v10_96, state64_1_81, v3_95, x64_2_85, x64_7_90)) run_pointwise15(v10_96.byteOffset, state64_1_81.byteOffset, v3_95.byteOffset, x64_2_85.byteOffset, x64_7_90.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v10_96[o + j] = state64_1_81[l * 256 + j] + ((v3_95[l * 256 + j] * x64_2_85[l * 256 + j]) * x64_7_90[l * 256 + j]);
-            }
-          }
-        }
-        // %18 mul — 24: c' = f * c + i * g
-        if (kernels !== undefined && heapHolds(v18_97, v10_96, x64_6_89)) run_pointwise0(v18_97.byteOffset, v10_96.byteOffset, x64_6_89.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v18_97[o + j] = v10_96[l * 256 + j] * x64_6_89[l * 256 + j];
-            }
-          }
-        }
-        // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
-        if (kernels !== undefined && heapHolds(v20_98, v3_95, x64_1_84, x64_8_91)) run_pointwise16(v20_98.byteOffset, v3_95.byteOffset, x64_1_84.byteOffset, x64_8_91.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v20_98[o + j] = (v3_95[l * 256 + j] * x64_1_84[l * 256 + j]) * x64_8_91[l * 256 + j];
-            }
-          }
-        }
-        // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
-        pad21_99.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad21_99[r * 1024 + 768 + c] = v20_98[r * 256 + c];
-        }
-        // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
-        if (kernels !== undefined && heapHolds(v23_100, v10_96, x64_4_87, x64_9_92)) run_pointwise16(v23_100.byteOffset, v10_96.byteOffset, x64_4_87.byteOffset, x64_9_92.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v23_100[o + j] = (v10_96[l * 256 + j] * x64_4_87[l * 256 + j]) * x64_9_92[l * 256 + j];
-            }
-          }
-        }
-        // %24 pad_last — 22: g = tanh(z[2*H:3*H])
-        pad24_101.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad24_101[r * 1024 + 512 + c] = v23_100[r * 256 + c];
-        }
-        // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
-        if (kernels !== undefined && heapHolds(v27_102, v10_96, x64_5_88, x64_10_93)) run_pointwise16(v27_102.byteOffset, v10_96.byteOffset, x64_5_88.byteOffset, x64_10_93.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v27_102[o + j] = (v10_96[l * 256 + j] * x64_5_88[l * 256 + j]) * x64_10_93[l * 256 + j];
-            }
-          }
-        }
-        // %28 pad_last — 21: f = sigmoid(z[H:2*H])
-        pad28_103.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad28_103[r * 1024 + 256 + c] = v27_102[r * 256 + c];
-        }
-        // %31 mul ∂i — 20: i = sigmoid(z[0:H])
-        if (kernels !== undefined && heapHolds(v31_104, v10_96, x64_3_86, x64_11_94)) run_pointwise16(v31_104.byteOffset, v10_96.byteOffset, x64_3_86.byteOffset, x64_11_94.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 256;
-            for (let j = 0; j < 256; j++) {
-              v31_104[o + j] = (v10_96[l * 256 + j] * x64_3_86[l * 256 + j]) * x64_11_94[l * 256 + j];
-            }
-          }
-        }
-        // %32 pad_last — 20: i = sigmoid(z[0:H])
-        pad32_105.fill(0);
-        for (let r = 0; r < B; r++) {
-          for (let c = 0; c < 256; c++) pad32_105[r * 1024 + 0 + c] = v31_104[r * 256 + c];
-        }
-        // %33 add
-        if (kernels !== undefined && heapHolds(v33_106, pad21_99, pad24_101, pad28_103, pad32_105)) run_pointwise17(v33_106.byteOffset, pad21_99.byteOffset, pad24_101.byteOffset, pad28_103.byteOffset, pad32_105.byteOffset, B);
-        else {
-          for (let l = 0; l < B; l++) {
-            const o = l * 1024;
-            for (let j = 0; j < 1024; j++) {
-              v33_106[o + j] = ((pad21_99[l * 1024 + j] + pad24_101[l * 1024 + j]) + pad28_103[l * 1024 + j]) + pad32_105[l * 1024 + j];
-            }
-          }
-        }
-        // %35 matmul — 19: z = W @ x + U @ h + b
-        gemm_cols_1024x256(v33_106, p36, mm35_107, B);
-        v16_42.set(v33_106, t * v33_106.length);
-        state64_0_80.set(mm35_107);
-        state64_1_81.set(v18_97);
       }
-    })();
+      // %10 add
+      if (kernels !== undefined && heapHolds(v10_96, state64_1_81, v3_95, x64_2_85, x64_7_90)) run_pointwise15(v10_96.byteOffset, state64_1_81.byteOffset, v3_95.byteOffset, x64_2_85.byteOffset, x64_7_90.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v10_96[o + j] = state64_1_81[l * 256 + j] + ((v3_95[l * 256 + j] * x64_2_85[l * 256 + j]) * x64_7_90[l * 256 + j]);
+          }
+        }
+      }
+      // %18 mul — 24: c' = f * c + i * g
+      if (kernels !== undefined && heapHolds(v18_97, v10_96, x64_6_89)) run_pointwise0(v18_97.byteOffset, v10_96.byteOffset, x64_6_89.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v18_97[o + j] = v10_96[l * 256 + j] * x64_6_89[l * 256 + j];
+          }
+        }
+      }
+      // %20 mul ∂o — 23: o = sigmoid(z[3*H:4*H])
+      if (kernels !== undefined && heapHolds(v20_98, v3_95, x64_1_84, x64_8_91)) run_pointwise16(v20_98.byteOffset, v3_95.byteOffset, x64_1_84.byteOffset, x64_8_91.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v20_98[o + j] = (v3_95[l * 256 + j] * x64_1_84[l * 256 + j]) * x64_8_91[l * 256 + j];
+          }
+        }
+      }
+      // %21 pad_last — 23: o = sigmoid(z[3*H:4*H])
+      pad21_99.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad21_99[r * 1024 + 768 + c] = v20_98[r * 256 + c];
+      }
+      // %23 mul ∂g — 22: g = tanh(z[2*H:3*H])
+      if (kernels !== undefined && heapHolds(v23_100, v10_96, x64_4_87, x64_9_92)) run_pointwise16(v23_100.byteOffset, v10_96.byteOffset, x64_4_87.byteOffset, x64_9_92.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v23_100[o + j] = (v10_96[l * 256 + j] * x64_4_87[l * 256 + j]) * x64_9_92[l * 256 + j];
+          }
+        }
+      }
+      // %24 pad_last — 22: g = tanh(z[2*H:3*H])
+      pad24_101.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad24_101[r * 1024 + 512 + c] = v23_100[r * 256 + c];
+      }
+      // %27 mul ∂f — 21: f = sigmoid(z[H:2*H])
+      if (kernels !== undefined && heapHolds(v27_102, v10_96, x64_5_88, x64_10_93)) run_pointwise16(v27_102.byteOffset, v10_96.byteOffset, x64_5_88.byteOffset, x64_10_93.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v27_102[o + j] = (v10_96[l * 256 + j] * x64_5_88[l * 256 + j]) * x64_10_93[l * 256 + j];
+          }
+        }
+      }
+      // %28 pad_last — 21: f = sigmoid(z[H:2*H])
+      pad28_103.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad28_103[r * 1024 + 256 + c] = v27_102[r * 256 + c];
+      }
+      // %31 mul ∂i — 20: i = sigmoid(z[0:H])
+      if (kernels !== undefined && heapHolds(v31_104, v10_96, x64_3_86, x64_11_94)) run_pointwise16(v31_104.byteOffset, v10_96.byteOffset, x64_3_86.byteOffset, x64_11_94.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 256;
+          for (let j = 0; j < 256; j++) {
+            v31_104[o + j] = (v10_96[l * 256 + j] * x64_3_86[l * 256 + j]) * x64_11_94[l * 256 + j];
+          }
+        }
+      }
+      // %32 pad_last — 20: i = sigmoid(z[0:H])
+      pad32_105.fill(0);
+      for (let r = 0; r < B; r++) {
+        for (let c = 0; c < 256; c++) pad32_105[r * 1024 + 0 + c] = v31_104[r * 256 + c];
+      }
+      // %33 add
+      if (kernels !== undefined && heapHolds(v33_106, pad21_99, pad24_101, pad28_103, pad32_105)) run_pointwise17(v33_106.byteOffset, pad21_99.byteOffset, pad24_101.byteOffset, pad28_103.byteOffset, pad32_105.byteOffset, B);
+      else {
+        for (let l = 0; l < B; l++) {
+          const o = l * 1024;
+          for (let j = 0; j < 1024; j++) {
+            v33_106[o + j] = ((pad21_99[l * 1024 + j] + pad24_101[l * 1024 + j]) + pad28_103[l * 1024 + j]) + pad32_105[l * 1024 + j];
+          }
+        }
+      }
+      // %35 matmul — 19: z = W @ x + U @ h + b
+      gemm_cols_1024x256(v33_106, p36, mm35_107, B);
+      v16_42.set(v33_106, t * v33_106.length);
+      state64_0_80.set(mm35_107);
+      state64_1_81.set(v18_97);
+    }
   }
   // %69 unbroadcast ∂states: ∂W (batched)
   ub69_108.fill(0);

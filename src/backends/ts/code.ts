@@ -121,3 +121,37 @@ export function dropUnusedHelpers(code: string): string {
     lines = lines.filter((_, k) => !drop.has(k));
   }
 }
+
+/** The line that opens a time loop's function of its own (src/backends/ts/scan.ts), up to its comment. */
+export const ownFunctionOpen = '(() => { // the loop as a function of its own';
+
+/**
+ * Source characters of a generated function past which its time loops stay functions of their
+ * own. V8 optimizes no function past about 60 KB of bytecode: an attention model's grad with
+ * lengths (about 100,000 characters) ran every loop unoptimized, several times slower, while its
+ * grad without lengths (75,000) did not. Below the limit the loops are inlined again, since a
+ * variable a closure reads is slower to reach everywhere else in the function.
+ */
+export const ownFunctionLimit = 40_000;
+
+/** A function body's lines with its loops' own functions inlined when the body is under the limit. */
+export function inlineOwnFunctions(lines: readonly string[]): string[] {
+  if (lines.reduce((n, l) => n + l.length + 1, 0) > ownFunctionLimit) return [...lines];
+  const out: string[] = [];
+  const closing: string[] = [];
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (line.trimStart().startsWith(ownFunctionOpen)) {
+      closing.push(`${' '.repeat(indent)}})();`);
+      continue;
+    }
+    if (closing.length > 0 && line === closing[closing.length - 1]) {
+      closing.pop();
+      continue;
+    }
+    out.push(
+      closing.length > 0 && line.startsWith('  '.repeat(closing.length)) ? line.slice(2 * closing.length) : line,
+    );
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { evaluateNum, formatInit } from '../../ir/init.js';
 import { type Graph, isDataInput, isNoisy, isOp, type Node } from '../../ir/graph.js';
 import { lengthAxes } from '../../ir/lengths.js';
 import type { TensorType } from '../../ir/types.js';
-import { Code, dropUnusedHelpers, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
+import { Code, dropUnusedHelpers, inlineOwnFunctions, numberLiteral, sanitizeComment, stringLiteral } from './code.js';
 import { bufferValue, GraphEmitter, type ModuleContext, type Sources, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
 import { type Layout, layoutOf, timeVar } from './layout.js';
@@ -181,7 +181,8 @@ function emitFunction(
     const values = emitter.emit(render, absorbedOuter);
     if (ctx.simd) code.line('residentPlace(packed);');
     if (ctx.simd) code.line(reserveLine(ctx.simd));
-    for (const part of [decl, body]) for (const line of part.toString().trimEnd().split('\n')) code.line(line);
+    const lines = [decl, body].flatMap((part) => part.toString().trimEnd().split('\n'));
+    for (const line of inlineOwnFunctions(lines)) code.line(line);
     finish(values);
     code.dropUnused(readers);
   });

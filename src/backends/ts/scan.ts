@@ -7,7 +7,7 @@
  */
 import type { Node } from '../../ir/graph.js';
 import { isOp } from '../../ir/graph.js';
-import { Code, sanitizeComment } from './code.js';
+import { Code, ownFunctionOpen, sanitizeComment } from './code.js';
 import type { TensorType } from '../../ir/types.js';
 import { asBuffer, type Buffer, bufferValue, GraphEmitter, type Value } from './emit-graph.js';
 import { absorbedOuter, render } from './kernels.js';
@@ -177,10 +177,10 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
     });
   });
   loop.dropUnused(views.keys());
-  // The JavaScript loop in a function of its own: V8 optimizes no function past about 60 KB of
-  // bytecode, and a model's grad with several scans' steps inline grows past it (then every loop
-  // in it runs unoptimized, several times slower).
-  const ownFunction = (into: Code) => into.block('(() => {', () => into.append(loop), '})();');
+  // The JavaScript loop in a function of its own, which the module inlines again where the whole
+  // function is small enough for V8 to optimize (see ownFunctionLimit).
+  const ownFunction = (into: Code) =>
+    into.block(`${ownFunctionOpen} (V8 optimizes no function past about 60 KB)`, () => into.append(loop), '})();');
   if (recorder !== undefined && recorder.failed === undefined && e.ctx.simd) {
     // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless an
     // array is outside the kernels' memory or there is more than one worker. With one, the loop posts it
