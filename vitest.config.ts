@@ -11,5 +11,7 @@ export default defineConfig({
     // defaults of 5 s and 10 s. Tests that set a limit of their own set the same.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // Lets each worker's event loop run between tests (see test/setup.ts).
+    setupFiles: ['test/setup.ts'],
   },
 });

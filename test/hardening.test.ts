@@ -16,19 +16,13 @@ import { exercise } from './fuzz/exercise.js';
 import { extremeSource, lineBreaks, mutatedSource } from './fuzz/generate.js';
 import { shaderErrors, typeErrors } from './fuzz/validate.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
+import { breathe } from './helpers/process.js';
 import { onlyInFullSuite } from './helpers/matrix.js';
 
 const fixtures = 'test/fixtures/fuzz';
 const regressions = readdirSync(fixtures)
   .filter((f) => f.endsWith('.rnn'))
   .sort();
-
-/**
- * Lets the worker's event loop run: a source's stages and a type check are synchronous, and a
- * worker that does not answer vitest's main thread for a minute fails the run ("Timeout calling
- * onTaskUpdate"), whatever its tests say.
- */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The type errors of many generated modules, checked a dozen or so at a time: a chunk of 40

@@ -13,6 +13,7 @@ import { bindSizes, initParams } from '../src/interp/run.js';
 import { dataInputs, type Graph } from '../src/ir/graph.js';
 import { keepOutputs } from '../src/ir/prune.js';
 import type { Tensor } from '../src/tensor/tensor.js';
+import { breathe } from './helpers/process.js';
 import { typecheck } from './helpers/typecheck.js';
 import {
   compileOk,
@@ -88,9 +89,13 @@ function generate(file: string, level: 0 | 1 | 2, dtype: 'f32' | 'f64', cpu: Cpu
   return { path, model };
 }
 
-// Compiling every case's module takes seconds, several times that on a busy machine.
-beforeAll(() => {
-  for (const c of cases) generate(c.file, c.level, c.dtype, c.cpu);
+// Compiling every case's module takes seconds, several times that on a busy machine (over a
+// minute for the full suite's 225): the worker breathes between modules.
+beforeAll(async () => {
+  for (const c of cases) {
+    generate(c.file, c.level, c.dtype, c.cpu);
+    await breathe();
+  }
 }, 300_000);
 
 function lossGraphOf(model: ModelInfo): Graph {

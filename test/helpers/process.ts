@@ -49,3 +49,9 @@ export async function succeed(
     );
   return finished.stdout;
 }
+
+/**
+ * Lets the worker's event loop run between pieces of synchronous work (compiling many modules,
+ * type-checking many files): see `command` for why a worker must not go a minute without it.
+ */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
