@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, gradients, run, toNested } from '../src/api/index.js';
 import { rnnc, scratchFolder } from './helpers/cli.js';
-import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { batchMajorValues as values, examplesDir, maxRelativeError } from './helpers/compile.js';
 import { gpuDevice } from './helpers/gpu.js';
 import { onlyInFullSuite } from './helpers/matrix.js';
 import { activeNodes } from '../src/ad/walk.js';
@@ -17,16 +17,6 @@ import { tensorType } from '../src/ir/types.js';
 
 const timeout = 300_000;
 const example = (name: string) => readFileSync(new URL(name, examplesDir), 'utf8');
-
-/** Deterministic values in [-1, 1), nested [B][T][width] (batch-major). */
-function values(seed: number, batch: number, steps: number, width: number): number[][][] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return (state / 2 ** 31) * 2 - 1;
-  };
-  return Array.from({ length: batch }, () => Array.from({ length: steps }, () => Array.from({ length: width }, next)));
-}
 
 /** One-hot rows [B][T][width]. */
 function oneHot(batch: number, steps: number, width: number): number[][][] {

@@ -9,22 +9,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, gradients, run } from '../src/api/index.js';
 import { scratchFolder } from './helpers/cli.js';
-import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { batchMajorValues as values, examplesDir, maxRelativeError } from './helpers/compile.js';
 import { matrix } from './helpers/matrix.js';
 import { ownFunctionLimit, ownFunctionOpen } from '../src/backends/ts/code.js';
 
 const timeout = 300_000;
 const folder = scratchFolder('rnnc-skip-ended-');
-
-/** Deterministic values in [-1, 1), nested [B][T][width] (batch-major). */
-function values(seed: number, batch: number, steps: number, width: number): number[][][] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return (state / 2 ** 31) * 2 - 1;
-  };
-  return Array.from({ length: batch }, () => Array.from({ length: steps }, () => Array.from({ length: width }, next)));
-}
 
 const oneHotRow = (width: number, k: number) => Array.from({ length: width }, (_, j) => (j === k % width ? 1 : 0));
 

@@ -77,3 +77,13 @@ export function swapLeadAxes(t: { data: ArrayLike<number>; shape: readonly numbe
       for (let k = 0; k < size; k++) out[(j * a + i) * size + k] = t.data[(i * b + j) * size + k];
   return { data: out, shape: [b, a, ...rest] };
 }
+
+/** Deterministic values in [-1, 1), nested [B][T][width] (batch-major). */
+export function batchMajorValues(seed: number, batch: number, steps: number, width: number): number[][][] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return (state / 2 ** 31) * 2 - 1;
+  };
+  return Array.from({ length: batch }, () => Array.from({ length: steps }, () => Array.from({ length: width }, next)));
+}
