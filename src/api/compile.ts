@@ -95,7 +95,7 @@ function report(title: string, passes: readonly PassReport[]): string[] {
   return lines;
 }
 
-function checkedDisable(names: readonly string[]): Set<string> {
+export function checkedDisable(names: readonly string[]): Set<string> {
   const known = [...passNames(), 'elementwise-fusion', 'buffer-planning'];
   for (const name of names)
     if (!known.includes(name)) throw new UserError(`there is no pass '${name}' (the passes are ${known.join(', ')})`);

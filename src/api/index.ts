@@ -43,5 +43,6 @@ export {
 export { gradcheck, type CheckRow, type GradcheckOptions, type GradcheckResult } from './gradcheck.js';
 export { importOnnx, type ImportOptions, type ImportResult } from './import.js';
 export { exportOnnx, type ExportOptions, type ExportResult } from './export.js';
+export { costs, costRows, type CostKey, type CostOptions, type CostResult, type Costs } from './costs.js';
 export { compile, type CompileOptions, type CompileResult, type WgslKernelOptions } from './compile.js';
 export { loadKerasWeights, loadTorchWeights, saveTorchWeights, type WeightOptions } from './weights.js';

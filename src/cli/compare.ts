@@ -7,11 +7,7 @@
  * alike: the median and the range over the rounds. A `rnnc train` run folder
  * stands for its model at its sizes, with its held-out loss beside.
  */
-import { grad } from '../ad/grad.js';
-import { savedFloats } from '../ad/scan.js';
-import { stepCost } from '../backends/cost.js';
-import { compileToTypeScript, optimizedGraphs } from '../backends/ts/index.js';
-import { compileToWgsl } from '../backends/wgsl/index.js';
+import { optimizedGraphs } from '../backends/ts/index.js';
 import { UserError } from '../diagnostics.js';
 import { selectModel } from '../frontend/program.js';
 import { randomData } from '../interp/random-data.js';
@@ -20,7 +16,7 @@ import { tensorType } from '../ir/types.js';
 import { bindSizes } from '../interp/run.js';
 import type { OptLevel } from '../passes/pipeline.js';
 import { compileForTraining, type Compiled, type Inputs } from '../train/compiled.js';
-import { lossGraph } from '../api/graph.js';
+import { costRows, modelCosts } from '../api/costs.js';
 import { check } from '../api/program.js';
 import { files } from '../train/checkpoint.js';
 import { formatMetric } from '../train/loop.js';
@@ -134,20 +130,7 @@ function readRunFolder(folder: string): RunFolder | undefined {
   };
 }
 
-const rows = [
-  ['params', 'params'],
-  ['flops', 'forward FLOPs per step and sample'],
-  ['gradFlops', 'forward+backward FLOPs per step and sample'],
-  ['saved', 'floats saved per step and sample for BPTT'],
-  ['loopGemms', 'GEMMs per step in the loop (forward / grad)'],
-  ['sequenceGemms', 'GEMMs over all steps (forward / grad)'],
-  ['loopElementwise', 'elementwise loops per step (forward / grad)'],
-  ['dispatches', 'WGSL dispatches per step (forward / grad)'],
-  ['tsBytes', 'TypeScript module (bytes)'],
-  ['wasmBytes', 'WebAssembly kernels in it (bytes)'],
-  ['wgslBytes', 'WGSL kernels (bytes)'],
-  ['heldOut', 'held-out loss (rnnc train run)'],
-] as const;
+const rows = [...costRows, ['heldOut', 'held-out loss (rnnc train run)']] as const;
 
 export async function compareCommand(
   entries: readonly string[],
@@ -188,45 +171,8 @@ export async function compareCommand(
         const name = `${run ? entry.replace(/\/+$/, '') : model.name}${levels.length > 1 ? ` -O${level}` : ''}`;
         const values: Record<string, number | string | Timing> = {};
         if (run?.heldOut) values.heldOut = run.heldOut;
-        const fuse = level >= 1;
         const graphs = optimizedGraphs(model, { level: level as OptLevel });
-        const forward = stepCost(graphs.forward.graph, sizes, fuse);
-        const backward = graphs.backward ? stepCost(graphs.backward.graph, sizes, fuse) : undefined;
-        const both = (f: number, b: number | undefined) => (b === undefined ? `${f}` : `${f} / ${b}`);
-        values.params = model.params.reduce((a, p) => a + p.shape.reduce((x, d) => x * d.evaluate(sizes), 1), 0);
-        values.flops = forward.flops;
-        values.gradFlops = backward ? backward.flops : '—';
-        values.saved = grad(lossGraph(model).graph).saved.reduce(
-          (a, s) => a + savedFloats(s.values).evaluate(sizes),
-          0,
-        );
-        values.loopGemms = both(forward.loopGemms, backward?.loopGemms);
-        values.sequenceGemms = both(forward.sequenceGemms, backward?.sequenceGemms);
-        values.loopElementwise = both(forward.loopElementwise, backward?.loopElementwise);
-        const ts = compileToTypeScript(model, {
-          level: level as OptLevel,
-          dtype: 'f32',
-          sizes,
-          source,
-          cells: program.cellTable,
-        });
-        values.tsBytes = Buffer.byteLength(ts.code);
-        values.wasmBytes = ts.kernels?.bytes ?? 0;
-        try {
-          const wgsl = compileToWgsl(model, {
-            level: level as OptLevel,
-            sizes,
-            source,
-            cells: program.cellTable,
-            schedule: 'steps',
-          });
-          const per = (fn: 'forward' | 'grad') => (wgsl.dispatches(fn, 2 * steps) - wgsl.dispatches(fn, steps)) / steps;
-          values.dispatches = both(per('forward'), graphs.backward ? per('grad') : undefined);
-          values.wgslBytes = wgsl.kernels.reduce((a, k) => a + Buffer.byteLength(k.code), 0);
-        } catch (e) {
-          if (!(e instanceof UserError)) throw e;
-          values.dispatches = values.wgslBytes = '—';
-        }
+        Object.assign(values, modelCosts(program, model, sizes, level as OptLevel));
         for (const target of targets) {
           const compiled = await compileForTraining(model, {
             target: target as 'ts' | 'wgsl',

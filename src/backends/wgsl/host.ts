@@ -5,12 +5,11 @@
  * plans) as data, and `createModel(device)` with async forward, grad and
  * trainStep of the same signatures as the TypeScript backend's.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Code } from '../ts/code.js';
 import { emitDeclarations, type ModuleOptions } from '../ts/module.js';
 import { trainingSupport } from '../ts/runtime.js';
 import type { GpuProgram } from './runtime.js';
+import { runtimeSource } from './runtime-source.js';
 import { lengthAxes, lengthsKey } from '../../ir/lengths.js';
 import { isNoisy } from '../../ir/graph.js';
 import { noiseInputName, seedLimit } from '../../ir/ops/noise.js';
@@ -19,25 +18,6 @@ export type HostOptions = Pick<
   ModuleOptions,
   'model' | 'sizes' | 'dtype' | 'forward' | 'grad' | 'source' | 'level' | 'torch' | 'layout'
 > & { readonly program: GpuProgram; readonly schedule: string };
-
-let runtimeText: string | undefined;
-
-/**
- * runtime.ts as text: beside this file when running from source, else in the package's src/,
- * from dist/src/backends/wgsl/ (the compiled tree) or dist/bundle/ (the bundle).
- */
-export function runtimeSource(): string {
-  if (runtimeText !== undefined) return runtimeText;
-  const candidates = [
-    './runtime.ts',
-    '../../../../src/backends/wgsl/runtime.ts',
-    '../../src/backends/wgsl/runtime.ts',
-  ].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`the WGSL host runtime is missing (looked for ${candidates.join(', ')})`);
-  runtimeText = readFileSync(found, 'utf8');
-  return runtimeText;
-}
 
 /** The program as a literal: JSON, with each kernel's WGSL on a line of its own. */
 function programLiteral(program: GpuProgram): string {

@@ -1,0 +1,84 @@
+/**
+ * The run panel: a forward pass on WebAssembly SIMD (or WebGPU, where the browser has it) in the
+ * runner worker, timed, beside the interpreter's numbers; and a gradient check in one click.
+ */
+import type { WorkerClient } from '../client.js';
+import type { Backend, Choice, ForwardReply } from '../protocol.js';
+import type { GradcheckResult } from '../../../src/api/gradcheck.js';
+import { $, escapeHtml, formatNumber, numberValue } from './dom.js';
+
+function forwardHtml(reply: ForwardReply): string {
+  const rows = Object.entries(reply.outputs).map(([name, t]) => {
+    const shown = t.data
+      .slice(0, 6)
+      .map((v) => v.toFixed(5))
+      .join(' ');
+    const reference = (reply.interpreter[name] ?? [])
+      .slice(0, 6)
+      .map((v) => v.toFixed(5))
+      .join(' ');
+    return `<tr><th>${escapeHtml(name)}</th><td>[${t.shape.join(', ')}]</td><td>${shown}${t.data.length > 6 ? ' …' : ''}</td><td>${reference}${t.data.length > 6 ? ' …' : ''}</td></tr>`;
+  });
+  const agrees = reply.maxRelativeDifference < 1e-3;
+  return `<p class="ran">ran on <b>${escapeHtml(reply.ran)}</b>: ${reply.msPerCall.toFixed(3)} ms a call (median; ${reply.msRange[0].toFixed(3)}–${reply.msRange[1].toFixed(3)} ms)</p>
+    <table><tr><th>output</th><th>shape</th><th>compiled (f32)</th><th>interpreter (f64)</th></tr>${rows.join('')}</table>
+    <p class="${agrees ? 'good' : 'bad'}">largest relative difference from the interpreter: ${reply.maxRelativeDifference.toExponential(2)} ${agrees ? '(agrees within f32 rounding)' : '(disagrees)'}</p>`;
+}
+
+function gradcheckHtml(r: GradcheckResult): string {
+  const rows = r.rows.map(
+    (row) =>
+      `<tr class="${Math.max(row.coordinateError, row.directionError) <= r.tolerance ? 'good' : 'bad'}"><th>${escapeHtml(row.name)}</th><td>${row.kind}</td><td>${row.checked} of ${row.size}</td><td>${formatNumber(row.coordinateError)}</td><td>${formatNumber(row.directionError)}</td></tr>`,
+  );
+  return `<p class="${r.passed ? 'good' : 'bad'}">gradcheck ${r.passed ? 'passed' : 'FAILED'}: worst relative error ${r.worst.toExponential(2)} (tolerance ${r.tolerance}), f64 interpreter against central differences, T = ${Object.values(r.steps).join(', ')}, B = ${r.batch}</p>
+    <table><tr><th>gradient of</th><th>kind</th><th>coordinates</th><th>worst coordinate error</th><th>along a random direction</th></tr>${rows.join('')}</table>`;
+}
+
+export function setupRun(runner: WorkerClient, choice: () => Choice, reportError: (e: unknown) => void): void {
+  if ('gpu' in navigator) $('backend').insertAdjacentHTML('beforeend', '<option value="webgpu">WebGPU</option>');
+  $('input-kind').addEventListener('change', () => {
+    ($('pasted') as HTMLTextAreaElement).hidden = ($('input-kind') as HTMLSelectElement).value !== 'pasted';
+  });
+  const result = $('run-result');
+  const busy = (text: string) => {
+    result.dataset.ready = 'false';
+    result.innerHTML = `<p>${escapeHtml(text)}</p>`;
+  };
+  $('run-forward').addEventListener('click', async () => {
+    busy('compiling and running…');
+    try {
+      const pasted = ($('input-kind') as HTMLSelectElement).value === 'pasted';
+      const reply = await runner.call('forward', {
+        ...choice(),
+        backend: ($('backend') as HTMLSelectElement).value as Backend,
+        steps: numberValue('run-steps'),
+        batch: numberValue('run-batch'),
+        seed: 1,
+        calls: 5,
+        ...(pasted
+          ? { inputs: JSON.parse(($('pasted') as HTMLTextAreaElement).value) as Record<string, unknown> }
+          : {}),
+      });
+      result.innerHTML = forwardHtml(reply);
+      result.dataset.result = JSON.stringify(reply);
+      result.dataset.ready = 'forward';
+    } catch (e) {
+      result.innerHTML = `<p class="bad">${escapeHtml(e instanceof Error ? e.message : String(e))}</p>`;
+      result.dataset.ready = 'error';
+      reportError(e);
+    }
+  });
+  $('run-gradcheck').addEventListener('click', async () => {
+    busy('checking gradients against finite differences in the interpreter…');
+    try {
+      const reply = await runner.call('gradcheck', choice());
+      result.innerHTML = gradcheckHtml(reply);
+      result.dataset.ready = 'gradcheck';
+      result.dataset.passed = String(reply.passed);
+    } catch (e) {
+      result.innerHTML = `<p class="bad">${escapeHtml(e instanceof Error ? e.message : String(e))}</p>`;
+      result.dataset.ready = 'error';
+      reportError(e);
+    }
+  });
+}
