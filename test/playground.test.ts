@@ -238,6 +238,15 @@ describe.skipIf(onlyInFullSuite())('the playground in headless Chromium', () => 
     expect(maxRelativeError(reply.outputs.prediction.data, expected.outputs.prediction.data)).toBeLessThan(1e-4);
     await shot('forward-wasm');
 
+    // Two threads: the page is cross-origin isolated, so the module's worker threads start.
+    await setValue('#run-threads', '2');
+    await page.click('#run-forward');
+    await page.waitForSelector('#run-result[data-ready="forward"], #run-result[data-ready="error"]');
+    const threaded = JSON.parse(await data('#run-result', 'result')) as typeof reply;
+    expect(threaded.ran).toContain('2 threads');
+    expect(threaded.outputs.prediction.data).toEqual(reply.outputs.prediction.data);
+    await setValue('#run-threads', '1');
+
     expect(await page.$$eval('#backend option', (o) => o.map((e) => (e as HTMLOptionElement).value))).toContain(
       'webgpu',
     );
@@ -279,8 +288,13 @@ describe.skipIf(onlyInFullSuite())('the playground in headless Chromium', () => 
 
   it('trains two cells in turns and shows both loss curves and step times', async () => {
     await openTab('compare');
-    await page.select('#compare-a', 'AddingLSTM');
-    await page.select('#compare-b', 'AddingMGU');
+    await page.select('#compare-a', 'AddingMGU');
+    // The right side from a shipped example: a baseline beside the cell being written.
+    await page.select('#compare-b-source', 'adding.rnn');
+    await page.waitForFunction(() =>
+      [...(document.getElementById('compare-b') as HTMLSelectElement).options].some((o) => o.value === 'AddingGRU'),
+    );
+    await page.select('#compare-b', 'AddingGRU');
     await setValue('#train-steps', '20');
     await page.click('#compare-start');
     await page.waitForSelector('#compare-status[data-state="done"], #compare-status[data-state="error"]');
@@ -288,9 +302,18 @@ describe.skipIf(onlyInFullSuite())('the playground in headless Chromium', () => 
     const losses = JSON.parse(await data('#compare-status', 'losses')) as number[][];
     expect(losses.map((l) => l.length)).toEqual([20, 20]);
     const table = await page.$eval('#compare-table', (el) => el.textContent ?? '');
-    expect(table).toContain('AddingLSTM');
     expect(table).toContain('AddingMGU');
+    expect(table).toContain('AddingGRU');
     await shot('compared');
+  });
+
+  it('downloads the WGSL kernels with their host', async () => {
+    await page.click('#download-wgsl');
+    const file = join(downloads, 'AddingLSTM-wgsl.zip');
+    for (let k = 0; k < 600 && !existsSync(file); k++) await new Promise((r) => setTimeout(r, 100));
+    const names = Object.keys(unzipSync(readFileSync(file)));
+    expect(names).toEqual(expect.arrayContaining(['AddingLSTM.js', 'AddingLSTM.d.ts']));
+    expect(names.filter((n) => n.endsWith('.wgsl')).length).toBeGreaterThan(3);
   });
 
   it('downloads the compiled module as .js and .d.ts', async () => {

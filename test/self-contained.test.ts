@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scanned = ['src', 'test', 'bench', 'scripts', 'docs', 'examples', 'README.md', '.ci'];
+const scanned = ['src', 'test', 'bench', 'scripts', 'docs', 'examples', 'playground', 'editors', 'README.md', '.ci'];
 
 function filesUnder(path: string): string[] {
   const full = join(root, path);

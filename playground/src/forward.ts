@@ -78,7 +78,8 @@ export async function runForward(request: ForwardRequest): Promise<ForwardReply>
     const device = gpu;
     call = () => device.forward(params, inputs);
   } else {
-    ran = m.cpu === 'simd' ? 'WebAssembly SIMD kernels, in a worker' : 'JavaScript loops, in a worker';
+    const threads = request.threads > 1 ? await m.setThreads(request.threads) : 1;
+    ran = `${m.cpu === 'simd' ? 'WebAssembly SIMD kernels' : 'JavaScript loops'}, in a worker${threads > 1 ? ` and ${threads - 1} more (${threads} threads)` : ''}`;
     call = async () => m.forward(params, inputs);
   }
   try {
@@ -117,5 +118,6 @@ export async function runForward(request: ForwardRequest): Promise<ForwardReply>
     };
   } finally {
     gpu?.destroy();
+    if (request.backend === 'wasm' && request.threads > 1) await m.setThreads(1);
   }
 }

@@ -60,14 +60,43 @@ function fillModels(models: readonly ModelEntry[], wanted?: string): void {
     state.model = keep ?? '';
     ($('sizes') as HTMLInputElement).value = defaultSizes(models.find((m) => m.name === keep));
   }
-  for (const id of ['compare-a', 'compare-b']) {
-    const s = $(id) as HTMLSelectElement;
-    const previous = s.value;
-    s.innerHTML = select.innerHTML;
-    s.value = names.includes(previous)
-      ? previous
-      : (names[id === 'compare-a' ? 0 : Math.min(1, names.length - 1)] ?? '');
-  }
+  fillModelSelect($('compare-a') as HTMLSelectElement, models, 0);
+  if (!($('compare-b-source') as HTMLSelectElement).value)
+    fillModelSelect($('compare-b') as HTMLSelectElement, models, 1);
+}
+
+/** A menu of models, keeping its choice when it is still there, else the `fallback`-th. */
+function fillModelSelect(select: HTMLSelectElement, models: readonly ModelEntry[], fallback: number): void {
+  const names = models.map((m) => m.name);
+  const previous = select.value;
+  select.innerHTML = models
+    .map((m) => `<option value="${escapeHtml(m.name)}">${m.kind} ${escapeHtml(m.name)}</option>`)
+    .join('');
+  select.value = names.includes(previous) ? previous : (names[Math.min(fallback, names.length - 1)] ?? '');
+}
+
+/** The right side of the compare view may come from a shipped example: a baseline beside the cell being written. */
+const compareSide = { models: [] as readonly ModelEntry[] };
+async function compareSourceChanged(): Promise<void> {
+  const name = ($('compare-b-source') as HTMLSelectElement).value;
+  if (!name) return fillModelSelect($('compare-b') as HTMLSelectElement, state.models, 1);
+  const reply = await compiler.call('check', { source: examples[name] });
+  compareSide.models = reply.models;
+  fillModelSelect($('compare-b') as HTMLSelectElement, reply.models, 0);
+}
+
+/** The two runs of the compare view: each model at its defaults, with the page's sizes over those it declares. */
+function compareRuns(): Choice[] {
+  const page = parseSizes(($('sizes') as HTMLInputElement).value);
+  const exampleName = ($('compare-b-source') as HTMLSelectElement).value;
+  return (['compare-a', 'compare-b'] as const).map((id) => {
+    const fromExample = id === 'compare-b' && exampleName !== '';
+    const model = ($(id) as HTMLSelectElement).value;
+    const entry = (fromExample ? compareSide.models : state.models).find((m) => m.name === model);
+    const sizes = Object.fromEntries((entry?.sizes ?? []).map((s) => [s.name, s.default ?? 8]));
+    for (const name of Object.keys(sizes)) if (name in page) sizes[name] = page[name];
+    return { source: fromExample ? examples[exampleName] : state.source, model, sizes };
+  });
 }
 
 function showProblems(
@@ -189,7 +218,7 @@ function selectTab(tab: string): void {
 const editor = createEditor($('editor'), '', sourceChanged);
 const code = setupCode(compiler, choice, reportError);
 setupRun(runner, choice, reportError);
-setupTrain(runner, choice, () => state.models, reportError);
+setupTrain(runner, choice, compareRuns, reportError);
 
 async function start(): Promise<void> {
   const exampleSelect = $('example') as HTMLSelectElement;
@@ -210,6 +239,11 @@ async function start(): Promise<void> {
   state.source = text;
   setText(editor, text);
   if (shared?.tab) selectTab(shared.tab);
+  ($('compare-b-source') as HTMLSelectElement).innerHTML = [
+    '<option value="">this source</option>',
+    ...exampleNames.map((n) => `<option>${escapeHtml(n)}</option>`),
+  ].join('');
+  $('compare-b-source').addEventListener('change', () => void compareSourceChanged().catch(reportError));
   exampleSelect.addEventListener('change', () => {
     if (!exampleSelect.value) return;
     state.model = '';

@@ -31,6 +31,8 @@ export interface CompiledModule {
   applyGradients(params: unknown, opt: unknown, result: unknown): { loss: number; gradientNorm: number };
   /** The WGSL host's: a model on a WebGPU device. */
   createModel?(): Promise<GpuModel>;
+  /** Starts n − 1 Web Workers on shared memory (a cross-origin isolated page); gives the count it runs on. */
+  setThreads(count: number): Promise<number>;
 }
 
 export interface GpuModel {

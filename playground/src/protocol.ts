@@ -67,6 +67,8 @@ export interface ForwardRequest extends Choice {
   readonly inputs?: Readonly<Record<string, unknown>>;
   readonly seed: number;
   readonly calls: number;
+  /** WebAssembly: threads to split the GEMMs over (1 runs on the worker alone). */
+  readonly threads: number;
 }
 
 export interface ForwardReply {

@@ -36,6 +36,13 @@ function gradcheckHtml(r: GradcheckResult): string {
 
 export function setupRun(runner: WorkerClient, choice: () => Choice, reportError: (e: unknown) => void): void {
   if ('gpu' in navigator) $('backend').insertAdjacentHTML('beforeend', '<option value="webgpu">WebGPU</option>');
+  // Threads share WebAssembly memory, which a browser gives only to a cross-origin isolated page.
+  const threads = $('run-threads') as HTMLInputElement;
+  threads.max = String(self.crossOriginIsolated ? navigator.hardwareConcurrency || 1 : 1);
+  threads.disabled = !self.crossOriginIsolated;
+  threads.title = self.crossOriginIsolated
+    ? `up to ${threads.max}, the cores this browser reports`
+    : 'threads need a cross-origin isolated page (see the README)';
   $('input-kind').addEventListener('change', () => {
     ($('pasted') as HTMLTextAreaElement).hidden = ($('input-kind') as HTMLSelectElement).value !== 'pasted';
   });
@@ -55,6 +62,7 @@ export function setupRun(runner: WorkerClient, choice: () => Choice, reportError
         batch: numberValue('run-batch'),
         seed: 1,
         calls: 5,
+        threads: numberValue('run-threads'),
         ...(pasted
           ? { inputs: JSON.parse(($('pasted') as HTMLTextAreaElement).value) as Record<string, unknown> }
           : {}),

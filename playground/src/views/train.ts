@@ -5,8 +5,7 @@
  */
 import { lineChart, type LineChart } from '../charts.js';
 import type { WorkerClient } from '../client.js';
-import type { Choice, ModelEntry, TaskName, TrainProgress, TrainReply } from '../protocol.js';
-import { parseSizes } from '../share.js';
+import type { Choice, TaskName, TrainProgress, TrainReply } from '../protocol.js';
 import { $, escapeHtml, numberValue } from './dom.js';
 
 /** Predicting the mean sum of the adding problem gives an MSE of 1/6: a model must beat it. */
@@ -54,7 +53,7 @@ function replyHtml(reply: TrainReply): string {
 export function setupTrain(
   runner: WorkerClient,
   choice: () => Choice,
-  models: () => readonly ModelEntry[],
+  compareRuns: () => Choice[],
   reportError: (e: unknown) => void,
 ): void {
   const buttons = ['train-start', 'compare-start'].map((id) => $(id) as HTMLButtonElement);
@@ -132,16 +131,10 @@ export function setupTrain(
 
   $('train-start').addEventListener('click', () => void go([choice()], 'train'));
   $('compare-start').addEventListener('click', () => {
-    const base = choice();
-    const runs = ['compare-a', 'compare-b'].map((id) => {
-      const model = ($(id) as HTMLSelectElement).value;
-      const entry = models().find((m) => m.name === model);
-      // Each model at its own default sizes, with the page's sizes over those it declares.
-      const own = Object.fromEntries((entry?.sizes ?? []).map((s) => [s.name, s.default ?? 8]));
-      const page = parseSizes(($('sizes') as HTMLInputElement).value);
-      for (const name of Object.keys(own)) if (name in page) own[name] = page[name];
-      return { source: base.source, model, sizes: own };
-    });
-    void go(runs, 'compare');
+    try {
+      void go(compareRuns(), 'compare');
+    } catch (e) {
+      reportError(e);
+    }
   });
 }
