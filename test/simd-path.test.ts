@@ -328,6 +328,26 @@ describe('the WebAssembly SIMD path of a generated module', () => {
       expect(Array.from(mod.forward(params, inputs).outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
     });
 
+    it('splits a weight-gradient sum by its output rows, the worker summing the second half', async () => {
+      // H = 128: dU is 512 × 128; each thread sums 256 rows over every sample, in the same order.
+      let code = '';
+      const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 32, H: 128 }, patch: (c) => (code = c) });
+      expect(code).toMatch(
+        /function run_outer_512x128\([^)]*\): void \{\n {2}if \(pool\.ready\.length > 0 && samples \* 65536 >= 100000\) return splitHalves\(/,
+      );
+      const params = mod.init(4);
+      const inputs = inputsFor(mod, 5, 4, true);
+      const one = mod.grad(params, inputs);
+      expect(await mod.setThreads(2)).toBe(2);
+      try {
+        const two = mod.grad(params, inputs);
+        for (const name of Object.keys(one.grads))
+          expect(Array.from(two.grads[name]), name).toEqual(Array.from(one.grads[name]));
+      } finally {
+        await mod.setThreads(1);
+      }
+    });
+
     it('keeps small calls on one thread and can be restarted with more threads', async () => {
       const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 3, H: 5 } });
       const params = mod.init(0);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodeModule, memoryPages, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
-import { defaultTiles, defaultTilesFor, type GemmSpec, gemmKernel, type TileSizes } from '../src/backends/wasm/gemm.js';
+import {
+  colsBlock,
+  defaultTiles,
+  defaultTilesFor,
+  type GemmSpec,
+  gemmKernel,
+  type TileSizes,
+} from '../src/backends/wasm/gemm.js';
 import { wasm } from './helpers/wasm.js';
 
 /** Lays arrays out in a fresh memory, each followed by slack, as the generated host does. */
@@ -91,6 +98,20 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
           close(read(out, samples * n), expected);
         }
       }
+  });
+
+  it('cols: adds its blocks of rows and of samples up right when there are several of each, and a partial last one', () => {
+    // Blocks of colsBlock.rows rows of W and colsBlock.samples samples: 2.5 of each here.
+    const [k, n, samples] = [Math.floor(2.5 * colsBlock.rows) + 1, 21, Math.floor(2.5 * colsBlock.samples) + 3];
+    const { exports, place, read } = instantiate([{ kind: 'cols', k, n }]);
+    const v = random(samples * k, 11);
+    const w = random(k * n, 12);
+    const expected = new Float64Array(samples * n);
+    for (let s = 0; s < samples; s++)
+      for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) expected[s * n + j] += v[s * k + p] * w[p * n + j];
+    const out = place(new Float32Array(samples * n).fill(7));
+    exports[`cols_${k}x${n}`](place(v), place(w), out, samples);
+    close(read(out, samples * n), expected);
   });
 
   it('outer: out[i][j] = Σ_s a[s][i] b[s][j], with an operand shared by all samples', () => {

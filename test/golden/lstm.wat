@@ -5313,13 +5313,19 @@
       end
     end
   )
-  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 5; tiles of 2 samples × 16 columns
+  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 5; tiles of 2 samples × 16 columns, blocks of 20 rows of W × 32 samples
   (func $cols_20x5 (export "cols_20x5") (param $v i32) (param $w i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $j i32)
     (local $vp i32)
     (local $wp i32)
     (local $pe i32)
+    (local $p0 i32)
+    (local $pEnd i32)
+    (local $sb i32)
+    (local $sEnd i32)
+    (local $bytes i32)
+    (local $at i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
@@ -5328,210 +5334,337 @@
     (local $acc1_1 v128)
     (local $b0 v128)
     (local $b1 v128)
+    local.get $samples
+    i32.const 20
+    i32.mul
+    local.set $bytes
     i32.const 0
-    local.set $s
+    local.set $at
     block $b0
       loop $l1
-        local.get $samples
-        local.get $s
-        i32.sub
-        i32.const 2
-        i32.lt_s
+        local.get $at
+        i32.const 16
+        i32.add
+        local.get $bytes
+        i32.gt_s
         br_if $b0
-        i32.const 0
-        local.set $j
-        ;; 2 × 5 columns
         local.get $out
-        local.get $s
-        i32.const 20
-        i32.mul
+        local.get $at
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_1
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_1
-        local.get $v
-        local.get $s
-        i32.const 80
-        i32.mul
-        i32.add
-        local.set $vp
-        local.get $w
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $wp
-        local.get $vp
-        i32.const 80
-        i32.add
-        local.set $pe
-        loop $l2
-          local.get $wp
-          v128.load
-          local.set $b0
-          local.get $wp
-          v128.load offset=16
-          local.set $b1
-          local.get $vp
-          v128.load32_splat
-          local.set $a0
-          local.get $acc0_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_0
-          local.get $acc0_1
-          local.get $a0
-          local.get $b1
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_1
-          local.get $vp
-          v128.load32_splat offset=80
-          local.set $a0
-          local.get $acc1_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc1_0
-          local.get $acc1_1
-          local.get $a0
-          local.get $b1
-          f32x4.mul
-          f32x4.add
-          local.set $acc1_1
-          local.get $vp
-          i32.const 4
-          i32.add
-          local.set $vp
-          local.get $wp
-          i32.const 20
-          i32.add
-          local.set $wp
-          local.get $vp
-          local.get $pe
-          i32.lt_s
-          br_if $l2
-        end
-        local.get $op
-        local.get $acc0_0
         v128.store
-        local.get $op
-        local.get $acc0_1
-        f32x4.extract_lane 0
-        f32.store offset=16
-        local.get $op
-        local.get $acc1_0
-        v128.store offset=20
-        local.get $op
-        local.get $acc1_1
-        f32x4.extract_lane 0
-        f32.store offset=36
-        local.get $s
-        i32.const 2
+        local.get $at
+        i32.const 16
         i32.add
-        local.set $s
+        local.set $at
         br $l1
       end
     end
-    block $b3
-      loop $l4
-        local.get $s
+    block $b2
+      loop $l3
+        local.get $at
+        local.get $bytes
+        i32.ge_s
+        br_if $b2
+        local.get $out
+        local.get $at
+        i32.add
+        v128.const f32x4 0 0 0 0
+        f32x4.extract_lane 0
+        f32.store
+        local.get $at
+        i32.const 4
+        i32.add
+        local.set $at
+        br $l3
+      end
+    end
+    i32.const 0
+    local.set $sb
+    block $b4
+      loop $l5
+        local.get $sb
         local.get $samples
         i32.ge_s
-        br_if $b3
-        i32.const 0
-        local.set $j
-        ;; 1 × 5 columns
-        local.get $out
-        local.get $s
-        i32.const 20
-        i32.mul
+        br_if $b4
+        local.get $sb
+        i32.const 32
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_1
-        local.get $v
-        local.get $s
-        i32.const 80
-        i32.mul
-        i32.add
-        local.set $vp
-        local.get $w
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $wp
-        local.get $vp
-        i32.const 80
-        i32.add
-        local.set $pe
-        loop $l5
-          local.get $wp
-          v128.load
-          local.set $b0
-          local.get $wp
-          v128.load offset=16
-          local.set $b1
-          local.get $vp
-          v128.load32_splat
-          local.set $a0
-          local.get $acc0_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_0
-          local.get $acc0_1
-          local.get $a0
-          local.get $b1
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_1
-          local.get $vp
-          i32.const 4
-          i32.add
-          local.set $vp
-          local.get $wp
-          i32.const 20
-          i32.add
-          local.set $wp
-          local.get $vp
-          local.get $pe
-          i32.lt_s
-          br_if $l5
+        local.set $sEnd
+        block $b6
+          local.get $sEnd
+          local.get $samples
+          i32.le_s
+          br_if $b6
+          local.get $samples
+          local.set $sEnd
         end
-        local.get $op
-        local.get $acc0_0
-        v128.store
-        local.get $op
-        local.get $acc0_1
-        f32x4.extract_lane 0
-        f32.store offset=16
-        local.get $s
-        i32.const 1
+        i32.const 0
+        local.set $p0
+        block $b7
+          loop $l8
+            local.get $p0
+            i32.const 20
+            i32.ge_s
+            br_if $b7
+            local.get $p0
+            i32.const 20
+            i32.add
+            local.set $pEnd
+            block $b9
+              local.get $pEnd
+              i32.const 20
+              i32.le_s
+              br_if $b9
+              i32.const 20
+              local.set $pEnd
+            end
+            i32.const 0
+            local.set $j
+            local.get $sb
+            local.set $s
+            block $b10
+              loop $l11
+                local.get $sEnd
+                local.get $s
+                i32.sub
+                i32.const 2
+                i32.lt_s
+                br_if $b10
+                ;; 2 × 5 columns
+                local.get $out
+                local.get $s
+                i32.const 20
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
+                v128.load
+                local.set $acc0_0
+                local.get $op
+                v128.load offset=16
+                local.set $acc0_1
+                local.get $op
+                v128.load offset=20
+                local.set $acc1_0
+                local.get $op
+                v128.load offset=36
+                local.set $acc1_1
+                local.get $v
+                local.get $s
+                i32.const 80
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $vp
+                local.get $pEnd
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $pe
+                local.get $vp
+                local.get $p0
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $w
+                local.get $p0
+                i32.const 20
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $wp
+                loop $l12
+                  local.get $wp
+                  v128.load
+                  local.set $b0
+                  local.get $wp
+                  v128.load offset=16
+                  local.set $b1
+                  local.get $vp
+                  v128.load32_splat
+                  local.set $a0
+                  local.get $acc0_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_0
+                  local.get $acc0_1
+                  local.get $a0
+                  local.get $b1
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_1
+                  local.get $vp
+                  v128.load32_splat offset=80
+                  local.set $a0
+                  local.get $acc1_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc1_0
+                  local.get $acc1_1
+                  local.get $a0
+                  local.get $b1
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc1_1
+                  local.get $vp
+                  i32.const 4
+                  i32.add
+                  local.set $vp
+                  local.get $wp
+                  i32.const 20
+                  i32.add
+                  local.set $wp
+                  local.get $vp
+                  local.get $pe
+                  i32.lt_s
+                  br_if $l12
+                end
+                local.get $op
+                local.get $acc0_0
+                v128.store
+                local.get $op
+                local.get $acc0_1
+                f32x4.extract_lane 0
+                f32.store offset=16
+                local.get $op
+                local.get $acc1_0
+                v128.store offset=20
+                local.get $op
+                local.get $acc1_1
+                f32x4.extract_lane 0
+                f32.store offset=36
+                local.get $s
+                i32.const 2
+                i32.add
+                local.set $s
+                br $l11
+              end
+            end
+            block $b13
+              loop $l14
+                local.get $s
+                local.get $sEnd
+                i32.ge_s
+                br_if $b13
+                ;; 1 × 5 columns
+                local.get $out
+                local.get $s
+                i32.const 20
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
+                v128.load
+                local.set $acc0_0
+                local.get $op
+                v128.load offset=16
+                local.set $acc0_1
+                local.get $v
+                local.get $s
+                i32.const 80
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $vp
+                local.get $pEnd
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $pe
+                local.get $vp
+                local.get $p0
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $w
+                local.get $p0
+                i32.const 20
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $wp
+                loop $l15
+                  local.get $wp
+                  v128.load
+                  local.set $b0
+                  local.get $wp
+                  v128.load offset=16
+                  local.set $b1
+                  local.get $vp
+                  v128.load32_splat
+                  local.set $a0
+                  local.get $acc0_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_0
+                  local.get $acc0_1
+                  local.get $a0
+                  local.get $b1
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_1
+                  local.get $vp
+                  i32.const 4
+                  i32.add
+                  local.set $vp
+                  local.get $wp
+                  i32.const 20
+                  i32.add
+                  local.set $wp
+                  local.get $vp
+                  local.get $pe
+                  i32.lt_s
+                  br_if $l15
+                end
+                local.get $op
+                local.get $acc0_0
+                v128.store
+                local.get $op
+                local.get $acc0_1
+                f32x4.extract_lane 0
+                f32.store offset=16
+                local.get $s
+                i32.const 1
+                i32.add
+                local.set $s
+                br $l14
+              end
+            end
+            local.get $p0
+            i32.const 20
+            i32.add
+            local.set $p0
+            br $l8
+          end
+        end
+        local.get $sb
+        i32.const 32
         i32.add
-        local.set $s
-        br $l4
+        local.set $sb
+        br $l5
       end
     end
   )
@@ -7111,207 +7244,337 @@
     f32.add
     f32.store offset=16
   )
-  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 3; tiles of 2 samples × 16 columns
+  ;; out[s][j] = Σ_p v[s][p] w[p][j] for p < 20, j < 3; tiles of 2 samples × 16 columns, blocks of 20 rows of W × 32 samples
   (func $cols_20x3 (export "cols_20x3") (param $v i32) (param $w i32) (param $out i32) (param $samples i32)
     (local $s i32)
     (local $j i32)
     (local $vp i32)
     (local $wp i32)
     (local $pe i32)
+    (local $p0 i32)
+    (local $pEnd i32)
+    (local $sb i32)
+    (local $sEnd i32)
+    (local $bytes i32)
+    (local $at i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
     (local $acc1_0 v128)
     (local $b0 v128)
+    local.get $samples
+    i32.const 12
+    i32.mul
+    local.set $bytes
     i32.const 0
-    local.set $s
+    local.set $at
     block $b0
       loop $l1
-        local.get $samples
-        local.get $s
-        i32.sub
-        i32.const 2
-        i32.lt_s
+        local.get $at
+        i32.const 16
+        i32.add
+        local.get $bytes
+        i32.gt_s
         br_if $b0
-        i32.const 0
-        local.set $j
-        ;; 2 × 3 columns
         local.get $out
-        local.get $s
-        i32.const 12
-        i32.mul
+        local.get $at
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
         v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc1_0
-        local.get $v
-        local.get $s
-        i32.const 80
-        i32.mul
+        v128.store
+        local.get $at
+        i32.const 16
         i32.add
-        local.set $vp
-        local.get $w
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $wp
-        local.get $vp
-        i32.const 80
-        i32.add
-        local.set $pe
-        loop $l2
-          local.get $wp
-          v128.load
-          local.set $b0
-          local.get $vp
-          v128.load32_splat
-          local.set $a0
-          local.get $acc0_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_0
-          local.get $vp
-          v128.load32_splat offset=80
-          local.set $a0
-          local.get $acc1_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc1_0
-          local.get $vp
-          i32.const 4
-          i32.add
-          local.set $vp
-          local.get $wp
-          i32.const 12
-          i32.add
-          local.set $wp
-          local.get $vp
-          local.get $pe
-          i32.lt_s
-          br_if $l2
-        end
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 0
-        f32.store
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 1
-        f32.store offset=4
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 2
-        f32.store offset=8
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 0
-        f32.store offset=12
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 1
-        f32.store offset=16
-        local.get $op
-        local.get $acc1_0
-        f32x4.extract_lane 2
-        f32.store offset=20
-        local.get $s
-        i32.const 2
-        i32.add
-        local.set $s
+        local.set $at
         br $l1
       end
     end
-    block $b3
-      loop $l4
-        local.get $s
-        local.get $samples
+    block $b2
+      loop $l3
+        local.get $at
+        local.get $bytes
         i32.ge_s
-        br_if $b3
-        i32.const 0
-        local.set $j
-        ;; 1 × 3 columns
+        br_if $b2
         local.get $out
-        local.get $s
-        i32.const 12
-        i32.mul
+        local.get $at
         i32.add
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $op
-        v128.const i32x4 0x0 0x0 0x0 0x0
-        local.set $acc0_0
-        local.get $v
-        local.get $s
-        i32.const 80
-        i32.mul
-        i32.add
-        local.set $vp
-        local.get $w
-        local.get $j
-        i32.const 4
-        i32.mul
-        i32.add
-        local.set $wp
-        local.get $vp
-        i32.const 80
-        i32.add
-        local.set $pe
-        loop $l5
-          local.get $wp
-          v128.load
-          local.set $b0
-          local.get $vp
-          v128.load32_splat
-          local.set $a0
-          local.get $acc0_0
-          local.get $a0
-          local.get $b0
-          f32x4.mul
-          f32x4.add
-          local.set $acc0_0
-          local.get $vp
-          i32.const 4
-          i32.add
-          local.set $vp
-          local.get $wp
-          i32.const 12
-          i32.add
-          local.set $wp
-          local.get $vp
-          local.get $pe
-          i32.lt_s
-          br_if $l5
-        end
-        local.get $op
-        local.get $acc0_0
+        v128.const f32x4 0 0 0 0
         f32x4.extract_lane 0
         f32.store
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 1
-        f32.store offset=4
-        local.get $op
-        local.get $acc0_0
-        f32x4.extract_lane 2
-        f32.store offset=8
-        local.get $s
-        i32.const 1
+        local.get $at
+        i32.const 4
         i32.add
-        local.set $s
-        br $l4
+        local.set $at
+        br $l3
+      end
+    end
+    i32.const 0
+    local.set $sb
+    block $b4
+      loop $l5
+        local.get $sb
+        local.get $samples
+        i32.ge_s
+        br_if $b4
+        local.get $sb
+        i32.const 32
+        i32.add
+        local.set $sEnd
+        block $b6
+          local.get $sEnd
+          local.get $samples
+          i32.le_s
+          br_if $b6
+          local.get $samples
+          local.set $sEnd
+        end
+        i32.const 0
+        local.set $p0
+        block $b7
+          loop $l8
+            local.get $p0
+            i32.const 20
+            i32.ge_s
+            br_if $b7
+            local.get $p0
+            i32.const 20
+            i32.add
+            local.set $pEnd
+            block $b9
+              local.get $pEnd
+              i32.const 20
+              i32.le_s
+              br_if $b9
+              i32.const 20
+              local.set $pEnd
+            end
+            i32.const 0
+            local.set $j
+            local.get $sb
+            local.set $s
+            block $b10
+              loop $l11
+                local.get $sEnd
+                local.get $s
+                i32.sub
+                i32.const 2
+                i32.lt_s
+                br_if $b10
+                ;; 2 × 3 columns
+                local.get $out
+                local.get $s
+                i32.const 12
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
+                v128.load
+                local.set $acc0_0
+                local.get $op
+                v128.load offset=12
+                local.set $acc1_0
+                local.get $v
+                local.get $s
+                i32.const 80
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $vp
+                local.get $pEnd
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $pe
+                local.get $vp
+                local.get $p0
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $w
+                local.get $p0
+                i32.const 12
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $wp
+                loop $l12
+                  local.get $wp
+                  v128.load
+                  local.set $b0
+                  local.get $vp
+                  v128.load32_splat
+                  local.set $a0
+                  local.get $acc0_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_0
+                  local.get $vp
+                  v128.load32_splat offset=80
+                  local.set $a0
+                  local.get $acc1_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc1_0
+                  local.get $vp
+                  i32.const 4
+                  i32.add
+                  local.set $vp
+                  local.get $wp
+                  i32.const 12
+                  i32.add
+                  local.set $wp
+                  local.get $vp
+                  local.get $pe
+                  i32.lt_s
+                  br_if $l12
+                end
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 0
+                f32.store
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 1
+                f32.store offset=4
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 2
+                f32.store offset=8
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 0
+                f32.store offset=12
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 1
+                f32.store offset=16
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 2
+                f32.store offset=20
+                local.get $s
+                i32.const 2
+                i32.add
+                local.set $s
+                br $l11
+              end
+            end
+            block $b13
+              loop $l14
+                local.get $s
+                local.get $sEnd
+                i32.ge_s
+                br_if $b13
+                ;; 1 × 3 columns
+                local.get $out
+                local.get $s
+                i32.const 12
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
+                v128.load
+                local.set $acc0_0
+                local.get $v
+                local.get $s
+                i32.const 80
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $vp
+                local.get $pEnd
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $pe
+                local.get $vp
+                local.get $p0
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $vp
+                local.get $w
+                local.get $p0
+                i32.const 12
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $wp
+                loop $l15
+                  local.get $wp
+                  v128.load
+                  local.set $b0
+                  local.get $vp
+                  v128.load32_splat
+                  local.set $a0
+                  local.get $acc0_0
+                  local.get $a0
+                  local.get $b0
+                  f32x4.mul
+                  f32x4.add
+                  local.set $acc0_0
+                  local.get $vp
+                  i32.const 4
+                  i32.add
+                  local.set $vp
+                  local.get $wp
+                  i32.const 12
+                  i32.add
+                  local.set $wp
+                  local.get $vp
+                  local.get $pe
+                  i32.lt_s
+                  br_if $l15
+                end
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 0
+                f32.store
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 1
+                f32.store offset=4
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 2
+                f32.store offset=8
+                local.get $s
+                i32.const 1
+                i32.add
+                local.set $s
+                br $l14
+              end
+            end
+            local.get $p0
+            i32.const 20
+            i32.add
+            local.set $p0
+            br $l8
+          end
+        end
+        local.get $sb
+        i32.const 32
+        i32.add
+        local.set $sb
+        br $l5
       end
     end
   )

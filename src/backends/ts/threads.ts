@@ -88,14 +88,18 @@ export function splitOf(kernel: Kernel): Split | undefined {
 }
 
 /**
- * The kernel of half the rows that a `rows` product of one sample (a batch
- * of one, whose samples cannot be split) is split into, where a half is big
- * enough to pay for the hand-over: 16 k multiply-adds or more.
+ * The kernel of half the rows that a product is split into for a worker, where a half is big
+ * enough to pay for the hand-over (16 k multiply-adds or more a sample): a \`rows\` product of one
+ * sample (a batch of one, whose samples cannot be split), and a weight-gradient sum (\`outer\`),
+ * which adds every sample into each output and so is split by its output rows instead. Each
+ * output is summed in the same order either way, so results are the same bit for bit.
  */
 export function halfRows(spec: GemmSpec): GemmSpec | undefined {
-  return spec.kind === 'rows' && spec.m % 16 === 0 && (spec.m / 2) * spec.k >= 16384
-    ? { kind: 'rows', m: spec.m / 2, k: spec.k }
-    : undefined;
+  if (spec.kind === 'rows' && spec.m % 16 === 0 && (spec.m / 2) * spec.k >= 16384)
+    return { kind: 'rows', m: spec.m / 2, k: spec.k };
+  if (spec.kind === 'outer' && spec.m % 16 === 0 && (spec.m / 2) * spec.n >= 16384)
+    return { kind: 'outer', m: spec.m / 2, n: spec.n };
+  return undefined;
 }
 
 /**
@@ -135,6 +139,12 @@ export function kernelWrapper(name: string, kernel: Kernel, indexOf: (name: stri
     // One sample: this thread computes the first half of the rows, a worker the second.
     lines.push(
       `if (pool.ready.length > 0 && samples === 1) return splitHalves(${indexOf(gemmName(half))}, [a, b, out, 1], [a + ${4 * half.m * half.k}, b, out + ${4 * half.m}, 1]);`,
+    );
+  }
+  if (half?.kind === 'outer') {
+    // A weight-gradient sum: this thread sums the first half of the output rows, a worker the second.
+    lines.push(
+      `if (pool.ready.length > 0 && samples * ${2 * half.m * half.n} >= ${splitWork}) return splitHalves(${indexOf(gemmName(half))}, [a, aStep, b, bStep, out, samples], [a + ${4 * half.m}, aStep, b, bStep, out + ${4 * half.m * half.n}, samples]);`,
     );
   }
   lines.push(direct);

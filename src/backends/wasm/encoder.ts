@@ -128,6 +128,12 @@ export class FunctionBuilder {
   i32GeS(): this {
     return this.emit('i32.ge_s', [0x4e]);
   }
+  i32GtS(): this {
+    return this.emit('i32.gt_s', [0x4a]);
+  }
+  i32LeS(): this {
+    return this.emit('i32.le_s', [0x4c]);
+  }
 
   i32Eqz(): this {
     return this.emit('i32.eqz', [0x45]);
@@ -230,6 +236,10 @@ export class FunctionBuilder {
   }
   f32x4Add(): this {
     return this.emit('f32x4.add', simd(0xe4));
+  }
+  /** a · b + c in one rounding or two, as the engine chooses (relaxed SIMD: a fused multiply-add where the CPU has one). */
+  f32x4RelaxedMadd(): this {
+    return this.emit('f32x4.relaxed_madd', simd(0x105));
   }
   f32x4Sub(): this {
     return this.emit('f32x4.sub', simd(0xe5));
