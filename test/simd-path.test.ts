@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stripTypes } from '../src/backends/js.js';
 import { compileToTypeScript } from '../src/backends/ts/index.js';
 import { selectModel } from '../src/frontend/program.js';
 import { bindSizes } from '../src/interp/run.js';
 import { examplesDir, loadExample, maxRelativeError, referenceDir } from './helpers/compile.js';
+import { command } from './helpers/process.js';
 import { wasm } from './helpers/wasm.js';
 
 interface Tensor {
@@ -299,6 +301,57 @@ describe('the WebAssembly SIMD path of a generated module', () => {
     }
     const withTargets = inputsFor(mod, 4, 3, true);
     expectClose(mod.grad(packedB, withTargets).grads.W_hi, scalar.grad(b, withTargets).grads.W_hi, 'grad W_hi');
+  });
+
+  it('fuses its multiply-adds where the engine validates relaxed SIMD, within f32 rounding of the unfused kernels, on threads too', async () => {
+    // Node 20 offers relaxed SIMD only behind --experimental-wasm-relaxed-simd: the same module loads
+    // the unfused kernels without it and the fused ones with it.
+    const program = loadExample('lstm.rnn');
+    const model = selectModel(program);
+    const { code } = compileToTypeScript(model, {
+      level: 2,
+      dtype: 'f32',
+      cpu: 'simd',
+      sizes: bindSizes(model, { I: 32, H: 128 }),
+      source: { file: 'examples/lstm.rnn', text: '' },
+      cells: program.cellTable,
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'rnnc-fma-'));
+    writeFileSync(join(folder, 'model.mjs'), stripTypes(code));
+    writeFileSync(
+      join(folder, 'run.mjs'),
+      `import * as m from './model.mjs';
+const spec = m.inputSpecs;
+const T = 6, B = 8;
+const inputs = {};
+let seed = 1;
+for (const [name, s] of Object.entries(spec)) {
+  const shape = [T, B, ...s.shape];
+  const data = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1);
+  inputs[name] = { data, shape };
+}
+const params = m.init(3);
+const one = m.grad(params, inputs);
+await m.setThreads(2);
+const two = m.grad(params, inputs);
+await m.setThreads(1);
+const flat = (r) => [r.loss, ...r.outputs.output.data, ...Object.values(r.grads).flatMap((g) => [...g])];
+const [a, b] = [flat(one), flat(two)];
+console.log(JSON.stringify({ fused: m.fusedMultiplyAdd, cpu: m.cpu, values: a, sameOnThreads: b.every((v, k) => v === a[k]) }));
+`,
+    );
+    const runWith = async (flags: string[]) => {
+      const { status, stdout, stderr } = await command(process.execPath, [...flags, join(folder, 'run.mjs')]);
+      expect(status, stderr).toBe(0);
+      return JSON.parse(stdout) as { fused: boolean; cpu: string; values: number[]; sameOnThreads: boolean };
+    };
+    const plain = await runWith([]);
+    const fused = await runWith(['--experimental-wasm-relaxed-simd']);
+    expect([plain.cpu, fused.cpu]).toEqual(['simd', 'simd']);
+    expect(plain.fused).toBe(false);
+    expect(fused.fused).toBe(true);
+    expect(plain.sameOnThreads && fused.sameOnThreads).toBe(true);
+    expect(maxRelativeError(fused.values, plain.values, 1e-2)).toBeLessThan(1e-4);
   });
 
   describe('on worker threads', () => {

@@ -79,7 +79,7 @@ export async function runForward(request: ForwardRequest): Promise<ForwardReply>
     call = () => device.forward(params, inputs);
   } else {
     const threads = request.threads > 1 ? await m.setThreads(request.threads) : 1;
-    ran = `${m.cpu === 'simd' ? 'WebAssembly SIMD kernels' : 'JavaScript loops'}, in a worker${threads > 1 ? ` and ${threads - 1} more (${threads} threads)` : ''}`;
+    ran = `${m.cpu === 'simd' ? `WebAssembly SIMD kernels${m.fusedMultiplyAdd ? ' with fused multiply-adds (relaxed SIMD)' : ''}` : 'JavaScript loops'}, in a worker${threads > 1 ? ` and ${threads - 1} more (${threads} threads)` : ''}`;
     call = async () => m.forward(params, inputs);
   }
   try {

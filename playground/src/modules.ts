@@ -9,6 +9,8 @@ import type { Backend, Choice } from './protocol.js';
 /** What the playground calls of a generated module (its .d.ts says the rest). */
 export interface CompiledModule {
   readonly cpu?: 'simd' | 'scalar';
+  /** Whether its GEMMs fuse multiply-adds (relaxed SIMD, where the engine has it). */
+  readonly fusedMultiplyAdd?: boolean;
   readonly inputSpecs: Readonly<
     Record<
       string,

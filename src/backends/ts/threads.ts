@@ -339,7 +339,7 @@ function workerStarter(): StartWorker {
 
 /** The kernels on a shared memory (once): the same bytes with the memory import's flag set to shared. */
 function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
-  const bytes = decodeBase64(kernelBytes);
+  const bytes = decodeBase64(loadedKernelBytes);
   bytes[${sharedFlagAt}] = 0x03;
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
