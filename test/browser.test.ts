@@ -8,10 +8,11 @@
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../src/api/compile.js';
 import { run } from '../src/api/run.js';
+import { launchChromium } from './helpers/browser.js';
 import { examplesDir, maxRelativeError } from './helpers/compile.js';
 
 const folder = new URL('../.test-output/browser/', import.meta.url).pathname;
@@ -81,13 +82,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    timeout: 240_000,
-    headless: true,
-    // WebGPU without a GPU: Chromium's own SwiftShader through Vulkan.
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

@@ -12,11 +12,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/api/run.js';
 import { encodeState } from '../playground/src/share.js';
 import { examplesDir, maxRelativeError } from './helpers/compile.js';
+import { launchChromium } from './helpers/browser.js';
 import { onlyInFullSuite } from './helpers/matrix.js';
 import { command } from './helpers/process.js';
 
@@ -90,13 +91,7 @@ describe.skipIf(onlyInFullSuite())('the playground in headless Chromium', () => 
     const { servePlayground } = await import('../scripts/playground.mjs');
     server = await servePlayground(0);
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    browser = await puppeteer.launch({
-      executablePath: '/usr/bin/chromium',
-      timeout: 240_000,
-      headless: true,
-      // WebGPU without a GPU: Chromium's own SwiftShader through Vulkan.
-      args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     // Not puppeteer's 30 s: compiling and SwiftShader on a busy machine take longer than that.
     page.setDefaultTimeout(240_000);

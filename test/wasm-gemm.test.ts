@@ -43,6 +43,23 @@ function close(actual: Float32Array, expected: Float64Array): void {
     expect(Math.abs(actual[q] - expected[q]), `at ${q}`).toBeLessThan(1e-5 * (1 + Math.abs(expected[q])));
 }
 
+/** Runs cols_<k>x<n> on v and w and checks it against the sum in f64. */
+function checkCols(
+  { exports, place, read }: ReturnType<typeof instantiate>,
+  k: number,
+  n: number,
+  samples: number,
+  v: Float32Array,
+  w: Float32Array,
+): void {
+  const expected = new Float64Array(samples * n);
+  for (let s = 0; s < samples; s++)
+    for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) expected[s * n + j] += v[s * k + p] * w[p * n + j];
+  const out = place(new Float32Array(samples * n).fill(7));
+  exports[`cols_${k}x${n}`](place(v), place(w), out, samples);
+  close(read(out, samples * n), expected);
+}
+
 const sizes = [1, 3, 4, 5, 8, 9, 17];
 const sampleCounts = [0, 1, 3, 4, 6, 9, 37];
 
@@ -86,32 +103,16 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
   it('cols: out[s][j] = Σ_p v[s][p] w[p][j] for every size and sample count, edges included', () => {
     for (const k of sizes)
       for (const n of sizes) {
-        const { exports, place, read } = instantiate([{ kind: 'cols', k, n }]);
-        for (const samples of sampleCounts) {
-          const v = random(samples * k, samples + 3);
-          const w = random(k * n, k * 17 + n);
-          const expected = new Float64Array(samples * n);
-          for (let s = 0; s < samples; s++)
-            for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) expected[s * n + j] += v[s * k + p] * w[p * n + j];
-          const out = place(new Float32Array(samples * n).fill(7));
-          exports[`cols_${k}x${n}`](place(v), place(w), out, samples);
-          close(read(out, samples * n), expected);
-        }
+        const instance = instantiate([{ kind: 'cols', k, n }]);
+        for (const samples of sampleCounts)
+          checkCols(instance, k, n, samples, random(samples * k, samples + 3), random(k * n, k * 17 + n));
       }
   });
 
   it('cols: adds its blocks of rows and of samples up right when there are several of each, and a partial last one', () => {
     // Blocks of colsBlock.rows rows of W and colsBlock.samples samples: 2.5 of each here.
     const [k, n, samples] = [Math.floor(2.5 * colsBlock.rows) + 1, 21, Math.floor(2.5 * colsBlock.samples) + 3];
-    const { exports, place, read } = instantiate([{ kind: 'cols', k, n }]);
-    const v = random(samples * k, 11);
-    const w = random(k * n, 12);
-    const expected = new Float64Array(samples * n);
-    for (let s = 0; s < samples; s++)
-      for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) expected[s * n + j] += v[s * k + p] * w[p * n + j];
-    const out = place(new Float32Array(samples * n).fill(7));
-    exports[`cols_${k}x${n}`](place(v), place(w), out, samples);
-    close(read(out, samples * n), expected);
+    checkCols(instantiate([{ kind: 'cols', k, n }]), k, n, samples, random(samples * k, 11), random(k * n, 12));
   });
 
   it('outer: out[i][j] = Σ_s a[s][i] b[s][j], with an operand shared by all samples', () => {

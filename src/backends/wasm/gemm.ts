@@ -89,6 +89,18 @@ function address(f: FunctionBuilder, target: Local, base: Local, index: Local, s
   f.get(base).get(index).i32(scale).i32Mul().i32Add().set(target);
 }
 
+/** pointer = base + row · rowBytes + column · 4: element [row][column] of a row-major matrix of floats. */
+function elementAddress(
+  f: FunctionBuilder,
+  target: Local,
+  base: Local,
+  row: Local,
+  rowBytes: number,
+  column: Local,
+): void {
+  f.get(base).get(row).i32(rowBytes).i32Mul().i32Add().get(column).i32(4).i32Mul().i32Add().set(target);
+}
+
 /**
  * acc = acc + a · b, or acc + (a · b & mask) when a mask hides lanes read past a row. `fused`: one
  * relaxed SIMD f32x4.relaxed_madd, which an engine may compute with one rounding (an FMA
@@ -417,16 +429,7 @@ function colsKernel(name: string, k: number, n: number, tiles: TileSizes, fused:
         .set(vp);
       f.get(vp).get(pEnd).i32(4).i32Mul().i32Add().set(pe);
       f.get(vp).get(p0).i32(4).i32Mul().i32Add().set(vp);
-      f.get(w)
-        .get(p0)
-        .i32(4 * n)
-        .i32Mul()
-        .i32Add()
-        .get(j)
-        .i32(4)
-        .i32Mul()
-        .i32Add()
-        .set(wp);
+      elementAddress(f, wp, w, p0, 4 * n, j);
       f.loop((top) => {
         step();
         f.increment(vp, 4).increment(wp, 4 * n);
@@ -435,18 +438,7 @@ function colsKernel(name: string, k: number, n: number, tiles: TileSizes, fused:
     },
     splatOffset: (q) => 4 * k * q,
     outRowOffset: (q) => 4 * n * q,
-    resultPointer: (op) =>
-      f
-        .get(out)
-        .get(s)
-        .i32(4 * n)
-        .i32Mul()
-        .i32Add()
-        .get(j)
-        .i32(4)
-        .i32Mul()
-        .i32Add()
-        .set(op),
+    resultPointer: (op) => elementAddress(f, op, out, s, 4 * n, j),
   };
   const [st, cv] = tiles.cols;
   // The blocks of rows add into out, which starts at zero.
@@ -548,18 +540,7 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
     },
     splatOffset: (q) => 4 * q,
     outRowOffset: (q) => 4 * n * q,
-    resultPointer: (op) =>
-      f
-        .get(out)
-        .get(i)
-        .i32(4 * n)
-        .i32Mul()
-        .i32Add()
-        .get(j)
-        .i32(4)
-        .i32Mul()
-        .i32Add()
-        .set(op),
+    resultPointer: (op) => elementAddress(f, op, out, i, 4 * n, j),
   };
   const [rt, cv] = tiles.outer;
   const rowBlock = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
