@@ -258,6 +258,23 @@ describe.skipIf(onlyInFullSuite())('the playground in headless Chromium', () => 
     await page.select('#backend', 'wasm');
   });
 
+  it('says what is wrong with pasted inputs that are not JSON, name no input, or are ragged', async () => {
+    const cases: [string, RegExp][] = [
+      ['{"x": [[[1, 0]]', /the pasted inputs are not JSON/],
+      ['[1, 2]', /must be a JSON object of each input by name/],
+      ['{"y": [[[1, 0]]]}', /the model has no input 'y' \(its inputs are x/],
+      ['{"x": [[[1, 0]], [[1]]]}', /input x is ragged/],
+    ];
+    for (const [text, message] of cases) {
+      await setValue('#pasted', text);
+      await page.click('#run-forward');
+      await page.waitForSelector('#run-result[data-ready="forward"], #run-result[data-ready="error"]');
+      expect(await data('#run-result', 'ready'), text).toBe('error');
+      expect(await page.$eval('#run-result', (el) => el.textContent), text).toMatch(message);
+    }
+    await page.select('#input-kind', 'random');
+  });
+
   it('checks the gradients in one click', async () => {
     await setValue('#sizes', 'H=4');
     await page.click('#run-gradcheck');

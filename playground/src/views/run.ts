@@ -34,6 +34,19 @@ function gradcheckHtml(r: GradcheckResult): string {
     <table><tr><th>gradient of</th><th>kind</th><th>coordinates</th><th>worst coordinate error</th><th>along a random direction</th></tr>${rows.join('')}</table>`;
 }
 
+/** The pasted inputs: a JSON object of nested arrays by input name, or an error saying what is wrong. */
+export function pastedInputs(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`the pasted inputs are not JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('the pasted inputs must be a JSON object of each input by name, like {"x": [[[0.1, 0.2]]]}');
+  return value as Record<string, unknown>;
+}
+
 export function setupRun(runner: WorkerClient, choice: () => Choice, reportError: (e: unknown) => void): void {
   if ('gpu' in navigator) $('backend').insertAdjacentHTML('beforeend', '<option value="webgpu">WebGPU</option>');
   // Threads share WebAssembly memory, which a browser gives only to a cross-origin isolated page.
@@ -63,9 +76,7 @@ export function setupRun(runner: WorkerClient, choice: () => Choice, reportError
         seed: 1,
         calls: 5,
         threads: numberValue('run-threads'),
-        ...(pasted
-          ? { inputs: JSON.parse(($('pasted') as HTMLTextAreaElement).value) as Record<string, unknown> }
-          : {}),
+        ...(pasted ? { inputs: pastedInputs(($('pasted') as HTMLTextAreaElement).value) } : {}),
       });
       result.innerHTML = forwardHtml(reply);
       result.dataset.result = JSON.stringify(reply);
