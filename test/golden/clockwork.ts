@@ -2846,9 +2846,12 @@ const DONE = 1;
 const SLEEPING = 2;
 const KERNEL = 3;
 const COUNT = 4;
-const ARGS = 5;
-const maxThreads = 16;
-const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 4096 === 0 && performance.now() - idleSince > 5) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[5 + a];\n    kernels[kernel](...args);\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
+const CLAIMED = 5;
+const RAN = 6;
+const KEPT = 7;
+const ARGS = 8;
+const maxThreads = 64;
+const workerSource = "\nconst start = (data, ready) => {\n  const memory = data.memory;\n  const instance = new WebAssembly.Instance(new WebAssembly.Module(data.bytes), { env: { memory } });\n  const kernels = data.names.map((name) => instance.exports[name]);\n  const control = new Int32Array(memory.buffer, data.slot * 128, 32);\n  const args = [];\n  let seen = Atomics.load(control, 0);\n  // How long to spin for the next job (ms): the most while this worker gets the jobs it is given;\n  // a quarter as long each time one is taken back while it spun, since it then lost its core to\n  // another thread, and spinning only takes that thread's time.\n  let budget = 5;\n  ready();\n  for (;;) {\n    const idleSince = performance.now();\n    let slept = false;\n    for (let spins = 1; Atomics.load(control, 0) === seen; spins++) {\n      if (spins % 1024 === 0 && performance.now() - idleSince > budget) {\n        Atomics.store(control, 2, 1);\n        Atomics.wait(control, 0, seen);\n        Atomics.store(control, 2, 0);\n        slept = true;\n      }\n    }\n    seen = Atomics.load(control, 0);\n    const kernel = control[3];\n    if (kernel < 0) return;\n    // The thread that posted the job may have taken it back, having done its own share first.\n    if (Atomics.compareExchange(control, 5, (seen - 1) | 0, seen) !== ((seen - 1) | 0)) {\n      if (!slept) budget = budget < 0.02 ? 0 : budget / 4;\n      continue;\n    }\n    budget = Math.min(5, Math.max(0.05, 2 * budget));\n    args.length = control[4];\n    for (let a = 0; a < args.length; a++) args[a] = control[8 + a];\n    kernels[kernel](...args);\n    control[6]++;\n    Atomics.store(control, 1, seen);\n  }\n};\nif (typeof require === 'function') {\n  const { parentPort } = require('node:worker_threads');\n  parentPort.once('message', (data) => {\n    start(data, () => parentPort.postMessage('ready'));\n    parentPort.close();\n  });\n} else {\n  self.onmessage = (event) => {\n    self.onmessage = null;\n    start(event.data, () => self.postMessage('ready'));\n    self.close();\n  };\n}\n";
 
 interface WorkerHandle { postMessage(message: unknown): void; terminate(): unknown }
 const pool = {
@@ -2856,8 +2859,42 @@ const pool = {
   ready: [] as number[],
   workers: [] as WorkerHandle[],
   control: undefined as Int32Array | undefined,
+  /** Steering (see splitting): jobs taken back in a row, and until when (performance.now) this thread works alone. */
+  missed: 0,
+  backoff: 0,
+  aloneUntil: 0,
+  /** Whether this thread works alone for a while when the workers start their jobs late (setThreads' backOff). */
+  backOff: true,
 };
 
+
+/** The host's clock (performance, in Node and browsers alike). */
+const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
+/**
+ * Whether to hand work to the workers now. After most of their jobs have been taken back (the
+ * workers started them late) three times running, this thread works alone for a while, 10 ms
+ * at first and twice as long each time again, up to a second, and then tries them again: on a
+ * machine busier than its cores, waking a worker only takes this thread's core.
+ */
+function splitting(): boolean {
+  return pool.ready.length > 0 && (pool.aloneUntil === 0 || clock.now() >= pool.aloneUntil);
+}
+
+/** Notes how the workers did with `posted` jobs of which this thread took `taken` back; `weight` misses if most. */
+function judge(posted: number, taken: number, weight: number): void {
+  if (!pool.backOff) return;
+  if (2 * taken <= posted) {
+    pool.missed = 0;
+    pool.backoff = 0;
+    pool.aloneUntil = 0;
+    return;
+  }
+  pool.missed += weight;
+  if (pool.missed < 3) return;
+  pool.missed = 0;
+  pool.backoff = Math.min(1000, Math.max(10, 2 * pool.backoff));
+  pool.aloneUntil = clock.now() + pool.backoff;
+}
 
 /** Hands kernel `index` with these arguments to the worker of the `w`-th ready slot. */
 function postJob(w: number, index: number, args: readonly number[]): void {
@@ -2870,9 +2907,24 @@ function postJob(w: number, index: number, args: readonly number[]): void {
   if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
 }
 
-/** Waits for the jobs of the first `posted` ready workers. */
+/**
+ * Waits for the jobs of the first `posted` ready workers. A job its worker has not claimed yet
+ * (the worker sleeps, or has lost its core to another process) is taken back and run here, so a
+ * busy machine makes a call no slower than on one thread.
+ */
 function awaitJobs(posted: number): void {
   const control = pool.control as Int32Array;
+  let taken = 0;
+  for (let w = 0; w < posted; w++) {
+    const base = 32 * pool.ready[w];
+    const job = control[base + JOB];
+    if (Atomics.compareExchange(control, base + CLAIMED, (job - 1) | 0, job) !== ((job - 1) | 0)) continue;
+    kernelList[control[base + KERNEL]](...control.subarray(base + ARGS, base + ARGS + control[base + COUNT]));
+    control[base + KEPT]++;
+    taken++;
+    Atomics.store(control, base + DONE, job);
+  }
+  judge(posted, taken, 1);
   for (let w = 0; w < posted; w++) {
     const base = 32 * pool.ready[w];
     const job = control[base + JOB];
@@ -2897,6 +2949,19 @@ function splitKernel(index: number, args: number[], rowsAt: number, strides: rea
   kernelList[index](...args);
   awaitJobs(posted);
 }
+/** The jobs the workers have run and those this thread took back from them, since setThreads. */
+function jobTotals(): { ran: number; kept: number } {
+  const control = pool.control;
+  let ran = 0;
+  let kept = 0;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    ran += Atomics.load(control, 32 * slot + RAN);
+    kept += control[32 * slot + KEPT];
+  }
+  return { ran, kept };
+}
+
 /** Stops the workers and waits until they have exited, so that none still reads its control block. */
 async function stopWorkers(): Promise<void> {
   const control = pool.control;
@@ -2911,6 +2976,7 @@ async function stopWorkers(): Promise<void> {
   const workers = pool.workers;
   pool.ready = [];
   pool.workers = [];
+  pool.missed = pool.backoff = pool.aloneUntil = 0;
   await Promise.all(workers.map((worker) => worker.terminate()));
   control?.fill(0);
 }
@@ -2971,22 +3037,60 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
     loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
     loaded.memory = memory;
     kernelList.splice(0, kernelList.length, ...kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]));
-    pool.control = new Int32Array(memory.buffer, 0, 512);
+    pool.control = new Int32Array(memory.buffer, 0, 2048);
   }
   return bytes;
 }
 
+/** How setThreads runs the workers. */
+export interface ThreadOptions {
+  /**
+   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
+   * have started most of their jobs late three times running, as they do when other processes
+   * take their cores; true unless told. False always hands them their shares, for a machine the
+   * model has to itself.
+   */
+  readonly backOff?: boolean;
+}
+
+/** What threadInfo reports. */
+export interface ThreadInfo {
+  /** Threads in use: this one and the workers. */
+  readonly threads: number;
+  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
+  readonly workerJobs: number;
+  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
+  readonly keptJobs: number;
+}
+
+/** The cores this host offers (os.availableParallelism in Node, navigator.hardwareConcurrency in browsers), at most maxThreads. */
+function defaultThreads(): number {
+  const host = globalThis as unknown as {
+    process?: { getBuiltinModule?(id: string): unknown };
+    navigator?: { hardwareConcurrency?: number };
+  };
+  const os = host.process?.getBuiltinModule?.('node:os') as { availableParallelism?(): number } | undefined;
+  const cores = os?.availableParallelism?.() ?? host.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(maxThreads, Math.floor(cores)));
+}
+
 /**
- * Runs this module's kernels on `count` threads: this one and count − 1
- * workers (worker_threads in Node, Web Workers in browsers, on a
- * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
- * between them; results are the same as on one thread. Resolves to the
+ * Runs this module's kernels on `count` threads (by default, one a core of
+ * this host, at most 64): this one and count − 1 workers
+ * (worker_threads in Node, Web Workers in browsers, on a SharedArrayBuffer).
+ * GEMMs and fused loops with enough rows are split between them; results are
+ * the same as on one thread. A share a worker has not started when this
+ * thread has done its own is taken back and run here, so workers that lose
+ * their cores to other processes do not hold a call up; when that happens
+ * to most shares, this thread works alone for a while (`options.backOff`).
+ * Resolves to the
  * number of threads in use once the workers are ready (1 where the SIMD
  * kernels are unavailable); `setThreads(1)` stops the workers.
  */
-export async function setThreads(count: number): Promise<number> {
+export async function setThreads(count: number = defaultThreads(), options: ThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(`the thread count must be a whole number from 1 to ${maxThreads}, got ${count}`);
   await stopWorkers();
+  pool.backOff = options.backOff ?? true;
   const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
   if (count === 1 || kernels === undefined) return 1;
   const start = workerStarter();
@@ -3009,76 +3113,77 @@ export async function setThreads(count: number): Promise<number> {
   return count;
 }
 
-/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
-export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
-  const control = pool.control;
-  let jobs = 0;
-  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, 32 * slot + DONE);
-  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+/**
+ * The threads in use; how many kernel calls (or shares of one) the workers have run since
+ * setThreads; and how many shares this thread took back from a worker that had not started them.
+ */
+export function threadInfo(): ThreadInfo {
+  const { ran, kept } = jobTotals();
+  return { threads: 1 + pool.ready.length, workerJobs: ran, keptJobs: kept };
 }
 
 function run_rows_64x2(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 391) return splitKernel(0, [a, b, out, samples], 3, [0, 8, 256, 0], 2);
+  if (samples >= 391 && splitting()) return splitKernel(0, [a, b, out, samples], 3, [0, 8, 256, 0], 2);
   (kernels as LoadedKernels).exports.rows_64x2(a, b, out, samples);
 }
 
 function run_pointwise0(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(1, [out, a0, a1, rows], 3, [64, 256, 0, 0], 1);
+  if (rows >= 6250 && splitting()) return splitKernel(1, [out, a0, a1, rows], 3, [64, 256, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise0(out, a0, a1, rows);
 }
 
 function run_rows_16x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 49) return splitKernel(2, [a, b, out, samples], 3, [0, 256, 64, 0], 2);
+  if (samples >= 49 && splitting()) return splitKernel(2, [a, b, out, samples], 3, [0, 256, 64, 0], 2);
   (kernels as LoadedKernels).exports.rows_16x64(a, b, out, samples);
 }
 
 function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(3, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (rows >= 3125 && splitting()) return splitKernel(3, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
 }
 
 function run_rows_16x48(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 66) return splitKernel(4, [a, b, out, samples], 3, [0, 192, 64, 0], 2);
+  if (samples >= 66 && splitting()) return splitKernel(4, [a, b, out, samples], 3, [0, 192, 64, 0], 2);
   (kernels as LoadedKernels).exports.rows_16x48(a, b, out, samples);
 }
 
 function run_rows_16x32(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 98) return splitKernel(5, [a, b, out, samples], 3, [0, 128, 64, 0], 2);
+  if (samples >= 98 && splitting()) return splitKernel(5, [a, b, out, samples], 3, [0, 128, 64, 0], 2);
   (kernels as LoadedKernels).exports.rows_16x32(a, b, out, samples);
 }
 
 function run_rows_16x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 196) return splitKernel(6, [a, b, out, samples], 3, [0, 64, 64, 0], 2);
+  if (samples >= 196 && splitting()) return splitKernel(6, [a, b, out, samples], 3, [0, 64, 64, 0], 2);
   (kernels as LoadedKernels).exports.rows_16x16(a, b, out, samples);
 }
 
 function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 256, 0], 1);
+  if (rows >= 2084 && splitting()) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 2084) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 64, 0], 1);
+  if (rows >= 2084 && splitting()) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, rows);
 }
 
 function run_rows_1x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 782) return splitKernel(9, [a, b, out, samples], 3, [0, 256, 4, 0], 2);
+  if (samples >= 782 && splitting()) return splitKernel(9, [a, b, out, samples], 3, [0, 256, 4, 0], 2);
   (kernels as LoadedKernels).exports.rows_1x64(a, b, out, samples);
 }
 
 function run_pointwise4(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(10, [out, a0, a1, a2, rows], 4, [64, 0, 64, 256, 0], 1);
+  if (rows >= 6250 && splitting()) return splitKernel(10, [out, a0, a1, a2, rows], 4, [64, 0, 64, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise4(out, a0, a1, a2, rows);
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(11, [out, a0, a1, a2, rows], 4, [64, 0, 64, 64, 0], 1);
+  if (rows >= 6250 && splitting()) return splitKernel(11, [out, a0, a1, a2, rows], 4, [64, 0, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, rows);
 }
 
 function run_cols_1x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 782) return splitKernel(12, [a, b, out, samples], 3, [4, 0, 256, 0], 2);
+  if (samples >= 782 && splitting()) return splitKernel(12, [a, b, out, samples], 3, [4, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_1x64(a, b, out, samples);
 }
 
@@ -3087,52 +3192,52 @@ function run_outer_1x64(a: number, aStep: number, b: number, bStep: number, out:
 }
 
 function run_pointwise6(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(14, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (rows >= 3125 && splitting()) return splitKernel(14, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, a1, rows);
 }
 
 function run_pointwise7(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 1563) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
+  if (rows >= 1563 && splitting()) return splitKernel(15, [out, a0, a1, rows], 3, [256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, a1, rows);
 }
 
 function run_pointwise8(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(16, [out, a0, a1, rows], 3, [64, 0, 64, 0], 1);
+  if (rows >= 6250 && splitting()) return splitKernel(16, [out, a0, a1, rows], 3, [64, 0, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise8(out, a0, a1, rows);
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 3125) return splitKernel(17, [out, a0, a1, a2, rows], 4, [64, 0, 64, 64, 0], 1);
+  if (rows >= 3125 && splitting()) return splitKernel(17, [out, a0, a1, a2, rows], 4, [64, 0, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, a2, rows);
 }
 
 function run_cols_16x16(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 196) return splitKernel(18, [a, b, out, samples], 3, [64, 0, 64, 0], 2);
+  if (samples >= 196 && splitting()) return splitKernel(18, [a, b, out, samples], 3, [64, 0, 64, 0], 2);
   (kernels as LoadedKernels).exports.cols_16x16(a, b, out, samples);
 }
 
 function run_cols_16x32(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 98) return splitKernel(19, [a, b, out, samples], 3, [64, 0, 128, 0], 2);
+  if (samples >= 98 && splitting()) return splitKernel(19, [a, b, out, samples], 3, [64, 0, 128, 0], 2);
   (kernels as LoadedKernels).exports.cols_16x32(a, b, out, samples);
 }
 
 function run_cols_16x48(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 66) return splitKernel(20, [a, b, out, samples], 3, [64, 0, 192, 0], 2);
+  if (samples >= 66 && splitting()) return splitKernel(20, [a, b, out, samples], 3, [64, 0, 192, 0], 2);
   (kernels as LoadedKernels).exports.cols_16x48(a, b, out, samples);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 6250) return splitKernel(21, [out, a0, a1, rows], 3, [64, 256, 64, 0], 1);
+  if (rows >= 6250 && splitting()) return splitKernel(21, [out, a0, a1, rows], 3, [64, 256, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, rows);
 }
 
 function run_cols_16x64(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 49) return splitKernel(22, [a, b, out, samples], 3, [64, 0, 256, 0], 2);
+  if (samples >= 49 && splitting()) return splitKernel(22, [a, b, out, samples], 3, [64, 0, 256, 0], 2);
   (kernels as LoadedKernels).exports.cols_16x64(a, b, out, samples);
 }
 
 function run_pointwise11(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, rows: number): void {
-  if (pool.ready.length > 0 && rows >= 261) return splitKernel(23, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [256, 256, 256, 256, 256, 256, 256, 256, 0], 1);
+  if (rows >= 261 && splitting()) return splitKernel(23, [out, a0, a1, a2, a3, a4, a5, a6, rows], 8, [256, 256, 256, 256, 256, 256, 256, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise11(out, a0, a1, a2, a3, a4, a5, a6, rows);
 }
 
@@ -3161,7 +3266,7 @@ function run_colsum_16(a: number, out: number, rows: number): void {
 }
 
 function run_cols_64x2(a: number, b: number, out: number, samples: number): void {
-  if (pool.ready.length > 0 && samples >= 391) return splitKernel(30, [a, b, out, samples], 3, [256, 0, 8, 0], 2);
+  if (samples >= 391 && splitting()) return splitKernel(30, [a, b, out, samples], 3, [256, 0, 8, 0], 2);
   (kernels as LoadedKernels).exports.cols_64x2(a, b, out, samples);
 }
 
@@ -3186,7 +3291,7 @@ function memoryAtLeast(loaded: LoadedKernels, bytes: number): void {
 /** Starts a call: frees the last call's buffers and grows the memory (only now) to hold `floats` floats. */
 function heapReserve(floats: number): void {
   // The heap starts after the workers' control blocks and the resident packed weights.
-  heapTop = 2048 + residentBytes;
+  heapTop = 8192 + residentBytes;
   heapEnd = 0;
   heapStaged.clear();
   if (kernels === undefined) return;
@@ -3252,14 +3357,14 @@ function residentPlace(weights: { readonly [key: string]: Float32Array } | undef
   if (weights === undefined || kernels === undefined) return;
   if (resident !== undefined && resident.weights === weights && resident.memory === kernels.memory) return;
   const at = new Map<string, number>();
-  let top = 2048;
+  let top = 8192;
   for (const [key, w] of Object.entries(weights)) {
     at.set(key, top);
     top += 16 * Math.ceil(w.length / 4) + 16;
   }
   memoryAtLeast(kernels, top + 64);
   for (const [key, w] of Object.entries(weights)) new Float32Array(kernels.memory.buffer, at.get(key) as number, w.length).set(w);
-  residentBytes = top - 2048;
+  residentBytes = top - 8192;
   resident = { weights, memory: kernels.memory, at };
 }
 

@@ -2576,14 +2576,19 @@
     end
   )
   ;; a time loop of 6 ops a step, from the first step to the last
-  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop0 (export "time_loop0") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32) (param $workers i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
     (local $arg1 i32)
     (local $arg2 i32)
     (local $arg3 i32)
+    (local $posted i32)
+    (local $block i32)
+    (local $parts i32)
     (local $share i32)
+    (local $from i32)
+    (local $w i32)
     (local $job i32)
     (local $arg4 i32)
     (local $arg5 i32)
@@ -2610,7 +2615,7 @@
         local.set $arg3
         block $b2
           block $b3
-            local.get $control
+            local.get $workers
             i32.eqz
             br_if $b3
             local.get $arg3
@@ -2618,71 +2623,211 @@
             i32.lt_s
             br_if $b3
             local.get $arg3
-            i32.const 3
+            i32.const 1
             i32.add
-            i32.const 4
+            i32.const 2
+            i32.div_u
+            local.set $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 2
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 2
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
-            local.get $arg0
-            i32.store offset=20
-            local.get $control
-            local.get $arg1
+            local.set $block
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
-            local.get $arg2
-            local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
-            local.get $arg3
-            local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 2
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
+            local.set $from
             block $b4
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b4
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
+              loop $l5
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b4
+                local.get $block
+                local.get $arg0
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 2
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b6
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b6
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l5
+              end
             end
             local.get $arg0
             local.get $arg1
             local.get $arg2
             local.get $share
+            local.get $arg3
+            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $rows_20x5
-            loop $l5
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l5
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b7
+              loop $l8
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b7
+                local.get $block
+                i32.load
+                local.set $job
+                block $b9
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b9
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $rows_20x5
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l8
+              end
+            end
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b10
+              loop $l11
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b10
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l12
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l12
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l11
+              end
             end
             br $b2
           end
@@ -2726,127 +2871,277 @@
         local.set $arg7
         local.get $n0
         local.set $arg8
-        block $b6
-          block $b7
-            local.get $control
+        block $b13
+          block $b14
+            local.get $workers
             i32.eqz
-            br_if $b7
+            br_if $b14
             local.get $arg8
             i32.const 2223
             i32.lt_s
-            br_if $b7
+            br_if $b14
             local.get $arg8
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg8
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b15
+              loop $l16
+                local.get $from
+                local.get $arg8
+                i32.ge_s
+                br_if $b15
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=48
+                local.get $block
+                local.get $arg5
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=52
+                local.get $block
+                local.get $arg6
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=56
+                local.get $block
+                local.get $arg7
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=60
+                local.get $block
+                local.get $arg8
+                drop
+                local.get $share
+                local.get $arg8
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg8
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=64
+                local.get $block
+                i32.const 3
+                i32.store offset=12
+                local.get $block
+                i32.const 9
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b17
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b17
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l16
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=36
-            local.get $control
             local.get $arg5
-            local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=40
-            local.get $control
             local.get $arg6
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=44
-            local.get $control
             local.get $arg7
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=48
-            local.get $control
             local.get $arg8
             local.get $share
-            i32.sub
-            i32.store offset=52
-            local.get $control
-            i32.const 3
-            i32.store offset=12
-            local.get $control
-            i32.const 9
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b8
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b8
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $arg4
-            local.get $arg5
-            local.get $arg6
-            local.get $arg7
-            local.get $share
+            local.get $arg8
+            i32.lt_s
+            select
             call $pointwise1
-            loop $l9
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l9
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b18
+              loop $l19
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b18
+                local.get $block
+                i32.load
+                local.set $job
+                block $b20
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b20
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  local.get $block
+                  i32.load offset=52
+                  local.get $block
+                  i32.load offset=56
+                  local.get $block
+                  i32.load offset=60
+                  local.get $block
+                  i32.load offset=64
+                  call $pointwise1
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l19
+              end
             end
-            br $b6
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b21
+              loop $l22
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b21
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l23
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l23
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l22
+              end
+            end
+            br $b13
           end
           local.get $arg0
           local.get $arg1
@@ -2875,95 +3170,237 @@
         local.set $arg3
         local.get $n0
         local.set $arg4
-        block $b10
-          block $b11
-            local.get $control
+        block $b24
+          block $b25
+            local.get $workers
             i32.eqz
-            br_if $b11
+            br_if $b25
             local.get $arg4
             i32.const 5000
             i32.lt_s
-            br_if $b11
+            br_if $b25
             local.get $arg4
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg4
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b26
+              loop $l27
+                local.get $from
+                local.get $arg4
+                i32.ge_s
+                br_if $b26
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                drop
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=48
+                local.get $block
+                i32.const 4
+                i32.store offset=12
+                local.get $block
+                i32.const 5
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b28
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b28
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l27
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.sub
-            i32.store offset=36
-            local.get $control
-            i32.const 4
-            i32.store offset=12
-            local.get $control
-            i32.const 5
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b12
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b12
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $share
+            local.get $arg4
+            i32.lt_s
+            select
             call $pointwise2
-            loop $l13
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l13
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b29
+              loop $l30
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b29
+                local.get $block
+                i32.load
+                local.set $job
+                block $b31
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b31
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  call $pointwise2
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l30
+              end
             end
-            br $b10
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b32
+              loop $l33
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b32
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l34
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l34
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l33
+              end
+            end
+            br $b24
           end
           local.get $arg0
           local.get $arg1
@@ -4008,14 +4445,19 @@
     end
   )
   ;; a time loop of 17 ops a step, from the first step to the last
-  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop1 (export "time_loop1") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32) (param $workers i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
     (local $arg1 i32)
     (local $arg2 i32)
     (local $arg3 i32)
+    (local $posted i32)
+    (local $block i32)
+    (local $parts i32)
     (local $share i32)
+    (local $from i32)
+    (local $w i32)
     (local $job i32)
     (local $arg4 i32)
     (local $arg5 i32)
@@ -4039,7 +4481,7 @@
         local.set $arg3
         block $b2
           block $b3
-            local.get $control
+            local.get $workers
             i32.eqz
             br_if $b3
             local.get $arg3
@@ -4047,71 +4489,211 @@
             i32.lt_s
             br_if $b3
             local.get $arg3
-            i32.const 3
+            i32.const 1
             i32.add
-            i32.const 4
+            i32.const 2
+            i32.div_u
+            local.set $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 2
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 2
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
-            local.get $arg0
-            i32.store offset=20
-            local.get $control
-            local.get $arg1
+            local.set $block
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
-            local.get $arg2
-            local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
-            local.get $arg3
-            local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 2
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
+            local.set $from
             block $b4
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b4
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
+              loop $l5
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b4
+                local.get $block
+                local.get $arg0
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 2
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b6
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b6
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l5
+              end
             end
             local.get $arg0
             local.get $arg1
             local.get $arg2
             local.get $share
+            local.get $arg3
+            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $rows_20x5
-            loop $l5
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l5
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b7
+              loop $l8
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b7
+                local.get $block
+                i32.load
+                local.set $job
+                block $b9
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b9
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $rows_20x5
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l8
+              end
+            end
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b10
+              loop $l11
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b10
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l12
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l12
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l11
+              end
             end
             br $b2
           end
@@ -4133,87 +4715,227 @@
         local.set $arg2
         local.get $n0
         local.set $arg3
-        block $b6
-          block $b7
-            local.get $control
+        block $b13
+          block $b14
+            local.get $workers
             i32.eqz
-            br_if $b7
+            br_if $b14
             local.get $arg3
             i32.const 10000
             i32.lt_s
-            br_if $b7
+            br_if $b14
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b15
+              loop $l16
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b15
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 6
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b17
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b17
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l16
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 6
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b8
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b8
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise3
-            loop $l9
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l9
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b18
+              loop $l19
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b18
+                local.get $block
+                i32.load
+                local.set $job
+                block $b20
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b20
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise3
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l19
+              end
             end
-            br $b6
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b21
+              loop $l22
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b21
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l23
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l23
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l22
+              end
+            end
+            br $b13
           end
           local.get $arg0
           local.get $arg1
@@ -4235,87 +4957,227 @@
         local.set $arg2
         local.get $n0
         local.set $arg3
-        block $b10
-          block $b11
-            local.get $control
+        block $b24
+          block $b25
+            local.get $workers
             i32.eqz
-            br_if $b11
+            br_if $b25
             local.get $arg3
             i32.const 10000
             i32.lt_s
-            br_if $b11
+            br_if $b25
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b26
+              loop $l27
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b26
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 6
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b28
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b28
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l27
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 6
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b12
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b12
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise3
-            loop $l13
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l13
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b29
+              loop $l30
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b29
+                local.get $block
+                i32.load
+                local.set $job
+                block $b31
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b31
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise3
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l30
+              end
             end
-            br $b10
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b32
+              loop $l33
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b32
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l34
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l34
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l33
+              end
+            end
+            br $b24
           end
           local.get $arg0
           local.get $arg1
@@ -4337,87 +5199,227 @@
         local.set $arg2
         local.get $n0
         local.set $arg3
-        block $b14
-          block $b15
-            local.get $control
+        block $b35
+          block $b36
+            local.get $workers
             i32.eqz
-            br_if $b15
+            br_if $b36
             local.get $arg3
             i32.const 10000
             i32.lt_s
-            br_if $b15
+            br_if $b36
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b37
+              loop $l38
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b37
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 7
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b39
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b39
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l38
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 7
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b16
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b16
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise4
-            loop $l17
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l17
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b40
+              loop $l41
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b40
+                local.get $block
+                i32.load
+                local.set $job
+                block $b42
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b42
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise4
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l41
+              end
             end
-            br $b14
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b43
+              loop $l44
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b43
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l45
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l45
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l44
+              end
+            end
+            br $b35
           end
           local.get $arg0
           local.get $arg1
@@ -4439,87 +5441,227 @@
         local.set $arg2
         local.get $n0
         local.set $arg3
-        block $b18
-          block $b19
-            local.get $control
+        block $b46
+          block $b47
+            local.get $workers
             i32.eqz
-            br_if $b19
+            br_if $b47
             local.get $arg3
             i32.const 10000
             i32.lt_s
-            br_if $b19
+            br_if $b47
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b48
+              loop $l49
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b48
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 6
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b50
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b50
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l49
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 6
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b20
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b20
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise3
-            loop $l21
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l21
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b51
+              loop $l52
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b51
+                local.get $block
+                i32.load
+                local.set $job
+                block $b53
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b53
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise3
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l52
+              end
             end
-            br $b18
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b54
+              loop $l55
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b54
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l56
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l56
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l55
+              end
+            end
+            br $b46
           end
           local.get $arg0
           local.get $arg1
@@ -4539,103 +5681,247 @@
         local.set $arg4
         local.get $n0
         local.set $arg5
-        block $b22
-          block $b23
-            local.get $control
+        block $b57
+          block $b58
+            local.get $workers
             i32.eqz
-            br_if $b23
+            br_if $b58
             local.get $arg5
             i32.const 6667
             i32.lt_s
-            br_if $b23
+            br_if $b58
             local.get $arg5
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg5
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b59
+              loop $l60
+                local.get $from
+                local.get $arg5
+                i32.ge_s
+                br_if $b59
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=48
+                local.get $block
+                local.get $arg5
+                drop
+                local.get $share
+                local.get $arg5
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg5
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=52
+                local.get $block
+                i32.const 8
+                i32.store offset=12
+                local.get $block
+                i32.const 6
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b61
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b61
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l60
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=36
-            local.get $control
             local.get $arg5
             local.get $share
-            i32.sub
-            i32.store offset=40
-            local.get $control
-            i32.const 8
-            i32.store offset=12
-            local.get $control
-            i32.const 6
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b24
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b24
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $arg4
-            local.get $share
+            local.get $arg5
+            i32.lt_s
+            select
             call $pointwise5
-            loop $l25
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l25
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b62
+              loop $l63
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b62
+                local.get $block
+                i32.load
+                local.set $job
+                block $b64
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b64
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  local.get $block
+                  i32.load offset=52
+                  call $pointwise5
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l63
+              end
             end
-            br $b22
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b65
+              loop $l66
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b65
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l67
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l67
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l66
+              end
+            end
+            br $b57
           end
           local.get $arg0
           local.get $arg1
@@ -4651,79 +5937,217 @@
         local.set $arg1
         local.get $n0
         local.set $arg2
-        block $b26
-          block $b27
-            local.get $control
+        block $b68
+          block $b69
+            local.get $workers
             i32.eqz
-            br_if $b27
+            br_if $b69
             local.get $arg2
             i32.const 20000
             i32.lt_s
-            br_if $b27
+            br_if $b69
             local.get $arg2
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg2
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
-            local.get $arg0
+            local.set $block
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
+            local.set $from
+            block $b70
+              loop $l71
+                local.get $from
+                local.get $arg2
+                i32.ge_s
+                br_if $b70
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                drop
+                local.get $share
+                local.get $arg2
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg2
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=40
+                local.get $block
+                i32.const 9
+                i32.store offset=12
+                local.get $block
+                i32.const 3
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b72
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b72
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l71
+              end
+            end
+            local.get $arg0
             local.get $arg1
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.sub
-            i32.store offset=28
-            local.get $control
-            i32.const 9
-            i32.store offset=12
-            local.get $control
-            i32.const 3
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b28
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b28
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $share
+            local.get $arg2
+            i32.lt_s
+            select
             call $pointwise6
-            loop $l29
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l29
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b73
+              loop $l74
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b73
+                local.get $block
+                i32.load
+                local.set $job
+                block $b75
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b75
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  call $pointwise6
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l74
+              end
             end
-            br $b26
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b76
+              loop $l77
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b76
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l78
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l78
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l77
+              end
+            end
+            br $b68
           end
           local.get $arg0
           local.get $arg1
@@ -4738,87 +6162,227 @@
         local.set $arg2
         local.get $n0
         local.set $arg3
-        block $b30
-          block $b31
-            local.get $control
+        block $b79
+          block $b80
+            local.get $workers
             i32.eqz
-            br_if $b31
+            br_if $b80
             local.get $arg3
             i32.const 20000
             i32.lt_s
-            br_if $b31
+            br_if $b80
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b81
+              loop $l82
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b81
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 10
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b83
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b83
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l82
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 10
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b32
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b32
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise7
-            loop $l33
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l33
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b84
+              loop $l85
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b84
+                local.get $block
+                i32.load
+                local.set $job
+                block $b86
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b86
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise7
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l85
+              end
             end
-            br $b30
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b87
+              loop $l88
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b87
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l89
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l89
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l88
+              end
+            end
+            br $b79
           end
           local.get $arg0
           local.get $arg1
@@ -5669,14 +7233,19 @@
     end
   )
   ;; a time loop of 18 ops a step, from the last step to the first
-  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32)
+  (func $time_loop2 (export "time_loop2") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $p4 i32) (param $p5 i32) (param $p6 i32) (param $p7 i32) (param $p8 i32) (param $p9 i32) (param $p10 i32) (param $p11 i32) (param $p12 i32) (param $p13 i32) (param $p14 i32) (param $p15 i32) (param $p16 i32) (param $p17 i32) (param $p18 i32) (param $p19 i32) (param $p20 i32) (param $p21 i32) (param $p22 i32) (param $p23 i32) (param $p24 i32) (param $p25 i32) (param $p26 i32) (param $p27 i32) (param $n0 i32) (param $n1 i32) (param $first i32) (param $steps i32) (param $T i32) (param $control i32) (param $workers i32)
     (local $s i32)
     (local $t i32)
     (local $arg0 i32)
     (local $arg1 i32)
     (local $arg2 i32)
     (local $arg3 i32)
+    (local $posted i32)
+    (local $block i32)
+    (local $parts i32)
     (local $share i32)
+    (local $from i32)
+    (local $w i32)
     (local $job i32)
     (local $arg4 i32)
     (local $arg5 i32)
@@ -5711,7 +7280,7 @@
         local.set $arg3
         block $b2
           block $b3
-            local.get $control
+            local.get $workers
             i32.eqz
             br_if $b3
             local.get $arg3
@@ -5719,75 +7288,215 @@
             i32.lt_s
             br_if $b3
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
-            local.get $arg0
+            local.set $block
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
-            local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
-            local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
-            local.get $arg3
-            local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 14
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
+            local.set $from
             block $b4
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b4
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
+              loop $l5
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b4
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 14
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b6
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b6
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l5
+              end
             end
             local.get $arg0
             local.get $arg1
             local.get $arg2
             local.get $share
+            local.get $arg3
+            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise10
-            loop $l5
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l5
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b7
+              loop $l8
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b7
+                local.get $block
+                i32.load
+                local.set $job
+                block $b9
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b9
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise10
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l8
+              end
+            end
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b10
+              loop $l11
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b10
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l12
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l12
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l11
+              end
             end
             br $b2
           end
@@ -5817,103 +7526,247 @@
         local.set $arg4
         local.get $n1
         local.set $arg5
-        block $b6
-          block $b7
-            local.get $control
+        block $b13
+          block $b14
+            local.get $workers
             i32.eqz
-            br_if $b7
+            br_if $b14
             local.get $arg5
             i32.const 6667
             i32.lt_s
-            br_if $b7
+            br_if $b14
             local.get $arg5
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg5
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b15
+              loop $l16
+                local.get $from
+                local.get $arg5
+                i32.ge_s
+                br_if $b15
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=48
+                local.get $block
+                local.get $arg5
+                drop
+                local.get $share
+                local.get $arg5
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg5
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=52
+                local.get $block
+                i32.const 15
+                i32.store offset=12
+                local.get $block
+                i32.const 6
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b17
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b17
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l16
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=36
-            local.get $control
             local.get $arg5
             local.get $share
-            i32.sub
-            i32.store offset=40
-            local.get $control
-            i32.const 15
-            i32.store offset=12
-            local.get $control
-            i32.const 6
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b8
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b8
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $arg4
-            local.get $share
+            local.get $arg5
+            i32.lt_s
+            select
             call $pointwise11
-            loop $l9
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l9
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b18
+              loop $l19
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b18
+                local.get $block
+                i32.load
+                local.set $job
+                block $b20
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b20
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  local.get $block
+                  i32.load offset=52
+                  call $pointwise11
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l19
+              end
             end
-            br $b6
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b21
+              loop $l22
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b21
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l23
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l23
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l22
+              end
+            end
+            br $b13
           end
           local.get $arg0
           local.get $arg1
@@ -5935,87 +7788,227 @@
         local.set $arg2
         local.get $n1
         local.set $arg3
-        block $b10
-          block $b11
-            local.get $control
+        block $b24
+          block $b25
+            local.get $workers
             i32.eqz
-            br_if $b11
+            br_if $b25
             local.get $arg3
             i32.const 20000
             i32.lt_s
-            br_if $b11
+            br_if $b25
             local.get $arg3
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b26
+              loop $l27
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b26
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 10
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b28
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b28
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l27
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 10
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b12
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b12
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $pointwise7
-            loop $l13
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l13
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b29
+              loop $l30
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b29
+                local.get $block
+                i32.load
+                local.set $job
+                block $b31
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b31
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $pointwise7
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l30
+              end
             end
-            br $b10
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b32
+              loop $l33
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b32
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l34
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l34
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l33
+              end
+            end
+            br $b24
           end
           local.get $arg0
           local.get $arg1
@@ -6041,95 +8034,237 @@
         local.set $arg3
         local.get $n1
         local.set $arg4
-        block $b14
-          block $b15
-            local.get $control
+        block $b35
+          block $b36
+            local.get $workers
             i32.eqz
-            br_if $b15
+            br_if $b36
             local.get $arg4
             i32.const 10000
             i32.lt_s
-            br_if $b15
+            br_if $b36
             local.get $arg4
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg4
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b37
+              loop $l38
+                local.get $from
+                local.get $arg4
+                i32.ge_s
+                br_if $b37
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                drop
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=48
+                local.get $block
+                i32.const 16
+                i32.store offset=12
+                local.get $block
+                i32.const 5
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b39
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b39
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l38
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.sub
-            i32.store offset=36
-            local.get $control
-            i32.const 16
-            i32.store offset=12
-            local.get $control
-            i32.const 5
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b16
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b16
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $share
+            local.get $arg4
+            i32.lt_s
+            select
             call $pointwise12
-            loop $l17
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l17
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b40
+              loop $l41
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b40
+                local.get $block
+                i32.load
+                local.set $job
+                block $b42
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b42
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  call $pointwise12
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l41
+              end
             end
-            br $b14
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b43
+              loop $l44
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b43
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l45
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l45
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l44
+              end
+            end
+            br $b35
           end
           local.get $arg0
           local.get $arg1
@@ -6156,95 +8291,237 @@
         local.set $arg3
         local.get $n1
         local.set $arg4
-        block $b18
-          block $b19
-            local.get $control
+        block $b46
+          block $b47
+            local.get $workers
             i32.eqz
-            br_if $b19
+            br_if $b47
             local.get $arg4
             i32.const 10000
             i32.lt_s
-            br_if $b19
+            br_if $b47
             local.get $arg4
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg4
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b48
+              loop $l49
+                local.get $from
+                local.get $arg4
+                i32.ge_s
+                br_if $b48
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                drop
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=48
+                local.get $block
+                i32.const 16
+                i32.store offset=12
+                local.get $block
+                i32.const 5
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b50
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b50
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l49
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.sub
-            i32.store offset=36
-            local.get $control
-            i32.const 16
-            i32.store offset=12
-            local.get $control
-            i32.const 5
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b20
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b20
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $share
+            local.get $arg4
+            i32.lt_s
+            select
             call $pointwise12
-            loop $l21
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l21
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b51
+              loop $l52
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b51
+                local.get $block
+                i32.load
+                local.set $job
+                block $b53
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b53
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  call $pointwise12
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l52
+              end
             end
-            br $b18
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b54
+              loop $l55
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b54
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l56
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l56
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l55
+              end
+            end
+            br $b46
           end
           local.get $arg0
           local.get $arg1
@@ -6271,95 +8548,237 @@
         local.set $arg3
         local.get $n1
         local.set $arg4
-        block $b22
-          block $b23
-            local.get $control
+        block $b57
+          block $b58
+            local.get $workers
             i32.eqz
-            br_if $b23
+            br_if $b58
             local.get $arg4
             i32.const 10000
             i32.lt_s
-            br_if $b23
+            br_if $b58
             local.get $arg4
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg4
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b59
+              loop $l60
+                local.get $from
+                local.get $arg4
+                i32.ge_s
+                br_if $b59
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                drop
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=48
+                local.get $block
+                i32.const 16
+                i32.store offset=12
+                local.get $block
+                i32.const 5
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b61
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b61
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l60
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.sub
-            i32.store offset=36
-            local.get $control
-            i32.const 16
-            i32.store offset=12
-            local.get $control
-            i32.const 5
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b24
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b24
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $share
+            local.get $arg4
+            i32.lt_s
+            select
             call $pointwise12
-            loop $l25
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l25
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b62
+              loop $l63
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b62
+                local.get $block
+                i32.load
+                local.set $job
+                block $b64
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b64
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  call $pointwise12
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l63
+              end
             end
-            br $b22
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b65
+              loop $l66
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b65
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l67
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l67
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l66
+              end
+            end
+            br $b57
           end
           local.get $arg0
           local.get $arg1
@@ -6386,95 +8805,237 @@
         local.set $arg3
         local.get $n1
         local.set $arg4
-        block $b26
-          block $b27
-            local.get $control
+        block $b68
+          block $b69
+            local.get $workers
             i32.eqz
-            br_if $b27
+            br_if $b69
             local.get $arg4
             i32.const 10000
             i32.lt_s
-            br_if $b27
+            br_if $b69
             local.get $arg4
+            i32.const 0
+            i32.add
+            i32.const 1
+            i32.div_u
+            local.set $parts
+            local.get $workers
             i32.const 1
             i32.add
-            i32.const 2
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg4
+            local.get $parts
+            i32.const 1
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 1
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
+            local.set $block
+            local.get $share
+            local.set $from
+            block $b70
+              loop $l71
+                local.get $from
+                local.get $arg4
+                i32.ge_s
+                br_if $b70
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=44
+                local.get $block
+                local.get $arg4
+                drop
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg4
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=48
+                local.get $block
+                i32.const 16
+                i32.store offset=12
+                local.get $block
+                i32.const 5
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b72
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b72
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l71
+              end
+            end
             local.get $arg0
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
             local.get $arg1
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=24
-            local.get $control
             local.get $arg2
-            local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=32
-            local.get $control
             local.get $arg4
             local.get $share
-            i32.sub
-            i32.store offset=36
-            local.get $control
-            i32.const 16
-            i32.store offset=12
-            local.get $control
-            i32.const 5
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b28
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b28
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $arg3
-            local.get $share
+            local.get $arg4
+            i32.lt_s
+            select
             call $pointwise12
-            loop $l29
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l29
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b73
+              loop $l74
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b73
+                local.get $block
+                i32.load
+                local.set $job
+                block $b75
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b75
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  local.get $block
+                  i32.load offset=48
+                  call $pointwise12
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l74
+              end
             end
-            br $b26
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b76
+              loop $l77
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b76
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l78
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l78
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l77
+              end
+            end
+            br $b68
           end
           local.get $arg0
           local.get $arg1
@@ -6489,12 +9050,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b30
-          loop $l31
+        block $b79
+          loop $l80
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b30
+            br_if $b79
             local.get $to
             local.get $from
             i32.const 20
@@ -6511,7 +9072,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l31
+            br $l80
           end
         end
         local.get $p21
@@ -6522,12 +9083,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b32
-          loop $l33
+        block $b81
+          loop $l82
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b32
+            br_if $b81
             local.get $to
             local.get $from
             i32.const 20
@@ -6544,7 +9105,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l33
+            br $l82
           end
         end
         local.get $p21
@@ -6555,12 +9116,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b34
-          loop $l35
+        block $b83
+          loop $l84
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b34
+            br_if $b83
             local.get $to
             local.get $from
             i32.const 20
@@ -6577,7 +9138,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l35
+            br $l84
           end
         end
         local.get $p21
@@ -6588,12 +9149,12 @@
         local.set $from
         local.get $n1
         local.set $row
-        block $b36
-          loop $l37
+        block $b85
+          loop $l86
             i32.const 0
             local.get $row
             i32.ge_s
-            br_if $b36
+            br_if $b85
             local.get $to
             local.get $from
             i32.const 20
@@ -6610,7 +9171,7 @@
             i32.const -1
             i32.add
             local.set $row
-            br $l37
+            br $l86
           end
         end
         local.get $p21
@@ -6621,83 +9182,223 @@
         local.set $arg2
         local.get $n1
         local.set $arg3
-        block $b38
-          block $b39
-            local.get $control
+        block $b87
+          block $b88
+            local.get $workers
             i32.eqz
-            br_if $b39
+            br_if $b88
             local.get $arg3
             i32.const 500
             i32.lt_s
-            br_if $b39
+            br_if $b88
             local.get $arg3
-            i32.const 3
+            i32.const 1
             i32.add
-            i32.const 4
+            i32.const 2
+            i32.div_u
+            local.set $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            local.get $workers
+            i32.const 1
+            i32.add
+            local.get $parts
+            i32.lt_s
+            select
+            local.set $parts
+            local.get $arg3
+            local.get $parts
+            i32.const 2
+            i32.mul
+            local.tee $share
+            i32.add
+            i32.const 1
+            i32.sub
+            local.get $share
             i32.div_u
             i32.const 2
             i32.mul
             local.set $share
+            i32.const 0
+            local.set $posted
             local.get $control
-            local.get $arg0
+            local.set $block
             local.get $share
-            i32.const 80
-            i32.mul
-            i32.add
-            i32.store offset=20
-            local.get $control
+            local.set $from
+            block $b89
+              loop $l90
+                local.get $from
+                local.get $arg3
+                i32.ge_s
+                br_if $b89
+                local.get $block
+                local.get $arg0
+                local.get $from
+                i32.const 80
+                i32.mul
+                i32.add
+                i32.store offset=32
+                local.get $block
+                local.get $arg1
+                i32.store offset=36
+                local.get $block
+                local.get $arg2
+                local.get $from
+                i32.const 20
+                i32.mul
+                i32.add
+                i32.store offset=40
+                local.get $block
+                local.get $arg3
+                drop
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                local.get $share
+                local.get $arg3
+                local.get $from
+                i32.sub
+                i32.lt_s
+                select
+                i32.store offset=44
+                local.get $block
+                i32.const 17
+                i32.store offset=12
+                local.get $block
+                i32.const 4
+                i32.store offset=16
+                local.get $block
+                local.get $block
+                i32.load
+                i32.const 1
+                i32.add
+                i32.atomic.store
+                block $b91
+                  local.get $block
+                  i32.atomic.load offset=8
+                  i32.const 1
+                  i32.ne
+                  br_if $b91
+                  local.get $block
+                  i32.const 1
+                  memory.atomic.notify
+                  drop
+                end
+                local.get $posted
+                i32.const 1
+                i32.add
+                local.set $posted
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                local.get $from
+                local.get $share
+                i32.add
+                local.set $from
+                br $l90
+              end
+            end
+            local.get $arg0
             local.get $arg1
-            i32.store offset=24
-            local.get $control
             local.get $arg2
             local.get $share
-            i32.const 20
-            i32.mul
-            i32.add
-            i32.store offset=28
-            local.get $control
             local.get $arg3
             local.get $share
-            i32.sub
-            i32.store offset=32
-            local.get $control
-            i32.const 17
-            i32.store offset=12
-            local.get $control
-            i32.const 4
-            i32.store offset=16
-            local.get $control
-            i32.load
-            i32.const 1
-            i32.add
-            local.set $job
-            local.get $control
-            local.get $job
-            i32.atomic.store
-            block $b40
-              local.get $control
-              i32.atomic.load offset=8
-              i32.const 1
-              i32.ne
-              br_if $b40
-              local.get $control
-              i32.const 1
-              memory.atomic.notify
-              drop
-            end
-            local.get $arg0
-            local.get $arg1
-            local.get $arg2
-            local.get $share
+            local.get $arg3
+            i32.lt_s
+            select
             call $cols_20x5
-            loop $l41
-              local.get $control
-              i32.atomic.load offset=4
-              local.get $job
-              i32.ne
-              br_if $l41
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b92
+              loop $l93
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b92
+                local.get $block
+                i32.load
+                local.set $job
+                block $b94
+                  local.get $block
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  local.get $job
+                  i32.atomic.rmw.cmpxchg offset=20
+                  local.get $job
+                  i32.const 1
+                  i32.sub
+                  i32.ne
+                  br_if $b94
+                  local.get $block
+                  i32.load offset=32
+                  local.get $block
+                  i32.load offset=36
+                  local.get $block
+                  i32.load offset=40
+                  local.get $block
+                  i32.load offset=44
+                  call $cols_20x5
+                  local.get $block
+                  local.get $block
+                  i32.load offset=28
+                  i32.const 1
+                  i32.add
+                  i32.store offset=28
+                  local.get $block
+                  local.get $job
+                  i32.atomic.store offset=4
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l93
+              end
             end
-            br $b38
+            i32.const 0
+            local.set $w
+            local.get $control
+            local.set $block
+            block $b95
+              loop $l96
+                local.get $w
+                local.get $posted
+                i32.ge_s
+                br_if $b95
+                local.get $block
+                i32.load
+                local.set $job
+                loop $l97
+                  local.get $block
+                  i32.atomic.load offset=4
+                  local.get $job
+                  i32.ne
+                  br_if $l97
+                end
+                local.get $w
+                i32.const 1
+                i32.add
+                local.set $w
+                local.get $block
+                i32.const 128
+                i32.add
+                local.set $block
+                br $l96
+              end
+            end
+            br $b87
           end
           local.get $arg0
           local.get $arg1

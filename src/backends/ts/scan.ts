@@ -183,14 +183,14 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
     into.block(`${ownFunctionOpen} (V8 optimizes no function past about 60 KB)`, () => into.append(loop), '})();');
   if (recorder !== undefined && recorder.failed === undefined && e.ctx.simd) {
     // Every op of the step is a kernel call or a copy: the whole loop runs in WebAssembly, unless an
-    // array is outside the kernels' memory or there is more than one worker. With one, the loop posts it
-    // the same shares of the calls as JavaScript would (its control block is the last argument).
+    // array is outside the kernels' memory, or a worker has failed (the loop finds the workers' control
+    // blocks one after the other from slot 1's). It posts the workers the same shares of the calls as
+    // JavaScript would.
     const { loop: program, arrays, integers } = recorder.loop(A.reverse);
     const kernel = stepLoopFunction(e.ctx.simd, program);
-    const worker = `pool.ready.length === 1 ? ${4 * controlInts} * pool.ready[0] : 0`;
     const call = (first: string, end: string) =>
-      `run_${kernel}(${[...arrays.map((a) => `${a}.byteOffset`), ...integers, first, end, T, worker].join(', ')})`;
-    const runs = `kernels !== undefined && pool.ready.length <= 1 && heapHolds(${arrays.join(', ')})`;
+      `withWorkers((workers) => run_${kernel}(${[...arrays.map((a) => `${a}.byteOffset`), ...integers, first, end, T, 4 * controlInts, 'workers'].join(', ')}))`;
+    const runs = `kernels !== undefined && (pool.ready.length === 0 || pool.ready[pool.ready.length - 1] === pool.ready.length) && heapHolds(${arrays.join(', ')})`;
     if (!skips) code.line(`if (${runs}) ${call('0', steps)};`);
     else
       code.block(`if (${runs}) {`, () => {

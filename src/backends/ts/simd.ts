@@ -267,6 +267,7 @@ export const fusedMultiplyAdd: boolean = kernels !== undefined && loadedKernelBy
 ${threadRuntime(sharedMemoryFlagAt(bytes), memoryPages, {
   shares: called.some(([, k]) => splitOf(k) !== undefined),
   halves: called.some(([, k]) => k.kind === 'gemm' && halfRows(k.spec) !== undefined),
+  loops: called.some(([, k]) => k.kind === 'loop'),
 })}
 ${called.map(([name, k]) => kernelWrapper(name, k, (n) => names.indexOf(n))).join('\n')}
 // The heap: one call's buffers, bump-allocated in the kernels' memory.

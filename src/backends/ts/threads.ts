@@ -41,7 +41,7 @@ interface Split {
 /** Floating-point operations below which a call runs on one thread: about 2 µs of one core's work. */
 const splitWork = 100_000;
 /** Workers at most (each has a control block, wasm/control-block.ts). */
-const maxWorkers = 15;
+const maxWorkers = 63;
 const controlArguments = controlInts - controlField.args;
 /** How long an idle worker spins before it sleeps: longer than the gaps between a model's kernel calls. */
 const spinMs = 5;
@@ -131,20 +131,20 @@ export function kernelWrapper(name: string, kernel: Kernel, indexOf: (name: stri
   const lines = [];
   if (split) {
     lines.push(
-      `if (pool.ready.length > 0 && ${args[split.rowsAt]} >= ${split.minRows}) return splitKernel(${indexOf(name)}, [${args.join(', ')}], ${split.rowsAt}, [${split.strides.join(', ')}], ${split.align});`,
+      `if (${args[split.rowsAt]} >= ${split.minRows} && splitting()) return splitKernel(${indexOf(name)}, [${args.join(', ')}], ${split.rowsAt}, [${split.strides.join(', ')}], ${split.align});`,
     );
   }
   const half = kernel.kind === 'gemm' ? halfRows(kernel.spec) : undefined;
   if (half?.kind === 'rows') {
     // One sample: this thread computes the first half of the rows, a worker the second.
     lines.push(
-      `if (pool.ready.length > 0 && samples === 1) return splitHalves(${indexOf(gemmName(half))}, [a, b, out, 1], [a + ${4 * half.m * half.k}, b, out + ${4 * half.m}, 1]);`,
+      `if (samples === 1 && splitting()) return splitHalves(${indexOf(gemmName(half))}, [a, b, out, 1], [a + ${4 * half.m * half.k}, b, out + ${4 * half.m}, 1]);`,
     );
   }
   if (half?.kind === 'outer') {
     // A weight-gradient sum: this thread sums the first half of the output rows, a worker the second.
     lines.push(
-      `if (pool.ready.length > 0 && samples * ${2 * half.m * half.n} >= ${splitWork}) return splitHalves(${indexOf(gemmName(half))}, [a, aStep, b, bStep, out, samples], [a + ${4 * half.m}, aStep, b, bStep, out + ${4 * half.m * half.n}, samples]);`,
+      `if (samples * ${2 * half.m * half.n} >= ${splitWork} && splitting()) return splitHalves(${indexOf(gemmName(half))}, [a, aStep, b, bStep, out, samples], [a + ${4 * half.m}, aStep, b, bStep, out + ${4 * half.m * half.n}, samples]);`,
     );
   }
   lines.push(direct);
@@ -160,22 +160,35 @@ const start = (data, ready) => {
   const control = new Int32Array(memory.buffer, data.slot * ${4 * controlInts}, ${controlInts});
   const args = [];
   let seen = Atomics.load(control, ${controlField.job});
+  // How long to spin for the next job (ms): the most while this worker gets the jobs it is given;
+  // a quarter as long each time one is taken back while it spun, since it then lost its core to
+  // another thread, and spinning only takes that thread's time.
+  let budget = ${spinMs};
   ready();
   for (;;) {
     const idleSince = performance.now();
+    let slept = false;
     for (let spins = 1; Atomics.load(control, ${controlField.job}) === seen; spins++) {
-      if (spins % 4096 === 0 && performance.now() - idleSince > ${spinMs}) {
+      if (spins % 1024 === 0 && performance.now() - idleSince > budget) {
         Atomics.store(control, ${controlField.sleeping}, 1);
         Atomics.wait(control, ${controlField.job}, seen);
         Atomics.store(control, ${controlField.sleeping}, 0);
+        slept = true;
       }
     }
     seen = Atomics.load(control, ${controlField.job});
     const kernel = control[${controlField.kernel}];
     if (kernel < 0) return;
+    // The thread that posted the job may have taken it back, having done its own share first.
+    if (Atomics.compareExchange(control, ${controlField.claimed}, (seen - 1) | 0, seen) !== ((seen - 1) | 0)) {
+      if (!slept) budget = budget < 0.02 ? 0 : budget / 4;
+      continue;
+    }
+    budget = Math.min(${spinMs}, Math.max(0.05, 2 * budget));
     args.length = control[${controlField.count}];
     for (let a = 0; a < args.length; a++) args[a] = control[${controlField.args} + a];
     kernels[kernel](...args);
+    control[${controlField.ran}]++;
     Atomics.store(control, ${controlField.done}, seen);
   }
 };
@@ -207,9 +220,24 @@ function postJob(w: number, index: number, args: readonly number[]): void {
   if (Atomics.load(control, base + SLEEPING) === 1) Atomics.notify(control, base + JOB);
 }
 
-/** Waits for the jobs of the first \`posted\` ready workers. */
+/**
+ * Waits for the jobs of the first \`posted\` ready workers. A job its worker has not claimed yet
+ * (the worker sleeps, or has lost its core to another process) is taken back and run here, so a
+ * busy machine makes a call no slower than on one thread.
+ */
 function awaitJobs(posted: number): void {
   const control = pool.control as Int32Array;
+  let taken = 0;
+  for (let w = 0; w < posted; w++) {
+    const base = ${controlInts} * pool.ready[w];
+    const job = control[base + JOB];
+    if (Atomics.compareExchange(control, base + CLAIMED, (job - 1) | 0, job) !== ((job - 1) | 0)) continue;
+    kernelList[control[base + KERNEL]](...control.subarray(base + ARGS, base + ARGS + control[base + COUNT]));
+    control[base + KEPT]++;
+    taken++;
+    Atomics.store(control, base + DONE, job);
+  }
+  judge(posted, taken, 1);
   for (let w = 0; w < posted; w++) {
     const base = ${controlInts} * pool.ready[w];
     const job = control[base + JOB];
@@ -217,6 +245,50 @@ function awaitJobs(posted: number): void {
       // spin: the worker finishes its share in about the time this thread took for its own
     }
   }
+}
+`;
+
+/** Steering: whether to hand work to the workers now. */
+const steering = `
+/** The host's clock (performance, in Node and browsers alike). */
+const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
+/**
+ * Whether to hand work to the workers now. After most of their jobs have been taken back (the
+ * workers started them late) three times running, this thread works alone for a while, 10 ms
+ * at first and twice as long each time again, up to a second, and then tries them again: on a
+ * machine busier than its cores, waking a worker only takes this thread's core.
+ */
+function splitting(): boolean {
+  return pool.ready.length > 0 && (pool.aloneUntil === 0 || clock.now() >= pool.aloneUntil);
+}
+
+/** Notes how the workers did with \`posted\` jobs of which this thread took \`taken\` back; \`weight\` misses if most. */
+function judge(posted: number, taken: number, weight: number): void {
+  if (!pool.backOff) return;
+  if (2 * taken <= posted) {
+    pool.missed = 0;
+    pool.backoff = 0;
+    pool.aloneUntil = 0;
+    return;
+  }
+  pool.missed += weight;
+  if (pool.missed < 3) return;
+  pool.missed = 0;
+  pool.backoff = Math.min(1000, Math.max(10, 2 * pool.backoff));
+  pool.aloneUntil = clock.now() + pool.backoff;
+}
+`;
+
+/** A time loop handed the workers (its last argument), as splitting and judge steer. */
+const loopSteering = `
+/** Runs a time loop with the workers, unless this thread works alone for now, and notes how they did. */
+function withWorkers(loop: (workers: number) => void): void {
+  if (!splitting()) return loop(0);
+  const before = jobTotals();
+  loop(pool.ready.length);
+  const after = jobTotals();
+  // A loop posts many jobs: most of them taken back counts as three misses.
+  judge(after.ran - before.ran + after.kept - before.kept, after.kept - before.kept, 3);
 }
 `;
 
@@ -251,7 +323,7 @@ function splitHalves(index: number, first: readonly number[], second: readonly n
 export function threadRuntime(
   sharedFlagAt: number,
   memoryPages: number,
-  uses: { readonly shares: boolean; readonly halves: boolean },
+  uses: { readonly shares: boolean; readonly halves: boolean; readonly loops: boolean },
 ): string {
   return `
 // Worker threads (setThreads). Control block of worker w: int32s ${controlInts}·w … ${controlInts}·w + ${controlInts - 1} of the memory:
@@ -261,6 +333,9 @@ const DONE = ${controlField.done};
 const SLEEPING = ${controlField.sleeping};
 const KERNEL = ${controlField.kernel};
 const COUNT = ${controlField.count};
+const CLAIMED = ${controlField.claimed};
+const RAN = ${controlField.ran};
+const KEPT = ${controlField.kept};
 const ARGS = ${controlField.args};
 const maxThreads = ${maxWorkers + 1};
 const workerSource = ${JSON.stringify(workerSource)};
@@ -271,9 +346,28 @@ const pool = {
   ready: [] as number[],
   workers: [] as WorkerHandle[],
   control: undefined as Int32Array | undefined,
+  /** Steering (see splitting): jobs taken back in a row, and until when (performance.now) this thread works alone. */
+  missed: 0,
+  backoff: 0,
+  aloneUntil: 0,
+  /** Whether this thread works alone for a while when the workers start their jobs late (setThreads' backOff). */
+  backOff: true,
 };
 
-${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** Stops the workers and waits until they have exited, so that none still reads its control block. */
+${uses.shares || uses.halves || uses.loops ? steering : ''}${uses.loops ? loopSteering : ''}${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** The jobs the workers have run and those this thread took back from them, since setThreads. */
+function jobTotals(): { ran: number; kept: number } {
+  const control = pool.control;
+  let ran = 0;
+  let kept = 0;
+  for (const slot of pool.ready) {
+    if (control === undefined) break;
+    ran += Atomics.load(control, ${controlInts} * slot + RAN);
+    kept += control[${controlInts} * slot + KEPT];
+  }
+  return { ran, kept };
+}
+
+/** Stops the workers and waits until they have exited, so that none still reads its control block. */
 async function stopWorkers(): Promise<void> {
   const control = pool.control;
   if (control !== undefined) {
@@ -287,6 +381,7 @@ async function stopWorkers(): Promise<void> {
   const workers = pool.workers;
   pool.ready = [];
   pool.workers = [];
+  pool.missed = pool.backoff = pool.aloneUntil = 0;
   await Promise.all(workers.map((worker) => worker.terminate()));
   control?.fill(0);
 }
@@ -352,17 +447,55 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   return bytes;
 }
 
+/** How setThreads runs the workers. */
+export interface ThreadOptions {
+  /**
+   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
+   * have started most of their jobs late three times running, as they do when other processes
+   * take their cores; true unless told. False always hands them their shares, for a machine the
+   * model has to itself.
+   */
+  readonly backOff?: boolean;
+}
+
+/** What threadInfo reports. */
+export interface ThreadInfo {
+  /** Threads in use: this one and the workers. */
+  readonly threads: number;
+  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
+  readonly workerJobs: number;
+  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
+  readonly keptJobs: number;
+}
+
+/** The cores this host offers (os.availableParallelism in Node, navigator.hardwareConcurrency in browsers), at most maxThreads. */
+function defaultThreads(): number {
+  const host = globalThis as unknown as {
+    process?: { getBuiltinModule?(id: string): unknown };
+    navigator?: { hardwareConcurrency?: number };
+  };
+  const os = host.process?.getBuiltinModule?.('node:os') as { availableParallelism?(): number } | undefined;
+  const cores = os?.availableParallelism?.() ?? host.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(maxThreads, Math.floor(cores)));
+}
+
 /**
- * Runs this module's kernels on \`count\` threads: this one and count − 1
- * workers (worker_threads in Node, Web Workers in browsers, on a
- * SharedArrayBuffer). GEMMs and fused loops with enough rows are split
- * between them; results are the same as on one thread. Resolves to the
+ * Runs this module's kernels on \`count\` threads (by default, one a core of
+ * this host, at most ${maxWorkers + 1}): this one and count − 1 workers
+ * (worker_threads in Node, Web Workers in browsers, on a SharedArrayBuffer).
+ * GEMMs and fused loops with enough rows are split between them; results are
+ * the same as on one thread. A share a worker has not started when this
+ * thread has done its own is taken back and run here, so workers that lose
+ * their cores to other processes do not hold a call up; when that happens
+ * to most shares, this thread works alone for a while (\`options.backOff\`).
+ * Resolves to the
  * number of threads in use once the workers are ready (1 where the SIMD
  * kernels are unavailable); \`setThreads(1)\` stops the workers.
  */
-export async function setThreads(count: number): Promise<number> {
+export async function setThreads(count: number = defaultThreads(), options: ThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(\`the thread count must be a whole number from 1 to \${maxThreads}, got \${count}\`);
   await stopWorkers();
+  pool.backOff = options.backOff ?? true;
   const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
   if (count === 1 || kernels === undefined) return 1;
   const start = workerStarter();
@@ -385,25 +518,47 @@ export async function setThreads(count: number): Promise<number> {
   return count;
 }
 
-/** The threads in use and how many kernel calls (or shares of one) the workers have run since setThreads. */
-export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
-  const control = pool.control;
-  let jobs = 0;
-  for (const slot of pool.ready) if (control !== undefined) jobs += Atomics.load(control, ${controlInts} * slot + DONE);
-  return { threads: 1 + pool.ready.length, workerJobs: jobs };
+/**
+ * The threads in use; how many kernel calls (or shares of one) the workers have run since
+ * setThreads; and how many shares this thread took back from a worker that had not started them.
+ */
+export function threadInfo(): ThreadInfo {
+  const { ran, kept } = jobTotals();
+  return { threads: 1 + pool.ready.length, workerJobs: ran, keptJobs: kept };
 }
 `;
 }
 
 /** The same function in a module without SIMD kernels: one thread. */
 export const scalarThreads = `
+/** How setThreads runs the workers. */
+export interface ThreadOptions {
+  /**
+   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
+   * have started most of their jobs late three times running, as they do when other processes
+   * take their cores; true unless told. False always hands them their shares, for a machine the
+   * model has to itself.
+   */
+  readonly backOff?: boolean;
+}
+
+/** What threadInfo reports. */
+export interface ThreadInfo {
+  /** Threads in use: this one and the workers. */
+  readonly threads: number;
+  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
+  readonly workerJobs: number;
+  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
+  readonly keptJobs: number;
+}
+
 /** Runs this module on one thread: it was compiled without SIMD kernels, which are what threads split. */
-export async function setThreads(count: number): Promise<number> {
+export async function setThreads(count = 1, _options: ThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 1) fail(\`the thread count must be a whole number of at least 1, got \${count}\`);
   return 1;
 }
 
-export function threadInfo(): { readonly threads: number; readonly workerJobs: number } {
-  return { threads: 1, workerJobs: 0 };
+export function threadInfo(): ThreadInfo {
+  return { threads: 1, workerJobs: 0, keptJobs: 0 };
 }
 `;

@@ -20,6 +20,17 @@ export const controlField = {
   kernel: 3,
   /** How many arguments follow. */
   count: 4,
+  /**
+   * The number of the job last claimed. Whoever moves it from job − 1 to job runs the job: the
+   * worker when it sees the job, or the thread that posted it when that thread has done its own
+   * share first (the worker may have lost its core), so a worker that does not run never holds up
+   * the call.
+   */
+  claimed: 5,
+  /** How many jobs the worker has run (only the worker writes it). */
+  ran: 6,
+  /** How many of the jobs posted to this worker the posting thread took back and ran (only it writes it). */
+  kept: 7,
   /** The first argument. */
-  args: 5,
+  args: 8,
 } as const;

@@ -135,6 +135,14 @@ export class FunctionBuilder {
     return this.emit('i32.le_s', [0x4c]);
   }
 
+  i32Eq(): this {
+    return this.emit('i32.eq', [0x46]);
+  }
+  /** Of a, b and a condition on the stack: a where the condition is non-zero, else b. */
+  select(): this {
+    return this.emit('select', [0x1b]);
+  }
+
   i32Eqz(): this {
     return this.emit('i32.eqz', [0x45]);
   }
@@ -157,6 +165,13 @@ export class FunctionBuilder {
   /** A sequentially consistent store, as `Atomics.store`: every store before it is visible to whoever sees it. */
   i32AtomicStore(offset = 0): this {
     return this.emit(`i32.atomic.store${offsetText(offset)}`, [0xfe, 0x17, ...memarg(offset)]);
+  }
+  /**
+   * Compare-and-swap, as \`Atomics.compareExchange\` (address, expected, replacement on the stack):
+   * stores the replacement where the value is the expected one; pushes the value found.
+   */
+  i32AtomicRmwCmpxchg(offset = 0): this {
+    return this.emit(`i32.atomic.rmw.cmpxchg${offsetText(offset)}`, [0xfe, 0x48, ...memarg(offset)]);
   }
   /** Wakes up to n threads waiting at the address (address, n on the stack), as `Atomics.notify`; pushes how many woke. */
   memoryAtomicNotify(offset = 0): this {

@@ -11,7 +11,7 @@
  * reads or writes at its position. Counts and strides that depend on the
  * batch are parameters too.
  */
-import { controlField } from './control-block.js';
+import { controlField, controlInts } from './control-block.js';
 import { FunctionBuilder, type Local } from './encoder.js';
 
 /** A count handed to a kernel or a copy: a constant, or integer parameter `param`. */
@@ -44,10 +44,11 @@ export type StepOp =
     };
 
 /**
- * How a call may be split between this thread and one worker (ts/threads.ts
+ * How a call may be split between this thread and the workers (ts/threads.ts
  * decides, so that the loop splits exactly as the JavaScript calls would):
- * - shares: with `minRows` rows or more, the worker takes the rows from the
- *   first multiple of `align` past half, each pointer moved `strides` bytes a row;
+ * - shares: with `minRows` rows or more, the rows are cut into as many shares
+ *   as there are threads (each a multiple of `align` rows), this thread taking
+ *   the first, each pointer moved `strides` bytes a row;
  * - halves: with one sample, the worker takes the second half of a `rows`
  *   product, kernel `half` on pointers moved `offsets` bytes.
  */
@@ -72,8 +73,9 @@ export interface StepLoop {
 
 /**
  * The parameter names of a step loop, in order: array pointers, integers, the
- * first step and the step to stop before, T, and the byte address of a
- * worker's control block (0: no worker).
+ * first step and the step to stop before, T, the byte address of the first
+ * worker's control block and how many workers have blocks from there on, one
+ * after the other (0: none).
  */
 export function stepLoopArguments(loop: StepLoop): string[] {
   return [
@@ -83,11 +85,12 @@ export function stepLoopArguments(loop: StepLoop): string[] {
     'steps',
     'T',
     'control',
+    'workers',
   ];
 }
 
 /**
- * `name(p…, n…, first, steps, T, control)`: for first ≤ s < steps, t = s (or T − 1 − s),
+ * `name(p…, n…, first, steps, T, control, workers)`: for first ≤ s < steps, t = s (or T − 1 − s),
  * every op of the step in order. `indexOf` gives a called kernel's function
  * index (the same as its index in the list workers call by); `splitOf` says
  * how a call may be split when there is a worker.
@@ -105,7 +108,7 @@ export function stepLoopKernel(
   );
   const arrays = f.params.slice(0, loop.arrays);
   const integers = f.params.slice(loop.arrays, loop.arrays + loop.integers);
-  const [first, steps, T, control] = f.params.slice(loop.arrays + loop.integers);
+  const [first, steps, T, control, workers] = f.params.slice(loop.arrays + loop.integers);
   const [s, t] = [f.local('s', 'i32'), f.local('t', 'i32')];
   const rowLocals = () => [f.local('row', 'i32'), f.local('to', 'i32'), f.local('from', 'i32')] as const;
   let rowCopy: ReturnType<typeof rowLocals> | undefined;
@@ -131,68 +134,137 @@ export function stepLoopKernel(
     f.call(index, kernel);
   };
   const field = (name: keyof typeof controlField) => 4 * controlField[name];
-  // Hands `kernel` with the arguments in `values`, each plus `moved(k)`, to the worker, as postJob does.
-  const post = (kernel: string, values: readonly Local[], moved: (k: number) => void) => {
+  // Hands \`kernel\` with the arguments in \`values\`, each plus \`moved(k)\`, to the worker whose
+  // control block is at \`block\`, as postJob does.
+  const post = (block: Local, kernel: string, values: readonly Local[], moved: (k: number) => void) => {
     values.forEach((v, k) => {
-      f.get(control).get(v);
+      f.get(block).get(v);
       moved(k);
       f.i32Store(field('args') + 4 * k);
     });
     const index = indexOf(kernel);
     if (index < 0) throw new Error(`a time loop splits ${kernel}, which the module lacks`);
-    f.get(control).i32(index).i32Store(field('kernel'));
-    f.get(control).i32(values.length).i32Store(field('count'));
-    const job = local('job');
-    f.get(control).i32Load(field('job')).i32(1).i32Add().set(job);
-    f.get(control).get(job).i32AtomicStore(field('job'));
+    f.get(block).i32(index).i32Store(field('kernel'));
+    f.get(block).i32(values.length).i32Store(field('count'));
+    f.get(block).get(block).i32Load(field('job')).i32(1).i32Add().i32AtomicStore(field('job'));
     f.block((awake) => {
-      f.get(control).i32AtomicLoad(field('sleeping')).i32(1).i32Ne().brIf(awake);
-      f.get(control).i32(1).memoryAtomicNotify(field('job')).drop();
+      f.get(block).i32AtomicLoad(field('sleeping')).i32(1).i32Ne().brIf(awake);
+      f.get(block).i32(1).memoryAtomicNotify(field('job')).drop();
     });
   };
-  // Spins until the worker has finished the job just posted, as awaitJobs does.
-  const awaitJob = () =>
-    f.loop((spin) => {
-      f.get(control).i32AtomicLoad(field('done')).get(local('job')).i32Ne().brIf(spin);
-    });
-  // With a worker and work enough, the worker takes a share (or half) of the call; else this thread does all of it.
+  // As awaitJobs does: runs here each of the \`posted\` jobs that its worker has not claimed, then
+  // spins until the others are done. \`kernel\` takes \`count\` arguments.
+  const awaitJobs = (posted: Local, kernel: string, count: number) => {
+    const [w, block, job] = [local('w'), local('block'), local('job')];
+    const eachPosted = (body: () => void) => {
+      f.i32(0).set(w);
+      f.get(control).set(block);
+      f.block((end) =>
+        f.loop((next) => {
+          f.get(w).get(posted).i32GeS().brIf(end);
+          f.get(block).i32Load(field('job')).set(job);
+          body();
+          f.increment(w, 1)
+            .increment(block, 4 * controlInts)
+            .br(next);
+        }),
+      );
+    };
+    eachPosted(() =>
+      f.block((workerHasIt) => {
+        f.get(block).get(job).i32(1).i32Sub().get(job).i32AtomicRmwCmpxchg(field('claimed'));
+        f.get(job).i32(1).i32Sub().i32Ne().brIf(workerHasIt);
+        for (let k = 0; k < count; k++) f.get(block).i32Load(field('args') + 4 * k);
+        call(kernel);
+        f.get(block).get(block).i32Load(field('kept')).i32(1).i32Add().i32Store(field('kept'));
+        f.get(block).get(job).i32AtomicStore(field('done'));
+      }),
+    );
+    eachPosted(() =>
+      f.loop((spin) => {
+        f.get(block).i32AtomicLoad(field('done')).get(job).i32Ne().brIf(spin);
+      }),
+    );
+  };
+  // With workers and work enough, they take shares (or the second half) of the call; else this thread does all of it.
   const splitCall = (kernel: string, values: readonly Local[], split: CallSplit) =>
     f.block((done) => {
       const { shares, halves } = split;
+      const [posted, block] = [local('posted'), local('block')];
       if (shares !== undefined)
         f.block((notShared) => {
           const rows = values[shares.rowsAt];
-          f.get(control).i32Eqz().brIf(notShared);
+          f.get(workers).i32Eqz().brIf(notShared);
           f.get(rows).i32(shares.minRows).i32LtS().brIf(notShared);
-          // This thread's share: align · ⌈rows / (2 · align)⌉, as splitKernel computes it for two threads.
-          const share = local('share');
+          // As splitKernel: parts = min(1 + workers, ⌈rows / align⌉), each share align · ⌈rows / (parts · align)⌉.
+          const [parts, share, from] = [local('parts'), local('share'), local('from')];
           f.get(rows)
-            .i32(2 * shares.align - 1)
+            .i32(shares.align - 1)
             .i32Add()
-            .i32(2 * shares.align)
+            .i32(shares.align)
+            .i32DivU()
+            .set(parts);
+          f.get(workers)
+            .i32(1)
+            .i32Add()
+            .get(parts)
+            .get(workers)
+            .i32(1)
+            .i32Add()
+            .get(parts)
+            .i32LtS()
+            .select()
+            .set(parts);
+          f.get(rows)
+            .get(parts)
+            .i32(shares.align)
+            .i32Mul()
+            .tee(share)
+            .i32Add()
+            .i32(1)
+            .i32Sub()
+            .get(share)
             .i32DivU()
             .i32(shares.align)
             .i32Mul()
             .set(share);
-          post(kernel, values, (k) => {
-            if (k === shares.rowsAt) f.get(share).i32Sub();
-            else if (shares.strides[k] !== 0) f.get(share).i32(shares.strides[k]).i32Mul().i32Add();
+          f.i32(0).set(posted);
+          f.get(control).set(block);
+          f.get(share).set(from);
+          f.block((end) =>
+            f.loop((next) => {
+              f.get(from).get(rows).i32GeS().brIf(end);
+              post(block, kernel, values, (k) => {
+                if (k === shares.rowsAt) {
+                  // min(share, rows − from)
+                  f.drop().get(share).get(rows).get(from).i32Sub();
+                  f.get(share).get(rows).get(from).i32Sub().i32LtS().select();
+                } else if (shares.strides[k] !== 0) f.get(from).i32(shares.strides[k]).i32Mul().i32Add();
+              });
+              f.increment(posted, 1).increment(block, 4 * controlInts);
+              f.get(from).get(share).i32Add().set(from).br(next);
+            }),
+          );
+          values.forEach((v, k) => {
+            if (k !== shares.rowsAt) f.get(v);
+            else f.get(share).get(rows).get(share).get(rows).i32LtS().select();
           });
-          values.forEach((v, k) => f.get(k === shares.rowsAt ? share : v));
           call(kernel);
-          awaitJob();
+          awaitJobs(posted, kernel, values.length);
           f.br(done);
         });
       if (halves !== undefined)
         f.block((notHalved) => {
-          f.get(control).i32Eqz().brIf(notHalved);
+          f.get(workers).i32Eqz().brIf(notHalved);
           f.get(values[halves.samplesAt]).i32(1).i32Ne().brIf(notHalved);
-          post(halves.half, values, (k) => {
+          f.get(control).set(block);
+          post(block, halves.half, values, (k) => {
             if (halves.offsets[k] !== 0) f.i32(halves.offsets[k]).i32Add();
           });
           values.forEach((v) => f.get(v));
           call(halves.half);
-          awaitJob();
+          f.i32(1).set(posted);
+          awaitJobs(posted, halves.half, values.length);
           f.br(done);
         });
       values.forEach((v) => f.get(v));
