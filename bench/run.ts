@@ -296,6 +296,7 @@ async function bench(w: Workload): Promise<void> {
     { system: 'onnxruntime-node, 1 thread', backend: 'node', threads: 1, form: 'operator' },
     { system: 'onnxruntime-web webgpu', backend: 'webgpu', threads: 1, form: 'operator' },
     { system: 'onnxruntime-node, 1 thread, Scan', backend: 'node', threads: 1, form: 'scan' },
+    { system: 'onnxruntime-node, 2 threads', backend: 'node', threads: 2, form: 'operator' },
   ];
   for (const peer of peers) {
     const script = new URL('./ort.js', import.meta.url).pathname;
@@ -315,6 +316,7 @@ async function bench(w: Workload): Promise<void> {
   await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[4], job);
   await reference.setThreads(2);
   await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[1], job);
+  await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[5], job);
   await reference.setThreads(1);
   const gpu = await wgslRunner(file, sizes);
   const args = { params, inputs, initialStates: {}, B: w.B, lengths: { T: w.T } };
@@ -429,6 +431,7 @@ if (rows.length > 0) {
       'onnxruntime-web wasm, 2 threads',
       'onnxruntime-node, 1 thread',
       'onnxruntime-node, 1 thread, Scan',
+      'onnxruntime-node, 2 threads',
       'naive TypeScript',
     ]),
   );

@@ -123,7 +123,7 @@ describe('rnnc graph', () => {
     );
     const { status, err } = await rnnc('graph', path);
     expect(status).toBe(1);
-    expect(err).toContain('defines cell A, cell B: choose one with --model NAME');
+    expect(err).toContain("defines cell A, cell B: choose one by name (--model NAME, or { model: 'NAME' } in the API)");
     expect((await rnnc('graph', path, '--model', 'B')).status).toBe(0);
   });
 });

@@ -171,5 +171,7 @@ export function selectModel(program: Program, name?: string): ModelInfo {
   }
   if (program.models.length === 1) return program.models[0];
   if (program.models.length === 0 && program.cellDecls.length === 1) return fromCell(program.cellDecls[0]);
-  throw new UserError(`${program.file} defines ${describe()}: choose one with --model NAME`);
+  throw new UserError(
+    `${program.file} defines ${describe()}: choose one by name (--model NAME, or { model: 'NAME' } in the API)`,
+  );
 }
