@@ -3138,7 +3138,7 @@ function run_rows_16x64(a: number, b: number, out: number, samples: number): voi
 }
 
 function run_pointwise1(out: number, a0: number, a1: number, rows: number): void {
-  if (rows >= 3125 && splitting()) return splitKernel(3, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
+  if (rows >= 298 && splitting()) return splitKernel(3, [out, a0, a1, rows], 3, [64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise1(out, a0, a1, rows);
 }
 
@@ -3158,12 +3158,12 @@ function run_rows_16x16(a: number, b: number, out: number, samples: number): voi
 }
 
 function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (rows >= 2084 && splitting()) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 256, 0], 1);
+  if (rows >= 285 && splitting()) return splitKernel(7, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 256, 0], 1);
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
 }
 
 function run_pointwise3(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (rows >= 2084 && splitting()) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 64, 0], 1);
+  if (rows >= 285 && splitting()) return splitKernel(8, [out, a0, a1, a2, a3, rows], 5, [64, 0, 64, 64, 64, 0], 1);
   (kernels as LoadedKernels).exports.pointwise3(out, a0, a1, a2, a3, rows);
 }
 

@@ -2068,7 +2068,7 @@ function run_pointwise1(out: number, a0: number, a1: number, rows: number): void
 }
 
 function run_pointwise2(out: number, a0: number, a1: number, a2: number, a3: number, rows: number): void {
-  if (rows >= 3334 && splitting()) return splitKernel(4, [out, a0, a1, a2, a3, rows], 5, [20, 80, 20, 80, 80, 0], 1);
+  if (rows >= 318 && splitting()) return splitKernel(4, [out, a0, a1, a2, a3, rows], 5, [20, 80, 20, 80, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise2(out, a0, a1, a2, a3, rows);
 }
 
@@ -2083,17 +2083,17 @@ function run_pointwise4(out: number, a0: number, a1: number, rows: number): void
 }
 
 function run_pointwise5(out: number, a0: number, a1: number, a2: number, a3: number, a4: number, rows: number): void {
-  if (rows >= 3334 && splitting()) return splitKernel(7, [out, a0, a1, a2, a3, a4, rows], 6, [20, 80, 20, 4, 0, 0, 0], 1);
+  if (rows >= 426 && splitting()) return splitKernel(7, [out, a0, a1, a2, a3, a4, rows], 6, [20, 80, 20, 4, 0, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise5(out, a0, a1, a2, a3, a4, rows);
 }
 
 function run_pointwise6(out: number, a0: number, rows: number): void {
-  if (rows >= 20000 && splitting()) return splitKernel(8, [out, a0, rows], 2, [20, 80, 0], 1);
+  if (rows >= 1000 && splitting()) return splitKernel(8, [out, a0, rows], 2, [20, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise6(out, a0, rows);
 }
 
 function run_pointwise7(out: number, a0: number, rows: number): void {
-  if (rows >= 20000 && splitting()) return splitKernel(9, [out, a0, rows], 2, [20, 80, 0], 1);
+  if (rows >= 1000 && splitting()) return splitKernel(9, [out, a0, rows], 2, [20, 80, 0], 1);
   (kernels as LoadedKernels).exports.pointwise7(out, a0, rows);
 }
 
@@ -2103,12 +2103,12 @@ function run_pointwise8(out: number, a0: number, a1: number, a2: number, a3: num
 }
 
 function run_pointwise9(out: number, a0: number, a1: number, rows: number): void {
-  if (rows >= 20000 && splitting()) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 4, 0], 1);
+  if (rows >= 5000 && splitting()) return splitKernel(11, [out, a0, a1, rows], 3, [20, 20, 4, 0], 1);
   (kernels as LoadedKernels).exports.pointwise9(out, a0, a1, rows);
 }
 
 function run_pointwise10(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (rows >= 6667 && splitting()) return splitKernel(12, [out, a0, a1, a2, rows], 4, [20, 20, 0, 0, 0], 1);
+  if (rows >= 910 && splitting()) return splitKernel(12, [out, a0, a1, a2, rows], 4, [20, 20, 0, 0, 0], 1);
   (kernels as LoadedKernels).exports.pointwise10(out, a0, a1, a2, rows);
 }
 
@@ -2133,7 +2133,7 @@ function run_pointwise14(out: number, a0: number, a1: number, a2: number, rows: 
 }
 
 function run_pointwise15(out: number, a0: number, a1: number, a2: number, rows: number): void {
-  if (rows >= 10000 && splitting()) return splitKernel(17, [out, a0, a1, a2, rows], 4, [20, 20, 0, 4, 0], 1);
+  if (rows >= 4000 && splitting()) return splitKernel(17, [out, a0, a1, a2, rows], 4, [20, 20, 0, 4, 0], 1);
   (kernels as LoadedKernels).exports.pointwise15(out, a0, a1, a2, rows);
 }
 

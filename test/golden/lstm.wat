@@ -2877,7 +2877,7 @@
             i32.eqz
             br_if $b14
             local.get $arg8
-            i32.const 2223
+            i32.const 304
             i32.lt_s
             br_if $b14
             local.get $arg8
@@ -3176,7 +3176,7 @@
             i32.eqz
             br_if $b25
             local.get $arg4
-            i32.const 5000
+            i32.const 477
             i32.lt_s
             br_if $b25
             local.get $arg4
@@ -4721,7 +4721,7 @@
             i32.eqz
             br_if $b14
             local.get $arg3
-            i32.const 10000
+            i32.const 953
             i32.lt_s
             br_if $b14
             local.get $arg3
@@ -4963,7 +4963,7 @@
             i32.eqz
             br_if $b25
             local.get $arg3
-            i32.const 10000
+            i32.const 953
             i32.lt_s
             br_if $b25
             local.get $arg3
@@ -5205,7 +5205,7 @@
             i32.eqz
             br_if $b36
             local.get $arg3
-            i32.const 10000
+            i32.const 953
             i32.lt_s
             br_if $b36
             local.get $arg3
@@ -5447,7 +5447,7 @@
             i32.eqz
             br_if $b47
             local.get $arg3
-            i32.const 10000
+            i32.const 953
             i32.lt_s
             br_if $b47
             local.get $arg3
@@ -5943,7 +5943,7 @@
             i32.eqz
             br_if $b69
             local.get $arg2
-            i32.const 20000
+            i32.const 1000
             i32.lt_s
             br_if $b69
             local.get $arg2

@@ -48,8 +48,23 @@ const spinMs = 5;
 /** Bytes of control blocks at the start of the memory; the heap begins after them. */
 export const controlBytes = 4 * controlInts * (maxWorkers + 1);
 
-function treeSize(tree: VectorTree): number {
-  return tree.kind === 'op' ? 1 + tree.args.reduce((a, t) => a + treeSize(t), 0) : 0;
+/**
+ * About how many floating-point operations one of an op's results costs in the vector kernels:
+ * exp, log and the functions made of them are polynomials of a dozen or more steps.
+ */
+const opCost: Partial<Record<string, number>> = {
+  sigmoid: 20,
+  tanh: 20,
+  exp: 16,
+  log: 16,
+  softplus: 32,
+  div: 4,
+  sqrt: 4,
+};
+
+/** The operations a row's element of a fused loop costs, by opCost. */
+function treeCost(tree: VectorTree): number {
+  return tree.kind === 'op' ? (opCost[tree.op] ?? 1) + tree.args.reduce((a, t) => a + treeCost(t), 0) : 0;
 }
 
 /** Argument names of a kernel's wrapper, in the kernel's order. */
@@ -74,7 +89,7 @@ export function splitOf(kernel: Kernel): Split | undefined {
   if (kernel.kind === 'columns' || kernel.kind === 'loop') return undefined;
   if (kernel.kind === 'elementwise') {
     const { sample, leaves, tree } = kernel.spec;
-    return rows([4 * sample, ...leaves.map((l) => 4 * l.stride), 0], 1, sample * treeSize(tree));
+    return rows([4 * sample, ...leaves.map((l) => 4 * l.stride), 0], 1, sample * treeCost(tree));
   }
   const spec = kernel.spec;
   switch (spec.kind) {
