@@ -126,6 +126,7 @@ describe('a time loop as one WebAssembly function', () => {
       'steps',
       'T',
       'control',
+      'workers',
     ]);
     const { text } = run(true, 2, 2);
     expect(text).toContain('call $step');
