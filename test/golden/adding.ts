@@ -478,7 +478,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red39_95 = heapAlloc(1);
   const s96 = heapAlloc(1);
   const mm47_97 = heapAlloc(B * 64, false);
-  const ub48_98 = heapAlloc(64);
+  const ub48_98 = heapAlloc(64, false);
   const v64_99 = heapAlloc(T_T * B * 64, false);
   const v66_100 = heapAlloc(T_T * B * 64, false);
   const state69_1_103 = heapAlloc(B * 64, false);
@@ -495,7 +495,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_127 = heapAlloc(B * 64, false);
   const cat27_128 = heapAlloc(B * 256);
   const mm29_129 = heapAlloc(B * 64, false);
-  const ub78_130 = heapAlloc(512);
+  const ub78_130 = heapAlloc(512, false);
   const rows79_131 = heapAlloc(128);
   const rows80_132 = heapAlloc(128);
   const rows81_133 = heapAlloc(128);
@@ -504,10 +504,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const rows86_136 = heapAlloc(4096);
   const rows87_137 = heapAlloc(4096);
   const rows88_138 = heapAlloc(4096);
-  const ub89_139 = heapAlloc(64);
-  const ub90_140 = heapAlloc(64);
-  const ub91_141 = heapAlloc(64);
-  const ub92_142 = heapAlloc(64);
+  const ub89_139 = heapAlloc(64, false);
+  const ub90_140 = heapAlloc(64, false);
+  const ub91_141 = heapAlloc(64, false);
+  const ub92_142 = heapAlloc(64, false);
   const mm94_143 = heapAlloc(T_T * B * 2, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const in41 = heapStage((inputs["sum"] as Tensor).data);
@@ -747,7 +747,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v37_93[l] = sum38_94[l * 1 + 0] + sum38_94[l * 1 + 0];
   }
   // %45 unbroadcast
-  s96.fill(0); // reused: its last value is dead
   s96.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 1; j++) {
@@ -942,25 +941,25 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let l = 0; l < B; l++) {
         const xo = l * 64;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 0 + c] = v20_124[xo + r * 64 + c];
+          cat27_128.set(v20_124.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 0);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 64;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 64 + c] = v22_125[xo + r * 64 + c];
+          cat27_128.set(v22_125.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 64);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 64;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 128 + c] = v24_126[xo + r * 64 + c];
+          cat27_128.set(v24_126.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 128);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 64;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 64; c++) cat27_128[(l * 1 + r) * 256 + 192 + c] = v26_127[xo + r * 64 + c];
+          cat27_128.set(v26_127.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 192);
         }
       }
       // %29 matmul fused gate products
@@ -978,25 +977,25 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 0 + c] = out69_0_104[xo + r * 64 + c];
+      mm18_59.set(out69_0_104.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 64 + c] = out69_1_105[xo + r * 64 + c];
+      mm18_59.set(out69_1_105.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 64);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 128 + c] = out69_2_106[xo + r * 64 + c];
+      mm18_59.set(out69_2_106.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 128);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 192 + c] = out69_3_107[xo + r * 64 + c];
+      mm18_59.set(out69_3_107.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 192);
     }
   }
   // %78 unbroadcast fused weight gradients
@@ -1019,7 +1018,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows82_134.set(ub78_130.subarray(l * 512 + 384, l * 512 + 512), l * 128);
   }
   // %84 unbroadcast fused weight gradients
-  stack27_64.fill(0); // reused: its last value is dead
   stack27_64.fill(0);
   gemm_outer_256x64(mm18_59, 256, out28_6_74, 64, stack27_64, T_T * B);
   // %85 slice_rows ∂last: ∂U_i (batched)
@@ -1083,25 +1081,25 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 0 + c] = out69_3_107[xo + r * 64 + c];
+      mm18_59.set(out69_3_107.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 64 + c] = out69_2_106[xo + r * 64 + c];
+      mm18_59.set(out69_2_106.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 64);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 128 + c] = out69_1_105[xo + r * 64 + c];
+      mm18_59.set(out69_1_105.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 128);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) mm18_59[(l * 1 + r) * 256 + 192 + c] = out69_0_104[xo + r * 64 + c];
+      mm18_59.set(out69_0_104.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 256 + 192);
     }
   }
   // %94 matmul fused gate products

@@ -336,19 +336,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red25_49 = heapAlloc(1);
   const s50 = heapAlloc(1);
   const mm33_51 = heapAlloc(B * 64, false);
-  const ub34_52 = heapAlloc(64);
+  const ub34_52 = heapAlloc(64, false);
   const v42_53 = heapAlloc(T_T * B * 64, false);
   const out43_0_54 = heapAlloc(T_T * B * 64);
   const v2_61 = heapAlloc(B * 64, false);
   const v6_62 = heapAlloc(B * 64, false);
   const mm10_63 = heapAlloc(B * 64, false);
-  const ub11_64 = heapAlloc(4096);
+  const ub11_64 = heapAlloc(4096, false);
   const v12_65 = heapAlloc(B * 64, false);
   const v13_66 = heapAlloc(4096, false);
   const tr14_67 = heapAlloc(4096);
   const v17_68 = heapAlloc(4096, false);
-  const ub48_69 = heapAlloc(128);
-  const ub49_70 = heapAlloc(64);
+  const ub48_69 = heapAlloc(128, false);
+  const ub49_70 = heapAlloc(64, false);
   const mm50_71 = heapAlloc(T_T * B * 2, false);
   const in21 = heapStage((inputs["x"] as Tensor).data);
   const in22 = heapStage((inputs["sum"] as Tensor).data);
@@ -467,7 +467,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v23_47[l] = sum24_48[l * 1 + 0] + sum24_48[l * 1 + 0];
   }
   // %31 unbroadcast
-  s50.fill(0); // reused: its last value is dead
   s50.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 1; j++) {

@@ -308,10 +308,10 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm11_56 = heapAlloc(T_S * B, false);
   const tmax12_57 = heapAlloc(B, false);
   const v14_58 = heapAlloc(T_S * B, false);
-  const ub15_59 = heapAlloc(B);
+  const ub15_59 = heapAlloc(B, false);
   const v16_60 = heapAlloc(T_S * B, false);
   const v17_61 = heapAlloc(T_S * B * 256, false);
-  const ub18_62 = heapAlloc(B * 256);
+  const ub18_62 = heapAlloc(B * 256, false);
   const mm19_63 = heapAlloc(B * 384, false);
   const v21_64 = heapAlloc(B * 384, false);
   const v25_65 = heapAlloc(B * 128, false);
@@ -459,13 +459,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) cat27_34[(l * 1 + r) * 256 + 0 + c] = out12_0_13[xo + r * 128 + c];
+      cat27_34.set(out12_0_13.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 0);
     }
   }
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) cat27_34[(l * 1 + r) * 256 + 128 + c] = out24_0_26[xo + r * 128 + c];
+      cat27_34.set(out24_0_26.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 128);
     }
   }
   const p35 = packed === undefined ? heapStageParam("decoder.W_a", params["decoder.W_a"]) : params["decoder.W_a"];
@@ -624,13 +624,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) v37_44[(l * 1 + r) * 384 + 0 + c] = out40_0_48[xo + r * 128 + c];
+      v37_44.set(out40_0_48.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 384 + 0);
     }
   }
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) v37_44[(l * 1 + r) * 384 + 128 + c] = out40_1_49[xo + r * 256 + c];
+      v37_44.set(out40_1_49.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 384 + 128);
     }
   }
   const p67 = heapStageParam("logits.W", params["logits.W"]);
@@ -718,10 +718,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm11_156 = heapAlloc(T_S * B, false);
   const tmax12_157 = heapAlloc(B, false);
   const v14_158 = heapAlloc(T_S * B, false);
-  const ub15_159 = heapAlloc(B);
+  const ub15_159 = heapAlloc(B, false);
   const v16_160 = heapAlloc(T_S * B, false);
   const v17_161 = heapAlloc(T_S * B * 256, false);
-  const ub18_162 = heapAlloc(B * 256);
+  const ub18_162 = heapAlloc(B * 256, false);
   const mm19_163 = heapAlloc(B * 384, false);
   const v21_164 = heapAlloc(B * 384, false);
   const v25_165 = heapAlloc(B * 128, false);
@@ -739,8 +739,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s179 = heapAlloc(1);
   const v69_180 = heapAlloc(T_U * B * 41, false);
   const v74_181 = heapAlloc(T_U * B * 41, false);
-  const ub75_182 = heapAlloc(41);
-  const ub78_183 = heapAlloc(15744);
+  const ub75_182 = heapAlloc(41, false);
+  const ub78_183 = heapAlloc(15744, false);
   const bt80_184 = heapAlloc(T_S * B * 256);
   const c81_185 = heapAlloc(32768);
   const c82_186 = heapAlloc(128);
@@ -773,38 +773,38 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm45_229 = heapAlloc(T_S * B, false);
   const v48_230 = heapAlloc(T_S * B, false);
   const v50_231 = heapAlloc(T_S * B, false);
-  const ub52_232 = heapAlloc(T_S * B);
+  const ub52_232 = heapAlloc(T_S * B, false);
   const v53_233 = heapAlloc(T_S * B, false);
   const v55_234 = heapAlloc(T_S * B, false);
-  const ub56_235 = heapAlloc(B);
+  const ub56_235 = heapAlloc(B, false);
   const bt57_236 = heapAlloc(T_S * B);
   const v59_237 = heapAlloc(T_S * B, false);
   const v60_238 = heapAlloc(T_S * B, false);
-  const ub61_239 = heapAlloc(B);
+  const ub61_239 = heapAlloc(B, false);
   const bt62_240 = heapAlloc(T_S * B);
   const v63_241 = heapAlloc(T_S * B, false);
-  const ub64_242 = heapAlloc(B);
+  const ub64_242 = heapAlloc(B, false);
   const v65_243 = heapAlloc(B, false);
   const bt66_244 = heapAlloc(T_S * B);
   const v68_245 = heapAlloc(T_S * B, false);
   const v69_246 = heapAlloc(T_S * B * 128, false);
-  const ub71_247 = heapAlloc(128);
+  const ub71_247 = heapAlloc(128, false);
   const v74_248 = heapAlloc(T_S * B * 128, false);
-  const ub75_249 = heapAlloc(B * 128);
+  const ub75_249 = heapAlloc(B * 128, false);
   const mm77_250 = heapAlloc(T_S * B * 256, false);
-  const ub78_251 = heapAlloc(32768);
+  const ub78_251 = heapAlloc(32768, false);
   const cat80_252 = heapAlloc(B * 512);
   const mm82_253 = heapAlloc(B * 128, false);
   const v83_254 = heapAlloc(B * 128, false);
   const v85_255 = heapAlloc(T_S * B * 256, false);
   const v87_256 = heapAlloc(32768, false);
   const v89_257 = heapAlloc(128, false);
-  const ub100_258 = heapAlloc(15744);
-  const ub102_259 = heapAlloc(98304);
+  const ub100_258 = heapAlloc(15744, false);
+  const ub102_259 = heapAlloc(98304, false);
   const cat104_260 = heapAlloc(T_U * B * 512);
   const rows107_261 = heapAlloc(16384);
   const rows108_262 = heapAlloc(49152);
-  const ub109_263 = heapAlloc(384);
+  const ub109_263 = heapAlloc(384, false);
   const v120_264 = heapAlloc(T_S * B * 128, false);
   const v122_265 = heapAlloc(T_S * B * 128, false);
   const v124_266 = heapAlloc(T_S * B * 128, false);
@@ -824,8 +824,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v30_291 = heapAlloc(B * 128, false);
   const pad128_292 = heapAlloc(T_S * B * 384);
   const v132_293 = heapAlloc(T_S * B * 384, false);
-  const ub135_294 = heapAlloc(49152);
-  const ub136_295 = heapAlloc(384);
+  const ub135_294 = heapAlloc(49152, false);
+  const ub136_295 = heapAlloc(384, false);
   const mm137_296 = heapAlloc(T_S * B * 28, false);
   const state150_0_297 = heapAlloc(B * 128, false);
   const out150_2_298 = heapAlloc(T_S * B * 384);
@@ -844,11 +844,11 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad153_322 = heapAlloc(T_S * B * 384);
   const v157_323 = heapAlloc(T_S * B * 384, false);
   const cat158_324 = heapAlloc(T_S * B * 768);
-  const ub160_325 = heapAlloc(21504);
+  const ub160_325 = heapAlloc(21504, false);
   const rows161_326 = heapAlloc(10752);
   const rows162_327 = heapAlloc(10752);
-  const ub165_328 = heapAlloc(49152);
-  const ub166_329 = heapAlloc(384);
+  const ub165_328 = heapAlloc(49152, false);
+  const ub166_329 = heapAlloc(384, false);
   const mm167_330 = heapAlloc(T_S * B * 28, false);
   const v168_331 = heapAlloc(T_S * B * 28, false);
   const in71 = heapStage((inputs["letters"] as Tensor).data);
@@ -1071,13 +1071,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) cat28_124[(l * 1 + r) * 256 + 0 + c] = out13_0_85[xo + r * 128 + c];
+      cat28_124.set(out13_0_85.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 0);
     }
   }
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) cat28_124[(l * 1 + r) * 256 + 128 + c] = out25_0_107[xo + r * 128 + c];
+      cat28_124.set(out25_0_107.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 128);
     }
   }
   const p125 = packed === undefined ? heapStageParam("decoder.W_a", params["decoder.W_a"]) : params["decoder.W_a"];
@@ -1282,13 +1282,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) v38_134[(l * 1 + r) * 384 + 0 + c] = out41_10_148[xo + r * 128 + c];
+      v38_134.set(out41_10_148.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 384 + 0);
     }
   }
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) v38_134[(l * 1 + r) * 384 + 128 + c] = out41_11_149[xo + r * 256 + c];
+      v38_134.set(out41_11_149.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 384 + 128);
     }
   }
   const p171 = heapStageParam("logits.W", params["logits.W"]);
@@ -1756,13 +1756,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let l = 0; l < B; l++) {
         const xo = l * 384;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 384; c++) cat80_252[(l * 1 + r) * 512 + 0 + c] = v31_222[xo + r * 384 + c];
+          cat80_252.set(v31_222.subarray(xo + r * 384, xo + r * 384 + 384), (l * 1 + r) * 512 + 0);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 128;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat80_252[(l * 1 + r) * 512 + 384 + c] = ub75_249[xo + r * 128 + c];
+          cat80_252.set(ub75_249.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 512 + 384);
         }
       }
       // %82 matmul fused gate products
@@ -1820,17 +1820,16 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 128;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 128; c++) cat104_260[(l * 1 + r) * 512 + 0 + c] = out92_0_197[xo + r * 128 + c];
+      cat104_260.set(out92_0_197.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 512 + 0);
     }
   }
   for (let l = 0; l < T_U * B; l++) {
     const xo = l * 384;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 384; c++) cat104_260[(l * 1 + r) * 512 + 128 + c] = v38_134[xo + r * 384 + c];
+      cat104_260.set(v38_134.subarray(xo + r * 384, xo + r * 384 + 384), (l * 1 + r) * 512 + 128);
     }
   }
   // %106 unbroadcast fused weight gradients
-  stack39_135.fill(0); // reused: its last value is dead
   stack39_135.fill(0);
   gemm_outer_512x128(cat104_260, 512, out41_9_147, 128, stack39_135, T_U * B);
   // %107 slice_rows ∂decoder: ∂W_a (batched)
@@ -2212,13 +2211,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 384;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 384; c++) cat158_324[(l * 1 + r) * 768 + 0 + c] = v132_293[xo + r * 384 + c];
+      cat158_324.set(v132_293.subarray(xo + r * 384, xo + r * 384 + 384), (l * 1 + r) * 768 + 0);
     }
   }
   for (let l = 0; l < T_S * B; l++) {
     const xo = l * 384;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 384; c++) cat158_324[(l * 1 + r) * 768 + 384 + c] = v157_323[xo + r * 384 + c];
+      cat158_324.set(v157_323.subarray(xo + r * 384, xo + r * 384 + 384), (l * 1 + r) * 768 + 384);
     }
   }
   // %160 unbroadcast fused weight gradients

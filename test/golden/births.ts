@@ -493,7 +493,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const sum36_83 = heapAlloc(T_T * B);
   const red37_84 = heapAlloc(1);
   const s85 = heapAlloc(1);
-  const ub46_86 = heapAlloc(32);
+  const ub46_86 = heapAlloc(32, false);
   const v56_87 = heapAlloc(T_T * B * 32, false);
   const v58_88 = heapAlloc(T_T * B * 32, false);
   const state61_0_91 = heapAlloc(B * 32, false);
@@ -509,17 +509,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_112 = heapAlloc(B * 96);
   const mm25_113 = heapAlloc(B * 32, false);
   const v26_114 = heapAlloc(B * 32, false);
-  const ub68_115 = heapAlloc(96);
+  const ub68_115 = heapAlloc(96, false);
   const rows69_116 = heapAlloc(32);
   const rows70_117 = heapAlloc(32);
   const rows71_118 = heapAlloc(32);
   const rows76_119 = heapAlloc(1024);
   const rows77_120 = heapAlloc(1024);
   const rows78_121 = heapAlloc(1024);
-  const ub79_122 = heapAlloc(32);
-  const ub80_123 = heapAlloc(32);
-  const ub81_124 = heapAlloc(32);
-  const ub82_125 = heapAlloc(32);
+  const ub79_122 = heapAlloc(32, false);
+  const ub80_123 = heapAlloc(32, false);
+  const ub81_124 = heapAlloc(32, false);
+  const ub82_125 = heapAlloc(32, false);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
   const p38 = packed === undefined ? heapStageParam("states.W_ir", params["states.W_ir"]) : params["states.W_ir"];
@@ -725,7 +725,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v35_82[l] = sum36_83[l * 1 + 0] + sum36_83[l * 1 + 0];
   }
   // %43 unbroadcast
-  s85.fill(0); // reused: its last value is dead
   s85.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {
@@ -871,19 +870,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let l = 0; l < B; l++) {
         const xo = l * 32;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 0 + c] = v18_109[xo + r * 32 + c];
+          cat23_112.set(v18_109.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 0);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 32;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 32 + c] = v20_110[xo + r * 32 + c];
+          cat23_112.set(v20_110.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 32);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 32;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 32; c++) cat23_112[(l * 1 + r) * 96 + 64 + c] = v22_111[xo + r * 32 + c];
+          cat23_112.set(v22_111.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 64);
         }
       }
       // %25 matmul fused gate products
@@ -910,19 +909,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
+      mm17_54.set(out61_0_92.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      mm17_54.set(out61_1_93.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 32);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_2_94[xo + r * 32 + c];
+      mm17_54.set(out61_2_94.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 64);
     }
   }
   // %68 unbroadcast fused weight gradients
@@ -945,23 +944,22 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_0_92[xo + r * 32 + c];
+      mm17_54.set(out61_0_92.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      mm17_54.set(out61_1_93.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 32);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_3_95[xo + r * 32 + c];
+      mm17_54.set(out61_3_95.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 64);
     }
   }
   // %75 unbroadcast fused weight gradients
-  stack26_58.fill(0); // reused: its last value is dead
   stack26_58.fill(0);
   gemm_outer_96x32(mm17_54, 96, v23_56, 32, stack26_58, T_T * B);
   // %76 slice_rows ∂states: ∂W_hr (batched)
@@ -1021,19 +1019,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 0 + c] = out61_2_94[xo + r * 32 + c];
+      mm17_54.set(out61_2_94.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 32 + c] = out61_1_93[xo + r * 32 + c];
+      mm17_54.set(out61_1_93.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 32);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) mm17_54[(l * 1 + r) * 96 + 64 + c] = out61_0_92[xo + r * 32 + c];
+      mm17_54.set(out61_0_92.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 96 + 64);
     }
   }
   // %84 matmul fused gate products

@@ -381,9 +381,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s60 = heapAlloc(1);
   const v27_61 = heapAlloc(T_T * B * 64, false);
   const v32_62 = heapAlloc(T_T * B * 64, false);
-  const ub33_63 = heapAlloc(64);
+  const ub33_63 = heapAlloc(64, false);
   const mm35_64 = heapAlloc(T_T * B * 256, false);
-  const ub36_65 = heapAlloc(16384);
+  const ub36_65 = heapAlloc(16384, false);
   const shift43_66 = heapAlloc(T_T * B * 256);
   const v45_67 = heapAlloc(T_T * B * 256, false);
   const v47_68 = heapAlloc(T_T * B * 256, false);
@@ -405,9 +405,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_97 = heapAlloc(B * 1024);
   const v33_98 = heapAlloc(B * 1024, false);
   const mm35_99 = heapAlloc(B * 256, false);
-  const ub59_100 = heapAlloc(65536);
-  const ub61_101 = heapAlloc(262144);
-  const ub62_102 = heapAlloc(1024);
+  const ub59_100 = heapAlloc(65536, false);
+  const ub61_101 = heapAlloc(262144, false);
+  const ub62_102 = heapAlloc(1024, false);
   const in22 = heapStage((inputs["text"] as Tensor).data);
   const in23 = heapStage((inputs["next"] as Tensor).data);
   const p24 = heapStageParam("states.W", params["states.W"]);

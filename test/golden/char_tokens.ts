@@ -414,9 +414,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red25_63 = heapAlloc(1);
   const s64 = heapAlloc(1);
   const v30_65 = heapAlloc(T_T * B * 64, false);
-  const ub36_66 = heapAlloc(64);
+  const ub36_66 = heapAlloc(64, false);
   const mm38_67 = heapAlloc(T_T * B * 256, false);
-  const ub39_68 = heapAlloc(16384);
+  const ub39_68 = heapAlloc(16384, false);
   const shift46_69 = heapAlloc(T_T * B * 256);
   const v48_70 = heapAlloc(T_T * B * 256, false);
   const v50_71 = heapAlloc(T_T * B * 256, false);
@@ -438,9 +438,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_100 = heapAlloc(B * 1024);
   const v33_101 = heapAlloc(B * 1024, false);
   const mm35_102 = heapAlloc(B * 256, false);
-  const ub62_103 = heapAlloc(65536);
-  const ub64_104 = heapAlloc(262144);
-  const ub65_105 = heapAlloc(1024);
+  const ub62_103 = heapAlloc(65536, false);
+  const ub64_104 = heapAlloc(262144, false);
+  const ub65_105 = heapAlloc(1024, false);
   const scat67_106 = heapAlloc(4096, false);
   const in23 = heapStage((inputs["text"] as Tensor).data);
   const in24 = heapStage((inputs["next"] as Tensor).data);

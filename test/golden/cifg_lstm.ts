@@ -458,16 +458,16 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_105 = heapAlloc(B * 5, false);
   const cat27_106 = heapAlloc(B * 15);
   const mm29_107 = heapAlloc(B * 5, false);
-  const ub59_108 = heapAlloc(45);
+  const ub59_108 = heapAlloc(45, false);
   const rows60_109 = heapAlloc(15);
   const rows61_110 = heapAlloc(15);
   const rows62_111 = heapAlloc(15);
   const rows65_112 = heapAlloc(25);
   const rows66_113 = heapAlloc(25);
   const rows67_114 = heapAlloc(25);
-  const ub68_115 = heapAlloc(5);
-  const ub69_116 = heapAlloc(5);
-  const ub70_117 = heapAlloc(5);
+  const ub68_115 = heapAlloc(5, false);
+  const ub69_116 = heapAlloc(5, false);
+  const ub70_117 = heapAlloc(5, false);
   const mm72_118 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_f", params["W_f"]) : params["W_f"];
@@ -896,7 +896,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows62_111.set(ub59_108.subarray(l * 45 + 30, l * 45 + 45), l * 15);
   }
   // %64 unbroadcast fused weight gradients
-  stack21_51.fill(0); // reused: its last value is dead
   stack21_51.fill(0);
   gemm_outer_15x5(mm14_47, 15, v20_50, 5, stack21_51, T_T * B);
   // %65 slice_rows ∂CIFG: ∂U_f (batched)

@@ -470,9 +470,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s84 = heapAlloc(1);
   const v39_85 = heapAlloc(B * 3, false);
   const v44_86 = heapAlloc(B * 3, false);
-  const ub45_87 = heapAlloc(3);
+  const ub45_87 = heapAlloc(3, false);
   const mm47_88 = heapAlloc(B * 16, false);
-  const ub48_89 = heapAlloc(48);
+  const ub48_89 = heapAlloc(48, false);
   const v61_90 = heapAlloc(T_T * B * 16, false);
   const out64_0_93 = heapAlloc(T_T * B * 16);
   const out64_1_94 = heapAlloc(T_T * B * 16);
@@ -485,17 +485,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat24_111 = heapAlloc(B * 32);
   const mm26_112 = heapAlloc(B * 16, false);
   const v28_113 = heapAlloc(B * 16, false);
-  const ub71_114 = heapAlloc(288);
+  const ub71_114 = heapAlloc(288, false);
   const rows72_115 = heapAlloc(96);
   const rows73_116 = heapAlloc(96);
   const rows74_117 = heapAlloc(96);
   const cat75_118 = heapAlloc(T_T * B * 32);
   const rows78_119 = heapAlloc(256);
   const rows79_120 = heapAlloc(256);
-  const ub81_121 = heapAlloc(256);
-  const ub82_122 = heapAlloc(16);
-  const ub83_123 = heapAlloc(16);
-  const ub84_124 = heapAlloc(16);
+  const ub81_121 = heapAlloc(256, false);
+  const ub82_122 = heapAlloc(16, false);
+  const ub83_123 = heapAlloc(16, false);
+  const ub84_124 = heapAlloc(16, false);
   const mm86_125 = heapAlloc(T_T * B * 6, false);
   const in35 = heapStage((inputs["x"] as Tensor).data);
   const in36 = heapStage((inputs["label"] as Tensor).data);
@@ -960,7 +960,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %77 unbroadcast fused weight gradients
-  stack21_54.fill(0); // reused: its last value is dead
   stack21_54.fill(0);
   gemm_outer_32x16(cat75_118, 32, out22_6_63, 16, stack21_54, T_T * B);
   // %78 slice_rows ∂summary: ∂U_z (batched)

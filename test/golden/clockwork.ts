@@ -555,7 +555,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red47_119 = heapAlloc(1);
   const s120 = heapAlloc(1);
   const mm55_121 = heapAlloc(B * 64, false);
-  const ub56_122 = heapAlloc(64);
+  const ub56_122 = heapAlloc(64, false);
   const place68_123 = heapAlloc(T_T * B * 64);
   const out78_0_125 = heapAlloc(T_T * B * 16);
   const out78_1_126 = heapAlloc(T_T * B * 16);
@@ -583,19 +583,19 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v41_157 = heapAlloc(B * 16, false);
   const mm43_158 = heapAlloc(B * 64, false);
   const v44_159 = heapAlloc(B * 64, false);
-  const ub86_160 = heapAlloc(128);
+  const ub86_160 = heapAlloc(128, false);
   const rows87_161 = heapAlloc(32);
   const rows88_162 = heapAlloc(32);
   const rows89_163 = heapAlloc(32);
   const rows90_164 = heapAlloc(32);
-  const ub92_165 = heapAlloc(1024);
-  const ub94_166 = heapAlloc(768);
-  const ub96_167 = heapAlloc(512);
-  const ub98_168 = heapAlloc(256);
-  const ub99_169 = heapAlloc(16);
-  const ub100_170 = heapAlloc(16);
-  const ub101_171 = heapAlloc(16);
-  const ub102_172 = heapAlloc(16);
+  const ub92_165 = heapAlloc(1024, false);
+  const ub94_166 = heapAlloc(768, false);
+  const ub96_167 = heapAlloc(512, false);
+  const ub98_168 = heapAlloc(256, false);
+  const ub99_169 = heapAlloc(16, false);
+  const ub100_170 = heapAlloc(16, false);
+  const ub101_171 = heapAlloc(16, false);
+  const ub102_172 = heapAlloc(16, false);
   const mm104_173 = heapAlloc(T_T * B * 2, false);
   const in52 = heapStage((inputs["x"] as Tensor).data);
   const in53 = heapStage((inputs["sum"] as Tensor).data);
@@ -878,7 +878,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v45_117[l] = sum46_118[l * 1 + 0] + sum46_118[l * 1 + 0];
   }
   // %53 unbroadcast
-  s120.fill(0); // reused: its last value is dead
   s120.fill(0);
   for (let l = 0; l < B; l++) {
     for (let j = 0; j < 1; j++) {

@@ -659,8 +659,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s151 = heapAlloc(1);
   const v67_152 = heapAlloc(T_U * B * 12, false);
   const v72_153 = heapAlloc(T_U * B * 12, false);
-  const ub73_154 = heapAlloc(12);
-  const ub76_155 = heapAlloc(288);
+  const ub73_154 = heapAlloc(12, false);
+  const ub76_155 = heapAlloc(288, false);
   const v86_156 = heapAlloc(T_U * B * 24, false);
   const v88_157 = heapAlloc(T_U * B * 24, false);
   const stack91_160 = heapAlloc(1728, false);
@@ -676,8 +676,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_182 = heapAlloc(B * 72);
   const mm25_183 = heapAlloc(B * 24, false);
   const v26_184 = heapAlloc(B * 24, false);
-  const ub99_185 = heapAlloc(B * 24);
-  const ub103_186 = heapAlloc(864);
+  const ub99_185 = heapAlloc(B * 24, false);
+  const ub103_186 = heapAlloc(864, false);
   const rows104_187 = heapAlloc(288);
   const rows105_188 = heapAlloc(288);
   const rows106_189 = heapAlloc(288);
@@ -702,16 +702,16 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_222 = heapAlloc(B * 72);
   const mm25_223 = heapAlloc(B * 24, false);
   const v26_224 = heapAlloc(B * 24, false);
-  const ub143_225 = heapAlloc(720);
+  const ub143_225 = heapAlloc(720, false);
   const rows144_226 = heapAlloc(240);
   const rows145_227 = heapAlloc(240);
   const rows146_228 = heapAlloc(240);
   const rows151_229 = heapAlloc(576);
   const rows152_230 = heapAlloc(576);
   const rows153_231 = heapAlloc(576);
-  const ub154_232 = heapAlloc(24);
-  const ub155_233 = heapAlloc(24);
-  const ub156_234 = heapAlloc(24);
+  const ub154_232 = heapAlloc(24, false);
+  const ub155_233 = heapAlloc(24, false);
+  const ub156_234 = heapAlloc(24, false);
   const mm158_235 = heapAlloc(T_S * B * 10, false);
   const in64 = heapStage((inputs["source"] as Tensor).data);
   const in65 = heapStage((inputs["previous"] as Tensor).data);
@@ -1442,7 +1442,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %109 unbroadcast fused weight gradients
-  stack91_160.fill(0); // reused: its last value is dead
   stack91_160.fill(0);
   gemm_outer_72x24(mm38_117, 72, v45_122, 24, stack91_160, T_U * B);
   // %110 slice_rows ∂decoder: ∂U_z (batched)
@@ -1458,7 +1457,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows112_192.set(stack91_160.subarray(l * 1728 + 1152, l * 1728 + 1728), l * 576);
   }
   // %114 unbroadcast fused weight gradients
-  stack91_160.fill(0); // reused: its last value is dead
   stack91_160.fill(0);
   for (let l = 0; l < T_U * B; l++) {
     const ao = l * 72;
@@ -1731,7 +1729,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %150 unbroadcast fused weight gradients
-  stack91_160.fill(0); // reused: its last value is dead
   stack91_160.fill(0);
   gemm_outer_72x24(mm15_80, 72, v20_82, 24, stack91_160, T_S * B);
   // %151 slice_rows ∂encoder: ∂U_z (batched)

@@ -327,9 +327,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const out31_0_40 = heapAlloc(T_T * B * 8);
   const v4_44 = heapAlloc(B * 8, false);
   const mm6_45 = heapAlloc(B * 8, false);
-  const ub35_46 = heapAlloc(32);
-  const ub37_47 = heapAlloc(64);
-  const ub38_48 = heapAlloc(32);
+  const ub35_46 = heapAlloc(32, false);
+  const ub37_47 = heapAlloc(64, false);
+  const ub38_48 = heapAlloc(32, false);
   const in15 = heapStage((inputs["x"] as Tensor).data);
   const p16 = heapStageParam("U", params["U"]);
   const p17 = heapStageParam("W", params["W"]);

@@ -486,9 +486,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s105 = heapAlloc(1);
   const v38_106 = heapAlloc(T_U * B * 41, false);
   const v43_107 = heapAlloc(T_U * B * 41, false);
-  const ub44_108 = heapAlloc(41);
+  const ub44_108 = heapAlloc(41, false);
   const mm46_109 = heapAlloc(T_U * B * 128, false);
-  const ub47_110 = heapAlloc(5248);
+  const ub47_110 = heapAlloc(5248, false);
   const shift54_111 = heapAlloc(T_U * B * 128);
   const v56_112 = heapAlloc(T_U * B * 128, false);
   const v58_113 = heapAlloc(T_U * B * 128, false);
@@ -510,9 +510,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_142 = heapAlloc(B * 512);
   const v33_143 = heapAlloc(B * 512, false);
   const mm35_144 = heapAlloc(B * 128, false);
-  const ub70_145 = heapAlloc(20992);
-  const ub72_146 = heapAlloc(65536);
-  const ub73_147 = heapAlloc(512);
+  const ub70_145 = heapAlloc(20992, false);
+  const ub72_146 = heapAlloc(65536, false);
+  const ub73_147 = heapAlloc(512, false);
   const zero75_148 = heapAlloc(B * 128);
   const zero76_150 = heapAlloc(B * 128);
   const shift84_152 = heapAlloc(T_S * B * 128);
@@ -535,9 +535,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad30_181 = heapAlloc(B * 512);
   const v31_182 = heapAlloc(B * 512, false);
   const mm33_183 = heapAlloc(B * 128, false);
-  const ub100_184 = heapAlloc(14336);
-  const ub102_185 = heapAlloc(65536);
-  const ub103_186 = heapAlloc(512);
+  const ub100_184 = heapAlloc(14336, false);
+  const ub102_185 = heapAlloc(65536, false);
+  const ub103_186 = heapAlloc(512, false);
   const mm104_187 = heapAlloc(T_S * B * 28, false);
   const in39 = heapStage((inputs["letters"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);

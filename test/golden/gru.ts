@@ -457,17 +457,17 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat23_102 = heapAlloc(B * 15);
   const mm25_103 = heapAlloc(B * 5, false);
   const v26_104 = heapAlloc(B * 5, false);
-  const ub58_105 = heapAlloc(45);
+  const ub58_105 = heapAlloc(45, false);
   const rows59_106 = heapAlloc(15);
   const rows60_107 = heapAlloc(15);
   const rows61_108 = heapAlloc(15);
   const rows66_109 = heapAlloc(25);
   const rows67_110 = heapAlloc(25);
   const rows68_111 = heapAlloc(25);
-  const ub69_112 = heapAlloc(5);
-  const ub70_113 = heapAlloc(5);
-  const ub71_114 = heapAlloc(5);
-  const ub72_115 = heapAlloc(5);
+  const ub69_112 = heapAlloc(5, false);
+  const ub70_113 = heapAlloc(5, false);
+  const ub71_114 = heapAlloc(5, false);
+  const ub72_115 = heapAlloc(5, false);
   const mm74_116 = heapAlloc(T_T * B * 3, false);
   const in32 = heapStage((inputs["x"] as Tensor).data);
   const p33 = packed === undefined ? heapStageParam("W_ir", params["W_ir"]) : params["W_ir"];
@@ -892,7 +892,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %65 unbroadcast fused weight gradients
-  stack25_53.fill(0); // reused: its last value is dead
   stack25_53.fill(0);
   gemm_outer_15x5(mm16_49, 15, v24_52, 5, stack25_53, T_T * B);
   // %66 slice_rows ∂GRU: ∂W_hr (batched)

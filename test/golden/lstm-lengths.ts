@@ -672,7 +672,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const cat34_269 = heapAlloc(B * 20);
   const mm36_270 = heapAlloc(B * 5, false);
   const v37_271 = heapAlloc(B * 5, false);
-  const ub82_272 = heapAlloc(60);
+  const ub82_272 = heapAlloc(60, false);
   const rows83_273 = heapAlloc(15);
   const rows84_274 = heapAlloc(15);
   const rows85_275 = heapAlloc(15);
@@ -681,10 +681,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const rows90_278 = heapAlloc(25);
   const rows91_279 = heapAlloc(25);
   const rows92_280 = heapAlloc(25);
-  const ub93_281 = heapAlloc(5);
-  const ub94_282 = heapAlloc(5);
-  const ub95_283 = heapAlloc(5);
-  const ub96_284 = heapAlloc(5);
+  const ub93_281 = heapAlloc(5, false);
+  const ub94_282 = heapAlloc(5, false);
+  const ub95_283 = heapAlloc(5, false);
+  const ub96_284 = heapAlloc(5, false);
   const mm98_285 = heapAlloc(T_T * B * 3, false);
   const in70 = heapStage((inputs["x"] as Tensor).data);
   const p71 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
@@ -1369,7 +1369,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows86_276.set(ub82_272.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %88 unbroadcast fused weight gradients
-  stack37_100.fill(0); // reused: its last value is dead
   stack37_100.fill(0);
   gemm_outer_20x5(mm24_95, 20, out38_6_128, 5, stack37_100, T_T * B);
   // %89 slice_rows ∂LSTM: ∂W_hi (batched)

@@ -499,7 +499,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v26_125 = heapAlloc(B * 5, false);
   const cat27_126 = heapAlloc(B * 20);
   const mm29_127 = heapAlloc(B * 5, false);
-  const ub75_128 = heapAlloc(60);
+  const ub75_128 = heapAlloc(60, false);
   const rows76_129 = heapAlloc(15);
   const rows77_130 = heapAlloc(15);
   const rows78_131 = heapAlloc(15);
@@ -508,10 +508,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const rows83_134 = heapAlloc(25);
   const rows84_135 = heapAlloc(25);
   const rows85_136 = heapAlloc(25);
-  const ub86_137 = heapAlloc(5);
-  const ub87_138 = heapAlloc(5);
-  const ub88_139 = heapAlloc(5);
-  const ub89_140 = heapAlloc(5);
+  const ub86_137 = heapAlloc(5, false);
+  const ub87_138 = heapAlloc(5, false);
+  const ub88_139 = heapAlloc(5, false);
+  const ub89_140 = heapAlloc(5, false);
   const mm91_141 = heapAlloc(T_T * B * 3, false);
   const in40 = heapStage((inputs["x"] as Tensor).data);
   const p41 = packed === undefined ? heapStageParam("W_ii", params["W_ii"]) : params["W_ii"];
@@ -1008,7 +1008,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows79_132.set(ub75_128.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %81 unbroadcast fused weight gradients
-  stack34_67.fill(0); // reused: its last value is dead
   stack34_67.fill(0);
   gemm_outer_20x5(mm21_62, 20, v33_66, 5, stack34_67, T_T * B);
   // %82 slice_rows ∂LSTM: ∂W_hi (batched)

@@ -282,10 +282,10 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm28_40 = heapAlloc(T_S * B, false);
   const tmax29_41 = heapAlloc(B, false);
   const v31_42 = heapAlloc(T_S * B, false);
-  const ub32_43 = heapAlloc(B);
+  const ub32_43 = heapAlloc(B, false);
   const v33_44 = heapAlloc(T_S * B, false);
   const v34_45 = heapAlloc(T_S * B * 128, false);
-  const ub35_46 = heapAlloc(B * 128);
+  const ub35_46 = heapAlloc(B * 128, false);
   const cat36_47 = heapAlloc(B * 256);
   const mm37_48 = heapAlloc(B * 128, false);
   const v38_49 = heapAlloc(B * 128, false);
@@ -386,13 +386,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     for (let l = 0; l < B; l++) {
       const xo = l * 41;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 41; c++) cat9_34[(l * 1 + r) * 169 + 0 + c] = x23_0_33[xo + r * 41 + c];
+        cat9_34.set(x23_0_33.subarray(xo + r * 41, xo + r * 41 + 41), (l * 1 + r) * 169 + 0);
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 128;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat9_34[(l * 1 + r) * 169 + 41 + c] = state23_2_30[xo + r * 128 + c];
+        cat9_34.set(state23_2_30.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 169 + 41);
       }
     }
     // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
@@ -484,13 +484,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     for (let l = 0; l < B; l++) {
       const xo = l * 128;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 0 + c] = ub35_46[xo + r * 128 + c];
+        cat36_47.set(ub35_46.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 0);
       }
     }
     for (let l = 0; l < B; l++) {
       const xo = l * 128;
       for (let r = 0; r < 1; r++) {
-        for (let c = 0; c < 128; c++) cat36_47[(l * 1 + r) * 256 + 128 + c] = v26_39[xo + r * 128 + c];
+        cat36_47.set(v26_39.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 128);
       }
     }
     // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))
@@ -590,10 +590,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm28_124 = heapAlloc(T_S * B, false);
   const tmax29_125 = heapAlloc(B, false);
   const v31_126 = heapAlloc(T_S * B, false);
-  const ub32_127 = heapAlloc(B);
+  const ub32_127 = heapAlloc(B, false);
   const v33_128 = heapAlloc(T_S * B, false);
   const v34_129 = heapAlloc(T_S * B * 128, false);
-  const ub35_130 = heapAlloc(B * 128);
+  const ub35_130 = heapAlloc(B * 128, false);
   const cat36_131 = heapAlloc(B * 256);
   const mm37_132 = heapAlloc(B * 128, false);
   const v38_133 = heapAlloc(B * 128, false);
@@ -606,9 +606,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s142 = heapAlloc(1);
   const v42_143 = heapAlloc(T_U * B * 41, false);
   const v47_144 = heapAlloc(T_U * B * 41, false);
-  const ub48_145 = heapAlloc(41);
+  const ub48_145 = heapAlloc(41, false);
   const mm50_146 = heapAlloc(T_U * B * 128, false);
-  const ub51_147 = heapAlloc(5248);
+  const ub51_147 = heapAlloc(5248, false);
   const bt66_148 = heapAlloc(T_S * B * 128);
   const c67_149 = heapAlloc(16384);
   const v69_150 = heapAlloc(T_U * B * 128, false);
@@ -633,26 +633,26 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm18_186 = heapAlloc(T_S * B, false);
   const v21_187 = heapAlloc(T_S * B, false);
   const v23_188 = heapAlloc(T_S * B, false);
-  const ub25_189 = heapAlloc(T_S * B);
+  const ub25_189 = heapAlloc(T_S * B, false);
   const v26_190 = heapAlloc(T_S * B, false);
   const v28_191 = heapAlloc(T_S * B, false);
-  const ub29_192 = heapAlloc(B);
+  const ub29_192 = heapAlloc(B, false);
   const bt30_193 = heapAlloc(T_S * B);
   const v32_194 = heapAlloc(T_S * B, false);
   const v33_195 = heapAlloc(T_S * B, false);
-  const ub34_196 = heapAlloc(B);
+  const ub34_196 = heapAlloc(B, false);
   const bt35_197 = heapAlloc(T_S * B);
   const v36_198 = heapAlloc(T_S * B, false);
-  const ub37_199 = heapAlloc(B);
+  const ub37_199 = heapAlloc(B, false);
   const v38_200 = heapAlloc(B, false);
   const bt39_201 = heapAlloc(T_S * B);
   const v41_202 = heapAlloc(T_S * B, false);
   const v42_203 = heapAlloc(T_S * B * 128, false);
   const v43_204 = heapAlloc(T_S * B * 128, false);
-  const ub44_205 = heapAlloc(B * 128);
+  const ub44_205 = heapAlloc(B * 128, false);
   const v45_206 = heapAlloc(B * 128, false);
   const mm47_207 = heapAlloc(T_S * B * 128, false);
-  const ub48_208 = heapAlloc(16384);
+  const ub48_208 = heapAlloc(16384, false);
   const v56_209 = heapAlloc(B * 128, false);
   const v64_210 = heapAlloc(B * 128, false);
   const v66_211 = heapAlloc(B * 128, false);
@@ -669,10 +669,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const sl84_222 = heapAlloc(B * 128);
   const v86_223 = heapAlloc(T_S * B * 128, false);
   const v88_224 = heapAlloc(16384, false);
-  const ub88_225 = heapAlloc(86528);
-  const ub90_226 = heapAlloc(65536);
-  const ub91_227 = heapAlloc(512);
-  const ub94_228 = heapAlloc(32768);
+  const ub88_225 = heapAlloc(86528, false);
+  const ub90_226 = heapAlloc(65536, false);
+  const ub91_227 = heapAlloc(512, false);
+  const ub94_228 = heapAlloc(32768, false);
   const v107_229 = heapAlloc(T_S * B * 128, false);
   const v109_230 = heapAlloc(T_S * B * 128, false);
   const v111_231 = heapAlloc(T_S * B * 128, false);
@@ -692,9 +692,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_258 = heapAlloc(B * 512);
   const v33_259 = heapAlloc(B * 512, false);
   const mm35_260 = heapAlloc(B * 128, false);
-  const ub119_261 = heapAlloc(14336);
-  const ub121_262 = heapAlloc(65536);
-  const ub122_263 = heapAlloc(512);
+  const ub119_261 = heapAlloc(14336, false);
+  const ub121_262 = heapAlloc(65536, false);
+  const ub122_263 = heapAlloc(512, false);
   const mm123_264 = heapAlloc(T_S * B * 28, false);
   const in54 = heapStage((inputs["letters"] as Tensor).data);
   const in55 = heapStage((inputs["previous"] as Tensor).data);
@@ -851,13 +851,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let l = 0; l < B; l++) {
         const xo = l * 41;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 41; c++) cat9_113[(l * 1 + r) * 169 + 0 + c] = x24_0_112[xo + r * 41 + c];
+          cat9_113.set(x24_0_112.subarray(xo + r * 41, xo + r * 41 + 41), (l * 1 + r) * 169 + 0);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 128;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat9_113[(l * 1 + r) * 169 + 41 + c] = state24_2_96[xo + r * 128 + c];
+          cat9_113.set(state24_2_96.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 169 + 41);
         }
       }
       // %10 matmul — 42: z = W @ concat(y, attn) + U @ h + b
@@ -999,13 +999,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
       for (let l = 0; l < B; l++) {
         const xo = l * 128;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 0 + c] = ub35_130[xo + r * 128 + c];
+          cat36_131.set(ub35_130.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 0);
         }
       }
       for (let l = 0; l < B; l++) {
         const xo = l * 128;
         for (let r = 0; r < 1; r++) {
-          for (let c = 0; c < 128; c++) cat36_131[(l * 1 + r) * 256 + 128 + c] = v26_123[xo + r * 128 + c];
+          cat36_131.set(v26_123.subarray(xo + r * 128, xo + r * 128 + 128), (l * 1 + r) * 256 + 128);
         }
       }
       // %37 matmul — 53: attn' = tanh(W_c @ concat(context, h'))

@@ -419,8 +419,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s67 = heapAlloc(1);
   const v32_68 = heapAlloc(T_T * B * 64, false);
   const v37_69 = heapAlloc(T_T * B * 64, false);
-  const ub38_70 = heapAlloc(64);
-  const ub41_71 = heapAlloc(16384);
+  const ub38_70 = heapAlloc(64, false);
+  const ub41_71 = heapAlloc(16384, false);
   const v48_72 = heapAlloc(T_T * B * 256, false);
   const v50_73 = heapAlloc(T_T * B * 256, false);
   const state52_0_75 = heapAlloc(B * 256, false);
@@ -432,13 +432,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v22_89 = heapAlloc(B * 256, false);
   const mm24_90 = heapAlloc(B * 256, false);
   const v25_91 = heapAlloc(B * 256, false);
-  const ub58_92 = heapAlloc(32768);
+  const ub58_92 = heapAlloc(32768, false);
   const rows59_93 = heapAlloc(16384);
   const rows60_94 = heapAlloc(16384);
-  const ub62_95 = heapAlloc(65536);
-  const ub64_96 = heapAlloc(65536);
-  const ub65_97 = heapAlloc(256);
-  const ub66_98 = heapAlloc(256);
+  const ub62_95 = heapAlloc(65536, false);
+  const ub64_96 = heapAlloc(65536, false);
+  const ub65_97 = heapAlloc(256, false);
+  const ub66_98 = heapAlloc(256, false);
   const in28 = heapStage((inputs["text"] as Tensor).data);
   const in29 = heapStage((inputs["next"] as Tensor).data);
   const p30 = packed === undefined ? heapStageParam("states.W_f", params["states.W_f"]) : params["states.W_f"];
@@ -772,13 +772,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 0 + c] = out52_0_76[xo + r * 256 + c];
+      mm11_40.set(out52_0_76.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 512 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 256 + c] = out52_1_77[xo + r * 256 + c];
+      mm11_40.set(out52_1_77.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 512 + 256);
     }
   }
   // %58 unbroadcast fused weight gradients
@@ -823,13 +823,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 0 + c] = out52_1_77[xo + r * 256 + c];
+      mm11_40.set(out52_1_77.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 512 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 256;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 256; c++) mm11_40[(l * 1 + r) * 512 + 256 + c] = out52_0_76[xo + r * 256 + c];
+      mm11_40.set(out52_0_76.subarray(xo + r * 256, xo + r * 256 + 256), (l * 1 + r) * 512 + 256);
     }
   }
   // %68 matmul fused gate products

@@ -487,7 +487,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v35_124 = heapAlloc(B * 5, false);
   const cat36_125 = heapAlloc(B * 20);
   const mm38_126 = heapAlloc(B * 5, false);
-  const ub71_127 = heapAlloc(60);
+  const ub71_127 = heapAlloc(60, false);
   const rows72_128 = heapAlloc(15);
   const rows73_129 = heapAlloc(15);
   const rows74_130 = heapAlloc(15);
@@ -496,13 +496,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const rows79_133 = heapAlloc(25);
   const rows80_134 = heapAlloc(25);
   const rows81_135 = heapAlloc(25);
-  const ub83_136 = heapAlloc(5);
-  const ub85_137 = heapAlloc(5);
-  const ub87_138 = heapAlloc(5);
-  const ub88_139 = heapAlloc(5);
-  const ub89_140 = heapAlloc(5);
-  const ub90_141 = heapAlloc(5);
-  const ub91_142 = heapAlloc(5);
+  const ub83_136 = heapAlloc(5, false);
+  const ub85_137 = heapAlloc(5, false);
+  const ub87_138 = heapAlloc(5, false);
+  const ub88_139 = heapAlloc(5, false);
+  const ub89_140 = heapAlloc(5, false);
+  const ub90_141 = heapAlloc(5, false);
+  const ub91_142 = heapAlloc(5, false);
   const mm93_143 = heapAlloc(T_T * B * 3, false);
   const in39 = heapStage((inputs["x"] as Tensor).data);
   const p40 = packed === undefined ? heapStageParam("W_i", params["W_i"]) : params["W_i"];
@@ -999,7 +999,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows75_131.set(ub71_127.subarray(l * 60 + 45, l * 60 + 60), l * 15);
   }
   // %77 unbroadcast fused weight gradients
-  stack29_65.fill(0); // reused: its last value is dead
   stack29_65.fill(0);
   gemm_outer_20x5(mm20_60, 20, v28_64, 5, stack29_65, T_T * B);
   // %78 slice_rows ∂PeepholeLSTM: ∂U_i (batched)

@@ -314,7 +314,7 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   const mm13_52 = heapAlloc(B * 16, false);
   const v21_53 = heapAlloc(B * 16, false);
   const cat46_54 = heapAlloc(T_T * B * 32);
-  const ub47_55 = heapAlloc(B * 32);
+  const ub47_55 = heapAlloc(B * 32, false);
   const tmax48_56 = heapAlloc(B * 32, false);
   const cat49_57 = heapAlloc(B * 64);
   const mm52_60 = heapAlloc(B * 3, false);
@@ -585,13 +585,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   for (let l = 0; l < B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat49_57[(l * 1 + r) * 64 + 0 + c] = ub47_55[xo + r * 32 + c];
+      cat49_57.set(ub47_55.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 64 + 0);
     }
   }
   for (let l = 0; l < B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat49_57[(l * 1 + r) * 64 + 32 + c] = tmax48_56[xo + r * 32 + c];
+      cat49_57.set(tmax48_56.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 64 + 32);
     }
   }
   const p58 = heapStageParam("logits.W", params["logits.W"]);
@@ -655,7 +655,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v18_131 = heapAlloc(B * 16, false);
   const v21_132 = heapAlloc(B * 16, false);
   const cat47_133 = heapAlloc(T_T * B * 32);
-  const ub48_134 = heapAlloc(B * 32);
+  const ub48_134 = heapAlloc(B * 32, false);
   const tmax49_135 = heapAlloc(B * 32, false);
   const cat50_136 = heapAlloc(B * 64);
   const mm53_139 = heapAlloc(B * 3, false);
@@ -667,9 +667,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s145 = heapAlloc(1);
   const v64_146 = heapAlloc(B * 3, false);
   const v69_147 = heapAlloc(B * 3, false);
-  const ub70_148 = heapAlloc(3);
+  const ub70_148 = heapAlloc(3, false);
   const mm72_149 = heapAlloc(B * 64, false);
-  const ub73_150 = heapAlloc(192);
+  const ub73_150 = heapAlloc(192, false);
   const bt76_151 = heapAlloc(T_T * B * 32);
   const v77_152 = heapAlloc(T_T * B * 32, false);
   const v79_153 = heapAlloc(B * 32, false);
@@ -691,10 +691,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v28_181 = heapAlloc(B * 16, false);
   const rows108_182 = heapAlloc(256);
   const rows109_183 = heapAlloc(256);
-  const ub111_184 = heapAlloc(256);
-  const ub112_185 = heapAlloc(16);
-  const ub113_186 = heapAlloc(16);
-  const ub114_187 = heapAlloc(16);
+  const ub111_184 = heapAlloc(256, false);
+  const ub112_185 = heapAlloc(16, false);
+  const ub113_186 = heapAlloc(16, false);
+  const ub114_187 = heapAlloc(16, false);
   const mm116_188 = heapAlloc(T_T * B * 6, false);
   const state131_0_191 = heapAlloc(B * 16, false);
   const out131_1_192 = heapAlloc(T_T * B * 16);
@@ -708,7 +708,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const mm26_210 = heapAlloc(B * 16, false);
   const v28_211 = heapAlloc(B * 16, false);
   const cat136_212 = heapAlloc(T_T * B * 96);
-  const ub138_213 = heapAlloc(576);
+  const ub138_213 = heapAlloc(576, false);
   const rows139_214 = heapAlloc(96);
   const rows140_215 = heapAlloc(96);
   const rows141_216 = heapAlloc(96);
@@ -717,10 +717,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const rows144_219 = heapAlloc(96);
   const rows148_220 = heapAlloc(256);
   const rows149_221 = heapAlloc(256);
-  const ub151_222 = heapAlloc(256);
-  const ub152_223 = heapAlloc(16);
-  const ub153_224 = heapAlloc(16);
-  const ub154_225 = heapAlloc(16);
+  const ub151_222 = heapAlloc(256, false);
+  const ub152_223 = heapAlloc(16, false);
+  const ub153_224 = heapAlloc(16, false);
+  const ub154_225 = heapAlloc(16, false);
   const mm156_226 = heapAlloc(T_T * B * 6, false);
   const v157_227 = heapAlloc(T_T * B * 6, false);
   const in62 = heapStage((inputs["x"] as Tensor).data);
@@ -1064,13 +1064,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat50_136[(l * 1 + r) * 64 + 0 + c] = ub48_134[xo + r * 32 + c];
+      cat50_136.set(ub48_134.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 64 + 0);
     }
   }
   for (let l = 0; l < B; l++) {
     const xo = l * 32;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 32; c++) cat50_136[(l * 1 + r) * 64 + 32 + c] = tmax49_135[xo + r * 32 + c];
+      cat50_136.set(tmax49_135.subarray(xo + r * 32, xo + r * 32 + 32), (l * 1 + r) * 64 + 32);
     }
   }
   const p137 = heapStageParam("logits.W", params["logits.W"]);
@@ -1195,7 +1195,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %78 unbroadcast — 35: pooled = concat(mean(states, axis = T), max(states, axis = T))
-  tmax49_135.fill(0); // reused: its last value is dead
   tmax49_135.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 32; j++) {
@@ -1414,7 +1413,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %107 unbroadcast fused weight gradients
-  stack21_81.fill(0); // reused: its last value is dead
   stack21_81.fill(0);
   gemm_outer_32x16(v83_154, 32, v20_80, 16, stack21_81, T_T * B);
   // %108 slice_rows ∂states.bwd: ∂U_z (batched)
@@ -1711,7 +1709,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %147 unbroadcast fused weight gradients
-  stack21_81.fill(0); // reused: its last value is dead
   stack21_81.fill(0);
   gemm_outer_32x16(v83_154, 32, v20_80, 16, stack21_81, T_T * B);
   // %148 slice_rows ∂states.fwd: ∂U_z (batched)

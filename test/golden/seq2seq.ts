@@ -497,9 +497,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s105 = heapAlloc(1);
   const v39_106 = heapAlloc(T_U * B * 12, false);
   const v44_107 = heapAlloc(T_U * B * 12, false);
-  const ub45_108 = heapAlloc(12);
+  const ub45_108 = heapAlloc(12, false);
   const mm47_109 = heapAlloc(T_U * B * 24, false);
-  const ub48_110 = heapAlloc(288);
+  const ub48_110 = heapAlloc(288, false);
   const shift55_111 = heapAlloc(T_U * B * 24);
   const v57_112 = heapAlloc(T_U * B * 24, false);
   const v59_113 = heapAlloc(T_U * B * 24, false);
@@ -521,9 +521,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_142 = heapAlloc(B * 96);
   const v33_143 = heapAlloc(B * 96, false);
   const mm35_144 = heapAlloc(B * 24, false);
-  const ub71_145 = heapAlloc(1152);
-  const ub73_146 = heapAlloc(2304);
-  const ub74_147 = heapAlloc(96);
+  const ub71_145 = heapAlloc(1152, false);
+  const ub73_146 = heapAlloc(2304, false);
+  const ub74_147 = heapAlloc(96, false);
   const zero76_148 = heapAlloc(B * 24);
   const zero77_150 = heapAlloc(B * 24);
   const shift85_152 = heapAlloc(T_S * B * 24);
@@ -546,9 +546,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad30_181 = heapAlloc(B * 96);
   const v31_182 = heapAlloc(B * 96, false);
   const mm33_183 = heapAlloc(B * 24, false);
-  const ub101_184 = heapAlloc(960);
-  const ub103_185 = heapAlloc(2304);
-  const ub104_186 = heapAlloc(96);
+  const ub101_184 = heapAlloc(960, false);
+  const ub103_185 = heapAlloc(2304, false);
+  const ub104_186 = heapAlloc(96, false);
   const mm105_187 = heapAlloc(T_S * B * 10, false);
   const in39 = heapStage((inputs["source"] as Tensor).data);
   const in40 = heapStage((inputs["previous"] as Tensor).data);

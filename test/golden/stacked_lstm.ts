@@ -470,7 +470,7 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red32_97 = heapAlloc(1);
   const s98 = heapAlloc(1);
   const mm40_99 = heapAlloc(T_T * B * 12, false);
-  const ub41_100 = heapAlloc(12);
+  const ub41_100 = heapAlloc(12, false);
   const shift48_101 = heapAlloc(T_T * B * 12);
   const v50_102 = heapAlloc(T_T * B * 12, false);
   const v52_103 = heapAlloc(T_T * B * 12, false);
@@ -492,9 +492,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_132 = heapAlloc(B * 48);
   const v33_133 = heapAlloc(B * 48, false);
   const mm35_134 = heapAlloc(B * 12, false);
-  const ub64_135 = heapAlloc(576);
-  const ub66_136 = heapAlloc(576);
-  const ub67_137 = heapAlloc(48);
+  const ub64_135 = heapAlloc(576, false);
+  const ub66_136 = heapAlloc(576, false);
+  const ub67_137 = heapAlloc(48, false);
   const state86_0_138 = heapAlloc(B * 12, false);
   const state86_1_139 = heapAlloc(B * 12, false);
   const v3_153 = heapAlloc(B * 12, false);
@@ -510,9 +510,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_163 = heapAlloc(B * 48);
   const v33_164 = heapAlloc(B * 48, false);
   const mm35_165 = heapAlloc(B * 12, false);
-  const ub91_166 = heapAlloc(48);
-  const ub93_167 = heapAlloc(576);
-  const ub94_168 = heapAlloc(48);
+  const ub91_166 = heapAlloc(48, false);
+  const ub93_167 = heapAlloc(576, false);
+  const ub94_168 = heapAlloc(48, false);
   const in36 = heapStage((inputs["series"] as Tensor).data);
   const in37 = heapStage((inputs["next"] as Tensor).data);
   const p38 = heapStageParam("lower.W", params["lower.W"]);
@@ -806,7 +806,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     v30_95[l] = sum31_96[l * 1 + 0] + sum31_96[l * 1 + 0];
   }
   // %38 unbroadcast
-  s98.fill(0); // reused: its last value is dead
   s98.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 1; j++) {

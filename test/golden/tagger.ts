@@ -490,9 +490,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const s101 = heapAlloc(1);
   const v39_102 = heapAlloc(T_T * B * 5, false);
   const v44_103 = heapAlloc(T_T * B * 5, false);
-  const ub45_104 = heapAlloc(5);
+  const ub45_104 = heapAlloc(5, false);
   const mm47_105 = heapAlloc(T_T * B * 16, false);
-  const ub48_106 = heapAlloc(80);
+  const ub48_106 = heapAlloc(80, false);
   const v57_107 = heapAlloc(T_T * B * 16, false);
   const v59_108 = heapAlloc(T_T * B * 16, false);
   const v61_109 = heapAlloc(T_T * B * 16, false);
@@ -513,8 +513,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_137 = heapAlloc(B * 64);
   const v33_138 = heapAlloc(B * 64, false);
   const mm35_139 = heapAlloc(B * 16, false);
-  const ub71_140 = heapAlloc(1024);
-  const ub72_141 = heapAlloc(64);
+  const ub71_140 = heapAlloc(1024, false);
+  const ub72_141 = heapAlloc(64, false);
   const mm73_142 = heapAlloc(T_T * B * 8, false);
   const state91_0_143 = heapAlloc(B * 16, false);
   const state91_1_144 = heapAlloc(B * 16, false);
@@ -532,10 +532,10 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v33_169 = heapAlloc(B * 64, false);
   const mm35_170 = heapAlloc(B * 16, false);
   const cat95_171 = heapAlloc(T_T * B * 128);
-  const ub97_172 = heapAlloc(1024);
+  const ub97_172 = heapAlloc(1024, false);
   const rows98_173 = heapAlloc(512);
   const rows99_174 = heapAlloc(512);
-  const ub102_175 = heapAlloc(64);
+  const ub102_175 = heapAlloc(64, false);
   const mm103_176 = heapAlloc(T_T * B * 8, false);
   const v104_177 = heapAlloc(T_T * B * 8, false);
   const in37 = heapStage((inputs["words"] as Tensor).data);
@@ -1301,13 +1301,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_171[(l * 1 + r) * 128 + 0 + c] = mm8_45[xo + r * 64 + c];
+      cat95_171.set(mm8_45.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 0);
     }
   }
   for (let l = 0; l < T_T * B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat95_171[(l * 1 + r) * 128 + 64 + c] = v9_46[xo + r * 64 + c];
+      cat95_171.set(v9_46.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 64);
     }
   }
   // %97 unbroadcast fused weight gradients
@@ -1322,7 +1322,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     rows99_174.set(ub97_172.subarray(l * 1024 + 512, l * 1024 + 1024), l * 512);
   }
   // %101 unbroadcast ∂states.fwd: ∂U (batched)
-  ub97_172.fill(0); // reused: its last value is dead
   ub97_172.fill(0);
   gemm_outer_64x16(v9_46, 64, v25_92, 16, ub97_172, T_T * B);
   // %102 unbroadcast ∂states.fwd: ∂b (batched)

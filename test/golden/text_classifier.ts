@@ -484,7 +484,6 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
     }
   }
   // %24 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
-  mask19_18.fill(0); // reused: its last value is dead
   mask19_18.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
@@ -502,13 +501,13 @@ export function forward(model: Params | Packed, inputs: Inputs, initialStates: I
   for (let l = 0; l < B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat26_34[(l * 1 + r) * 128 + 0 + c] = mask19_18[xo + r * 64 + c];
+      cat26_34.set(mask19_18.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 0);
     }
   }
   for (let l = 0; l < B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat26_34[(l * 1 + r) * 128 + 64 + c] = tmax25_33[xo + r * 64 + c];
+      cat26_34.set(tmax25_33.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 64);
     }
   }
   // %27 random_mask dropout mask — 41: layer logits = Dense(2*H, C) over dropout(pooled, d)
@@ -609,8 +608,8 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red39_106 = heapAlloc(1);
   const s107 = heapAlloc(1);
   const v44_108 = heapAlloc(B * 2, false);
-  const ub50_109 = heapAlloc(2);
-  const ub53_110 = heapAlloc(256);
+  const ub50_109 = heapAlloc(2, false);
+  const ub53_110 = heapAlloc(256, false);
   const v60_111 = heapAlloc(B * 64, false);
   const bt63_112 = heapAlloc(T_T * B * 64);
   const v64_113 = heapAlloc(T_T * B * 64, false);
@@ -634,9 +633,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const v42_147 = heapAlloc(B * 256, false);
   const mm44_148 = heapAlloc(B * 64, false);
   const v47_149 = heapAlloc(B * 64, false);
-  const ub90_150 = heapAlloc(8192);
-  const ub92_151 = heapAlloc(16384);
-  const ub93_152 = heapAlloc(256);
+  const ub90_150 = heapAlloc(8192, false);
+  const ub92_151 = heapAlloc(16384, false);
+  const ub93_152 = heapAlloc(256, false);
   const scat96_153 = heapAlloc(2048, false);
   const in41 = heapStage((inputs["text"] as Tensor).data);
   const in42 = heapStage((inputs["label"] as Tensor).data);
@@ -880,7 +879,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %25 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
-  mask20_60.fill(0); // reused: its last value is dead
   mask20_60.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {
@@ -898,13 +896,13 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   for (let l = 0; l < B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat27_95[(l * 1 + r) * 128 + 0 + c] = mask20_60[xo + r * 64 + c];
+      cat27_95.set(mask20_60.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 0);
     }
   }
   for (let l = 0; l < B; l++) {
     const xo = l * 64;
     for (let r = 0; r < 1; r++) {
-      for (let c = 0; c < 64; c++) cat27_95[(l * 1 + r) * 128 + 64 + c] = tmax26_94[xo + r * 64 + c];
+      cat27_95.set(tmax26_94.subarray(xo + r * 64, xo + r * 64 + 64), (l * 1 + r) * 128 + 64);
     }
   }
   // %28 random_mask dropout mask — 41: layer logits = Dense(2*H, C) over dropout(pooled, d)
@@ -1068,7 +1066,6 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
     }
   }
   // %59 unbroadcast — 40: pooled = concat(mean(states, axis = T), max(states, axis = T))
-  tmax26_94.fill(0); // reused: its last value is dead
   tmax26_94.fill(0);
   for (let l = 0; l < T_T * B; l++) {
     for (let j = 0; j < 64; j++) {

@@ -482,9 +482,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const red31_70 = heapAlloc(1);
   const s71 = heapAlloc(1);
   const v36_72 = heapAlloc(T_T * B * 64, false);
-  const ub42_73 = heapAlloc(64);
+  const ub42_73 = heapAlloc(64, false);
   const mm44_74 = heapAlloc(T_T * B * 256, false);
-  const ub45_75 = heapAlloc(16384);
+  const ub45_75 = heapAlloc(16384, false);
   const v57_76 = heapAlloc(T_T * B * 256, false);
   const v59_77 = heapAlloc(T_T * B * 256, false);
   const v61_78 = heapAlloc(T_T * B * 256, false);
@@ -504,9 +504,9 @@ export function grad(model: Params | Packed, inputs: Inputs, initialStates: Init
   const pad32_105 = heapAlloc(B * 1024);
   const v33_106 = heapAlloc(B * 1024, false);
   const mm35_107 = heapAlloc(B * 256, false);
-  const ub69_108 = heapAlloc(262144);
-  const ub71_109 = heapAlloc(262144);
-  const ub72_110 = heapAlloc(1024);
+  const ub69_108 = heapAlloc(262144, false);
+  const ub71_109 = heapAlloc(262144, false);
+  const ub72_110 = heapAlloc(1024, false);
   const scat75_111 = heapAlloc(16384, false);
   const v76_112 = heapAlloc(16384, false);
   const in26 = heapStage((inputs["text"] as Tensor).data);

@@ -118,7 +118,8 @@ export function absorbedOuter(e: GraphEmitter, id: NodeId): boolean {
 
 const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
   const out = layoutOf(node.attrs.type, e.ctx.sizes);
-  const name = e.allocate(`ub${node.id}_`, out);
+  // Zeroed below each time it runs (in a loop too), so a reused buffer need not be zeroed first.
+  const name = e.allocate(`ub${node.id}_`, out, true);
   const body = e.out.body;
   body.line(`${name}.fill(0);`);
   e.step?.zero(e.step.address(name), sizeOf(out));
@@ -405,6 +406,12 @@ const slice: Renderer<'slice'> = (e, node) => {
   return bufferValue(name, out);
 };
 
+/**
+ * Floats from which a row is copied with TypedArray.set instead of a loop: below it, making the
+ * subarray costs more than the loop.
+ */
+const setCopyFloats = 32;
+
 const concat: Renderer<'concat'> = (e, node) => {
   const out = e.layout(node.id);
   const name = e.allocate(`cat${node.id}_`, out);
@@ -424,7 +431,10 @@ const concat: Renderer<'concat'> = (e, node) => {
       e.out.body.line(`const xo = ${leadIndex(x.layout, out, 'l')} * ${x.layout.sample};`);
       e.out.body.block(`for (let r = 0; r < ${rowsPerSample}; r++) {`, () =>
         e.out.body.line(
-          `for (let c = 0; c < ${n}; c++) ${name}[(l * ${rowsPerSample} + r) * ${N} + ${offset} + c] = ${x.name}[xo + r * ${n} + c];`,
+          // A long row as one block copy (a memcpy, where the loop is a load and a store a float).
+          n >= setCopyFloats
+            ? `${name}.set(${x.name}.subarray(xo + r * ${n}, xo + r * ${n} + ${n}), (l * ${rowsPerSample} + r) * ${N} + ${offset});`
+            : `for (let c = 0; c < ${n}; c++) ${name}[(l * ${rowsPerSample} + r) * ${N} + ${offset} + c] = ${x.name}[xo + r * ${n} + c];`,
         ),
       );
     });
