@@ -1819,9 +1819,9 @@ const pool = {
   ready: [] as number[],
   workers: [] as WorkerHandle[],
   control: undefined as Int32Array | undefined,
-  /** Steering (see splitting): jobs taken back in a row, and until when (performance.now) this thread works alone. */
+  /** Steering (see splitting): misses in a row, how long (ms) this thread last worked alone, and until when (clock.now). */
   missed: 0,
-  backoff: 0,
+  aloneFor: 0,
   aloneUntil: 0,
   /** Whether this thread works alone for a while when the workers start their jobs late (setThreads' backOff). */
   backOff: true,
@@ -1845,15 +1845,15 @@ function judge(posted: number, taken: number, weight: number): void {
   if (!pool.backOff) return;
   if (2 * taken <= posted) {
     pool.missed = 0;
-    pool.backoff = 0;
+    pool.aloneFor = 0;
     pool.aloneUntil = 0;
     return;
   }
   pool.missed += weight;
   if (pool.missed < 3) return;
   pool.missed = 0;
-  pool.backoff = Math.min(1000, Math.max(10, 2 * pool.backoff));
-  pool.aloneUntil = clock.now() + pool.backoff;
+  pool.aloneFor = Math.min(1000, Math.max(10, 2 * pool.aloneFor));
+  pool.aloneUntil = clock.now() + pool.aloneFor;
 }
 
 /** Runs a time loop with the workers, unless this thread works alone for now, and notes how they did. */
@@ -1953,7 +1953,7 @@ async function stopWorkers(): Promise<void> {
   const workers = pool.workers;
   pool.ready = [];
   pool.workers = [];
-  pool.missed = pool.backoff = pool.aloneUntil = 0;
+  pool.missed = pool.aloneFor = pool.aloneUntil = 0;
   await Promise.all(workers.map((worker) => worker.terminate()));
   control?.fill(0);
 }
