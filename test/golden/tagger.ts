@@ -2467,11 +2467,11 @@ function jobTotals(): { ran: number; kept: number } {
   const control = pool.control;
   let ran = 0;
   let kept = 0;
-  for (const slot of pool.ready) {
-    if (control === undefined) break;
-    ran += Atomics.load(control, 32 * slot + RAN);
-    kept += control[32 * slot + KEPT];
-  }
+  if (control !== undefined)
+    for (const slot of pool.ready) {
+      ran += Atomics.load(control, 32 * slot + RAN);
+      kept += control[32 * slot + KEPT];
+    }
   return { ran, kept };
 }
 

@@ -334,6 +334,29 @@ function splitHalves(index: number, first: readonly number[], second: readonly n
 }
 `;
 
+/** The types setThreads and threadInfo take and give, in modules with and without SIMD kernels alike. */
+const threadTypes = `/** How setThreads runs the workers. */
+export interface ThreadOptions {
+  /**
+   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
+   * have started most of their jobs late three times running, as they do when other processes
+   * take their cores; true unless told. False always hands them their shares, for a machine the
+   * model has to itself.
+   */
+  readonly backOff?: boolean;
+}
+
+/** What threadInfo reports. */
+export interface ThreadInfo {
+  /** Threads in use: this one and the workers. */
+  readonly threads: number;
+  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
+  readonly workerJobs: number;
+  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
+  readonly keptJobs: number;
+}
+`;
+
 /** The pool, `setThreads` and `splitKernel`, in the generated module (after the loader). */
 export function threadRuntime(
   sharedFlagAt: number,
@@ -374,11 +397,11 @@ function jobTotals(): { ran: number; kept: number } {
   const control = pool.control;
   let ran = 0;
   let kept = 0;
-  for (const slot of pool.ready) {
-    if (control === undefined) break;
-    ran += Atomics.load(control, ${controlInts} * slot + RAN);
-    kept += control[${controlInts} * slot + KEPT];
-  }
+  if (control !== undefined)
+    for (const slot of pool.ready) {
+      ran += Atomics.load(control, ${controlInts} * slot + RAN);
+      kept += control[${controlInts} * slot + KEPT];
+    }
   return { ran, kept };
 }
 
@@ -462,27 +485,7 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   return bytes;
 }
 
-/** How setThreads runs the workers. */
-export interface ThreadOptions {
-  /**
-   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
-   * have started most of their jobs late three times running, as they do when other processes
-   * take their cores; true unless told. False always hands them their shares, for a machine the
-   * model has to itself.
-   */
-  readonly backOff?: boolean;
-}
-
-/** What threadInfo reports. */
-export interface ThreadInfo {
-  /** Threads in use: this one and the workers. */
-  readonly threads: number;
-  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
-  readonly workerJobs: number;
-  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
-  readonly keptJobs: number;
-}
-
+${threadTypes}
 /** The cores this host offers (os.availableParallelism in Node, navigator.hardwareConcurrency in browsers), at most maxThreads. */
 function defaultThreads(): number {
   const host = globalThis as unknown as {
@@ -546,27 +549,7 @@ export function threadInfo(): ThreadInfo {
 
 /** The same function in a module without SIMD kernels: one thread. */
 export const scalarThreads = `
-/** How setThreads runs the workers. */
-export interface ThreadOptions {
-  /**
-   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
-   * have started most of their jobs late three times running, as they do when other processes
-   * take their cores; true unless told. False always hands them their shares, for a machine the
-   * model has to itself.
-   */
-  readonly backOff?: boolean;
-}
-
-/** What threadInfo reports. */
-export interface ThreadInfo {
-  /** Threads in use: this one and the workers. */
-  readonly threads: number;
-  /** Kernel calls, or shares of one, that the workers have run since setThreads. */
-  readonly workerJobs: number;
-  /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
-  readonly keptJobs: number;
-}
-
+${threadTypes}
 /** Runs this module on one thread: it was compiled without SIMD kernels, which are what threads split. */
 export async function setThreads(count = 1, _options: ThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 1) fail(\`the thread count must be a whole number of at least 1, got \${count}\`);
