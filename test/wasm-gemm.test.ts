@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { encodeModule, memoryPages, moduleText, signedLeb, unsignedLeb } from '../src/backends/wasm/encoder.js';
 import {
   colsBlock,
+  colsBlockRows,
   defaultTiles,
   defaultTilesFor,
   type GemmSpec,
   gemmKernel,
+  outerBlockRows,
+  outerChunk,
   type TileSizes,
 } from '../src/backends/wasm/gemm.js';
 import { wasm } from './helpers/wasm.js';
@@ -109,11 +112,34 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
       }
   });
 
-  it('cols: adds its blocks of rows and of samples up right when there are several of each, and a partial last one', () => {
-    // Blocks of colsBlock.rows rows of W and colsBlock.samples samples: 2.5 of each here.
-    const [k, n, samples] = [Math.floor(2.5 * colsBlock.rows) + 1, 21, Math.floor(2.5 * colsBlock.samples) + 3];
-    checkCols(instantiate([{ kind: 'cols', k, n }]), k, n, samples, random(samples * k, 11), random(k * n, 12));
-  });
+  it.each([21, 1024])(
+    'cols: adds its blocks of rows and of samples up right when there are several of each, and a partial last one (%i columns)',
+    (n) => {
+      // Blocks of colsBlockRows(n) rows of W (fewer where rows are 4 KiB apart) and colsBlock.samples samples: 2.5 of each here.
+      expect(colsBlockRows(n)).toBe(n === 1024 ? 8 : colsBlock.rows);
+      const [k, samples] = [Math.floor(2.5 * colsBlockRows(n)) + 1, Math.floor(2.5 * colsBlock.samples) + 3];
+      checkCols(instantiate([{ kind: 'cols', k, n }]), k, n, samples, random(samples * k, 11), random(k * n, 12));
+    },
+  );
+
+  it.each([161, 256])(
+    'outer: adds its blocks of rows and chunks of samples up right when there are several of each, and a partial last one (%i rows)',
+    (m) => {
+      // 161 rows: 2.5 blocks of outerBlockRows and an odd row left; 256: rows 1 KiB long, in shorter chunks.
+      expect(outerChunk(m)).toBe(m === 256 ? 10 : 16);
+      const n = 7;
+      const samples = Math.floor(2.5 * outerChunk(m)) + 3;
+      expect(m > 2 * outerBlockRows).toBe(true);
+      const { exports, place, read } = instantiate([{ kind: 'outer', m, n }]);
+      const [a, b] = [random(samples * m, 5), random(samples * n, 6)];
+      const expected = new Float64Array(m * n);
+      for (let s = 0; s < samples; s++)
+        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) expected[i * n + j] += a[s * m + i] * b[s * n + j];
+      const out = place(new Float32Array(m * n).fill(7));
+      exports[`outer_${m}x${n}`](place(a), m, place(b), n, out, samples);
+      close(read(out, m * n), expected);
+    },
+  );
 
   it('outer: out[i][j] = Σ_s a[s][i] b[s][j], with an operand shared by all samples', () => {
     for (const m of sizes)

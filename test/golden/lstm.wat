@@ -9454,7 +9454,7 @@
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns, 16 samples at a time
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
   (func $outer_20x3 (export "outer_20x3") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
@@ -9463,6 +9463,8 @@
     (local $bp i32)
     (local $chunk i32)
     (local $chunkEnd i32)
+    (local $i0 i32)
+    (local $iEnd i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
@@ -9497,156 +9499,183 @@
       end
     end
     i32.const 0
-    local.set $chunk
+    local.set $i0
     block $b2
       loop $l3
-        local.get $chunk
-        local.get $samples
+        local.get $i0
+        i32.const 20
         i32.ge_s
         br_if $b2
-        local.get $chunk
-        i32.const 16
+        local.get $i0
+        i32.const 20
         i32.add
-        local.set $chunkEnd
+        local.set $iEnd
         block $b4
-          local.get $chunkEnd
-          local.get $samples
-          i32.lt_s
+          local.get $iEnd
+          i32.const 20
+          i32.le_s
           br_if $b4
-          local.get $samples
-          local.set $chunkEnd
+          i32.const 20
+          local.set $iEnd
         end
         i32.const 0
-        local.set $i
+        local.set $chunk
         block $b5
           loop $l6
-            local.get $i
-            i32.const 20
+            local.get $chunk
+            local.get $samples
             i32.ge_s
             br_if $b5
-            i32.const 0
-            local.set $j
-            ;; 2 × 3 columns
-            local.get $out
-            local.get $i
-            i32.const 12
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $op
-            local.get $op
-            v128.load
-            local.set $acc0_0
-            local.get $op
-            v128.load offset=12
-            local.set $acc1_0
-            local.get $a
             local.get $chunk
-            local.get $aStep
-            i32.mul
+            i32.const 16
             i32.add
-            local.get $i
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $ap
-            local.get $b
-            local.get $chunk
-            local.get $bStep
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $bp
-            local.get $chunk
-            local.set $s
+            local.set $chunkEnd
             block $b7
-              loop $l8
-                local.get $s
-                local.get $chunkEnd
+              local.get $chunkEnd
+              local.get $samples
+              i32.le_s
+              br_if $b7
+              local.get $samples
+              local.set $chunkEnd
+            end
+            local.get $i0
+            local.set $i
+            block $b8
+              loop $l9
+                local.get $i
+                local.get $iEnd
                 i32.ge_s
-                br_if $b7
-                local.get $bp
+                br_if $b8
+                i32.const 0
+                local.set $j
+                ;; 2 × 3 columns
+                local.get $out
+                local.get $i
+                i32.const 12
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
                 v128.load
-                local.set $b0
-                local.get $ap
-                v128.load32_splat
-                local.set $a0
-                local.get $acc0_0
-                local.get $a0
-                local.get $b0
-                f32x4.mul
-                f32x4.add
                 local.set $acc0_0
-                local.get $ap
-                v128.load32_splat offset=4
-                local.set $a0
-                local.get $acc1_0
-                local.get $a0
-                local.get $b0
-                f32x4.mul
-                f32x4.add
+                local.get $op
+                v128.load offset=12
                 local.set $acc1_0
-                local.get $ap
+                local.get $a
+                local.get $chunk
                 local.get $aStep
+                i32.mul
+                i32.add
+                local.get $i
+                i32.const 4
+                i32.mul
                 i32.add
                 local.set $ap
-                local.get $bp
+                local.get $b
+                local.get $chunk
                 local.get $bStep
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
                 i32.add
                 local.set $bp
-                local.get $s
-                i32.const 1
-                i32.add
+                local.get $chunk
                 local.set $s
-                br $l8
+                block $b10
+                  loop $l11
+                    local.get $s
+                    local.get $chunkEnd
+                    i32.ge_s
+                    br_if $b10
+                    local.get $bp
+                    v128.load
+                    local.set $b0
+                    local.get $ap
+                    v128.load32_splat
+                    local.set $a0
+                    local.get $acc0_0
+                    local.get $a0
+                    local.get $b0
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc0_0
+                    local.get $ap
+                    v128.load32_splat offset=4
+                    local.set $a0
+                    local.get $acc1_0
+                    local.get $a0
+                    local.get $b0
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc1_0
+                    local.get $ap
+                    local.get $aStep
+                    i32.add
+                    local.set $ap
+                    local.get $bp
+                    local.get $bStep
+                    i32.add
+                    local.set $bp
+                    local.get $s
+                    i32.const 1
+                    i32.add
+                    local.set $s
+                    br $l11
+                  end
+                end
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 0
+                f32.store
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 1
+                f32.store offset=4
+                local.get $op
+                local.get $acc0_0
+                f32x4.extract_lane 2
+                f32.store offset=8
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 0
+                f32.store offset=12
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 1
+                f32.store offset=16
+                local.get $op
+                local.get $acc1_0
+                f32x4.extract_lane 2
+                f32.store offset=20
+                local.get $i
+                i32.const 2
+                i32.add
+                local.set $i
+                br $l9
               end
             end
-            local.get $op
-            local.get $acc0_0
-            f32x4.extract_lane 0
-            f32.store
-            local.get $op
-            local.get $acc0_0
-            f32x4.extract_lane 1
-            f32.store offset=4
-            local.get $op
-            local.get $acc0_0
-            f32x4.extract_lane 2
-            f32.store offset=8
-            local.get $op
-            local.get $acc1_0
-            f32x4.extract_lane 0
-            f32.store offset=12
-            local.get $op
-            local.get $acc1_0
-            f32x4.extract_lane 1
-            f32.store offset=16
-            local.get $op
-            local.get $acc1_0
-            f32x4.extract_lane 2
-            f32.store offset=20
-            local.get $i
-            i32.const 2
+            local.get $chunk
+            i32.const 16
             i32.add
-            local.set $i
+            local.set $chunk
             br $l6
           end
         end
-        local.get $chunk
-        i32.const 16
+        local.get $i0
+        i32.const 20
         i32.add
-        local.set $chunk
+        local.set $i0
         br $l3
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns, 16 samples at a time
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
   (func $outer_20x5 (export "outer_20x5") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
     (local $i i32)
     (local $j i32)
@@ -9655,6 +9684,8 @@
     (local $bp i32)
     (local $chunk i32)
     (local $chunkEnd i32)
+    (local $i0 i32)
+    (local $iEnd i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
@@ -9692,162 +9723,189 @@
       end
     end
     i32.const 0
-    local.set $chunk
+    local.set $i0
     block $b2
       loop $l3
-        local.get $chunk
-        local.get $samples
+        local.get $i0
+        i32.const 20
         i32.ge_s
         br_if $b2
-        local.get $chunk
-        i32.const 16
+        local.get $i0
+        i32.const 20
         i32.add
-        local.set $chunkEnd
+        local.set $iEnd
         block $b4
-          local.get $chunkEnd
-          local.get $samples
-          i32.lt_s
+          local.get $iEnd
+          i32.const 20
+          i32.le_s
           br_if $b4
-          local.get $samples
-          local.set $chunkEnd
+          i32.const 20
+          local.set $iEnd
         end
         i32.const 0
-        local.set $i
+        local.set $chunk
         block $b5
           loop $l6
-            local.get $i
-            i32.const 20
+            local.get $chunk
+            local.get $samples
             i32.ge_s
             br_if $b5
-            i32.const 0
-            local.set $j
-            ;; 2 × 5 columns
-            local.get $out
-            local.get $i
-            i32.const 20
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $op
-            local.get $op
-            v128.load
-            local.set $acc0_0
-            local.get $op
-            v128.load offset=16
-            local.set $acc0_1
-            local.get $op
-            v128.load offset=20
-            local.set $acc1_0
-            local.get $op
-            v128.load offset=36
-            local.set $acc1_1
-            local.get $a
             local.get $chunk
-            local.get $aStep
-            i32.mul
+            i32.const 16
             i32.add
-            local.get $i
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $ap
-            local.get $b
-            local.get $chunk
-            local.get $bStep
-            i32.mul
-            i32.add
-            local.get $j
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set $bp
-            local.get $chunk
-            local.set $s
+            local.set $chunkEnd
             block $b7
-              loop $l8
-                local.get $s
-                local.get $chunkEnd
+              local.get $chunkEnd
+              local.get $samples
+              i32.le_s
+              br_if $b7
+              local.get $samples
+              local.set $chunkEnd
+            end
+            local.get $i0
+            local.set $i
+            block $b8
+              loop $l9
+                local.get $i
+                local.get $iEnd
                 i32.ge_s
-                br_if $b7
-                local.get $bp
+                br_if $b8
+                i32.const 0
+                local.set $j
+                ;; 2 × 5 columns
+                local.get $out
+                local.get $i
+                i32.const 20
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
+                i32.add
+                local.set $op
+                local.get $op
                 v128.load
-                local.set $b0
-                local.get $bp
-                v128.load offset=16
-                local.set $b1
-                local.get $ap
-                v128.load32_splat
-                local.set $a0
-                local.get $acc0_0
-                local.get $a0
-                local.get $b0
-                f32x4.mul
-                f32x4.add
                 local.set $acc0_0
-                local.get $acc0_1
-                local.get $a0
-                local.get $b1
-                f32x4.mul
-                f32x4.add
+                local.get $op
+                v128.load offset=16
                 local.set $acc0_1
-                local.get $ap
-                v128.load32_splat offset=4
-                local.set $a0
-                local.get $acc1_0
-                local.get $a0
-                local.get $b0
-                f32x4.mul
-                f32x4.add
+                local.get $op
+                v128.load offset=20
                 local.set $acc1_0
-                local.get $acc1_1
-                local.get $a0
-                local.get $b1
-                f32x4.mul
-                f32x4.add
+                local.get $op
+                v128.load offset=36
                 local.set $acc1_1
-                local.get $ap
+                local.get $a
+                local.get $chunk
                 local.get $aStep
+                i32.mul
+                i32.add
+                local.get $i
+                i32.const 4
+                i32.mul
                 i32.add
                 local.set $ap
-                local.get $bp
+                local.get $b
+                local.get $chunk
                 local.get $bStep
+                i32.mul
+                i32.add
+                local.get $j
+                i32.const 4
+                i32.mul
                 i32.add
                 local.set $bp
-                local.get $s
-                i32.const 1
-                i32.add
+                local.get $chunk
                 local.set $s
-                br $l8
+                block $b10
+                  loop $l11
+                    local.get $s
+                    local.get $chunkEnd
+                    i32.ge_s
+                    br_if $b10
+                    local.get $bp
+                    v128.load
+                    local.set $b0
+                    local.get $bp
+                    v128.load offset=16
+                    local.set $b1
+                    local.get $ap
+                    v128.load32_splat
+                    local.set $a0
+                    local.get $acc0_0
+                    local.get $a0
+                    local.get $b0
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc0_0
+                    local.get $acc0_1
+                    local.get $a0
+                    local.get $b1
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc0_1
+                    local.get $ap
+                    v128.load32_splat offset=4
+                    local.set $a0
+                    local.get $acc1_0
+                    local.get $a0
+                    local.get $b0
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc1_0
+                    local.get $acc1_1
+                    local.get $a0
+                    local.get $b1
+                    f32x4.mul
+                    f32x4.add
+                    local.set $acc1_1
+                    local.get $ap
+                    local.get $aStep
+                    i32.add
+                    local.set $ap
+                    local.get $bp
+                    local.get $bStep
+                    i32.add
+                    local.set $bp
+                    local.get $s
+                    i32.const 1
+                    i32.add
+                    local.set $s
+                    br $l11
+                  end
+                end
+                local.get $op
+                local.get $acc0_0
+                v128.store
+                local.get $op
+                local.get $acc0_1
+                f32x4.extract_lane 0
+                f32.store offset=16
+                local.get $op
+                local.get $acc1_0
+                v128.store offset=20
+                local.get $op
+                local.get $acc1_1
+                f32x4.extract_lane 0
+                f32.store offset=36
+                local.get $i
+                i32.const 2
+                i32.add
+                local.set $i
+                br $l9
               end
             end
-            local.get $op
-            local.get $acc0_0
-            v128.store
-            local.get $op
-            local.get $acc0_1
-            f32x4.extract_lane 0
-            f32.store offset=16
-            local.get $op
-            local.get $acc1_0
-            v128.store offset=20
-            local.get $op
-            local.get $acc1_1
-            f32x4.extract_lane 0
-            f32.store offset=36
-            local.get $i
-            i32.const 2
+            local.get $chunk
+            i32.const 16
             i32.add
-            local.set $i
+            local.set $chunk
             br $l6
           end
         end
-        local.get $chunk
-        i32.const 16
+        local.get $i0
+        i32.const 20
         i32.add
-        local.set $chunk
+        local.set $i0
         br $l3
       end
     end

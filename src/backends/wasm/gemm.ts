@@ -40,15 +40,25 @@ export function defaultTilesFor(spec: GemmSpec): TileSizes {
 }
 
 /**
- * Samples per chunk of a weight-gradient sum: the chunk's rows of a and b
- * stay in cache while every tile reads them. Rows of a whole multiple of
- * 1 KiB fall in the same L1 sets, so those take short chunks (measured on
- * 1024 × 256 × 800: 29 GFLOP/s with 4 samples, 17 with 16, 12 unchunked;
- * 768 × 256 × 800: 41–45 with 12–16).
+ * Samples per chunk of a weight-gradient sum: a tile runs over a chunk with its sums in registers,
+ * then stores them. A chunk reads one cache line of \`a\` per sample (the tile's rows), and rows of a
+ * whole multiple of 1 KiB fall in the same few of L1's sets (12 ways each here), so those take
+ * chunks of 10 samples: measured at 1024 × 256 × 800 (64-row blocks), 4 samples 34, 8 42, 10 44–47,
+ * 12 38, 16 19 GFLOP/s. Other rows spread over the sets: 16 (1000 × 250: 51 GFLOP/s; 10 gave 49).
  */
 export function outerChunk(m: number): number {
-  return (4 * m) % 1024 === 0 ? 4 : 16;
+  return (4 * m) % 1024 === 0 ? 10 : 16;
 }
+
+/**
+ * Rows of out per block of a weight-gradient sum: every chunk of samples adds into one block of
+ * out (64 KiB at 256 columns) before the next block starts, so the sums are re-read from L1 or L2,
+ * not from memory as when each chunk ran over all of out (1 MiB at 1024 × 256). Measured in turns
+ * against chunks over all of out: 1024 × 256 × 800 34.6 → 45–47 GFLOP/s, 512 × 256 35 → 48, 768 × 256
+ * 35 → 48, 4096 × 1024 29 → 40–41. Blocks of 8 rows gave 40, 16 42, 32 42, 128 45–47 at 1024 × 256;
+ * at 4096 × 1024, 16 or 32 rows gave only 25.
+ */
+export const outerBlockRows = 64;
 
 /** The export name of a kernel: its shape and sizes, so equal kernels are emitted once. */
 export function gemmName(spec: GemmSpec): string {
@@ -342,14 +352,26 @@ function columnTiles(f: FunctionBuilder, j: Local, n: number, vectors: number, t
 }
 
 /**
- * Blocking of the transposed product (`cols`, BPTT's dh = Wᵀ g): rows of W per block, and samples
+ * Blocking of the transposed product (\`cols\`, BPTT's dh = Wᵀ g): rows of W per block, and samples
  * per block. Within a block of rows, tile after tile of columns, every sample tile of the sample
  * block reads a tile's part of the block from L1, so W comes from memory once per sample block
  * instead of once per tile of two samples. Measured in turns against the unblocked kernel
  * (16 samples): 4096 × 1024 (W 16 MB) 11.2 → 24.5 GFLOP/s; 1024 × 256 41.6 → 43.4; 64
- * samples 41.9 → 45.6. Blocks of 32, 64 or 128 rows gave the same within noise.
+ * samples 41.9 → 45.6. Blocks of 32, 64 or 128 rows gave the same within noise, except where W's
+ * rows are a whole multiple of 4 KiB (see \`colsBlockRows\`).
  */
 export const colsBlock = { rows: 64, samples: 32 } as const;
+
+/**
+ * Rows of W per block of a \`cols\` product with n columns. A tile's part of a block is one cache
+ * line from each row; rows a whole multiple of 4 KiB apart all fall in one set of L1 (12 ways
+ * here), so a block of 64 of them is evicted before the next sample tile reads it again. Those take
+ * blocks of 8 rows: 4096 × 1024, 16 samples, 27.6 → 43–44 GFLOP/s (10 rows 44, 12 40, 16–64 23–28);
+ * 800 samples 27.2 → 43.2. At 1024 × 256 and 2048 × 512, 8 rows lost 9–12 % against 64.
+ */
+export function colsBlockRows(n: number): number {
+  return (4 * n) % 4096 === 0 ? 8 : colsBlock.rows;
+}
 
 /** n floats of zeros at `pointer` (n a run-time count in bytes, `bytes`): vectors, then the tail lane by lane. */
 function zeroBytes(f: FunctionBuilder, pointer: Local, bytes: Local, at: Local): void {
@@ -386,7 +408,7 @@ function blockEnd(f: FunctionBuilder, target: Local, start: Local, step: number,
 
 /** out[s][j] = Σ_p v[s][p] w[p][j], W [k, n]. */
 function colsKernel(name: string, k: number, n: number, tiles: TileSizes, fused: boolean): FunctionBuilder {
-  const rowsPerBlock = Math.min(k, colsBlock.rows);
+  const rowsPerBlock = Math.min(k, colsBlockRows(n));
   const f = new FunctionBuilder(
     name,
     [
@@ -497,13 +519,21 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
       { name: 'out', type: 'i32' },
       { name: 'samples', type: 'i32' },
     ],
-    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns, ${outerChunk(m)} samples at a time`,
+    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns, blocks of up to ${outerBlockRows} rows, ${outerChunk(m)} samples at a time`,
   );
   const [a, aStep, b, bStep, out, samples] = f.params;
   const r = new Registers(f);
-  const [i, j, s, ap, bp, chunk, chunkEnd] = ['i', 'j', 's', 'ap', 'bp', 'chunk', 'chunkEnd'].map((x) =>
-    r.get(x, 'i32'),
-  );
+  const [i, j, s, ap, bp, chunk, chunkEnd, i0, iEnd] = [
+    'i',
+    'j',
+    's',
+    'ap',
+    'bp',
+    'chunk',
+    'chunkEnd',
+    'i0',
+    'iEnd',
+  ].map((x) => r.get(x, 'i32'));
   // Steps in bytes, once.
   f.get(aStep).i32(4).i32Mul().set(aStep);
   f.get(bStep).i32(4).i32Mul().set(bStep);
@@ -543,26 +573,47 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
     resultPointer: (op) => elementAddress(f, op, out, i, 4 * n, j),
   };
   const [rt, cv] = tiles.outer;
-  const rowBlock = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
+  const rowTile = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
   const full = m - (m % rt);
-  // Samples in chunks, so a chunk's rows of a and b stay in cache while every tile reads them.
-  f.i32(0).set(chunk);
-  f.block((exit) =>
-    f.loop((top) => {
-      f.get(chunk).get(samples).i32GeS().brIf(exit);
-      f.get(chunk).i32(outerChunk(m)).i32Add().set(chunkEnd);
-      f.block((inside) => {
-        f.get(chunkEnd).get(samples).i32LtS().brIf(inside);
-        f.get(samples).set(chunkEnd);
-      });
-      if (full > 0) forLoop(f, i, 0, full, rt, () => rowBlock(rt));
-      if (m % rt > 0) {
-        f.i32(full).set(i);
-        rowBlock(m % rt);
-      }
-      f.increment(chunk, outerChunk(m)).br(top);
-    }),
-  );
+  const rowsPerBlock = Math.min(full, outerBlockRows - (outerBlockRows % rt));
+  // The samples in chunks, each chunk run over rows [i, iEnd) of every tile.
+  const overChunks = (rows: () => void) => {
+    f.i32(0).set(chunk);
+    f.block((exit) =>
+      f.loop((top) => {
+        f.get(chunk).get(samples).i32GeS().brIf(exit);
+        blockEnd(f, chunkEnd, chunk, outerChunk(m), samples);
+        rows();
+        f.increment(chunk, outerChunk(m)).br(top);
+      }),
+    );
+  };
+  // A block of rows of out stays in L1 while every chunk of samples adds into it.
+  if (full > 0) {
+    f.i32(0).set(i0);
+    f.block((allRows) =>
+      f.loop((nextBlock) => {
+        f.get(i0).i32(full).i32GeS().brIf(allRows);
+        blockEnd(f, iEnd, i0, rowsPerBlock, full);
+        overChunks(() => {
+          f.get(i0).set(i);
+          f.block((exit) =>
+            f.loop((top) => {
+              f.get(i).get(iEnd).i32GeS().brIf(exit);
+              rowTile(rt);
+              f.increment(i, rt).br(top);
+            }),
+          );
+        });
+        f.increment(i0, rowsPerBlock).br(nextBlock);
+      }),
+    );
+  }
+  if (m % rt > 0)
+    overChunks(() => {
+      f.i32(full).set(i);
+      rowTile(m % rt);
+    });
   return f;
 }
 
