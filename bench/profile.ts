@@ -12,6 +12,7 @@ const shapes: Record<string, { cell: 'lstm' | 'gru'; I: number; H: number; B: nu
   'lstm-medium': { cell: 'lstm', I: 256, H: 256, B: 16, T: 50 },
   'gru-medium': { cell: 'gru', I: 256, H: 256, B: 16, T: 50 },
   'lstm-large': { cell: 'lstm', I: 512, H: 512, B: 32, T: 25 },
+  'lstm-1024': { cell: 'lstm', I: 1024, H: 1024, B: 16, T: 50 },
 };
 
 interface ProfileNode {

@@ -9,6 +9,7 @@ import {
   gemmKernel,
   outerBlockRows,
   outerChunk,
+  rowsBlockRows,
   type TileSizes,
 } from '../src/backends/wasm/gemm.js';
 import { wasm } from './helpers/wasm.js';
@@ -18,7 +19,7 @@ function instantiate(specs: readonly GemmSpec[], tiles?: TileSizes) {
   const fns = specs.map((s) => gemmKernel(s, tiles));
   const bytes = encodeModule(fns);
   expect(wasm.validate(bytes)).toBe(true);
-  const memory = new wasm.Memory({ initial: 16, maximum: memoryPages });
+  const memory = new wasm.Memory({ initial: 64, maximum: memoryPages });
   const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
   let top = 16;
   const place = (values: Float32Array) => {
@@ -101,6 +102,27 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
           close(read(out, samples * m), expected);
         }
       }
+  });
+
+  it('rows: takes W larger than L2 in blocks of rows, adding up right with a partial last block, an odd row and samples left over', () => {
+    const [m, k, samples] = [275, 1024, 11];
+    expect(rowsBlockRows(m, k)).toBe(32);
+    expect(rowsBlockRows(256, 1024)).toBe(256);
+    const { exports, place, read } = instantiate([{ kind: 'rows', m, k }]);
+    const [w, x] = [random(m * k, 3), random(samples * k, 4)];
+    // Sums of 1024 products in f32: the bound scales with the sum of their magnitudes.
+    const [expected, magnitude] = [new Float64Array(samples * m), new Float64Array(samples * m)];
+    for (let s = 0; s < samples; s++)
+      for (let i = 0; i < m; i++)
+        for (let p = 0; p < k; p++) {
+          expected[s * m + i] += w[i * k + p] * x[s * k + p];
+          magnitude[s * m + i] += Math.abs(w[i * k + p] * x[s * k + p]);
+        }
+    const out = place(new Float32Array(samples * m).fill(7));
+    exports[`rows_${m}x${k}`](place(w), place(x), out, samples);
+    const got = read(out, samples * m);
+    for (let q = 0; q < expected.length; q++)
+      expect(Math.abs(got[q] - expected[q]), `at ${q}`).toBeLessThan(1e-6 * magnitude[q]);
   });
 
   it('cols: out[s][j] = Σ_p v[s][p] w[p][j] for every size and sample count, edges included', () => {

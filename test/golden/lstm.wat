@@ -234,6 +234,12 @@
         br $l1
       end
     end
+    local.get $samples
+    i32.const 2
+    i32.div_u
+    i32.const 2
+    i32.mul
+    local.set $s
     block $b4
       loop $l5
         local.get $s
@@ -953,6 +959,12 @@
         br $l1
       end
     end
+    local.get $samples
+    i32.const 2
+    i32.div_u
+    i32.const 2
+    i32.mul
+    local.set $s
     block $b5
       loop $l6
         local.get $s
