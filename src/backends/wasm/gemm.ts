@@ -41,7 +41,7 @@ export function defaultTilesFor(spec: GemmSpec): TileSizes {
 
 /**
  * Samples per chunk of a weight-gradient sum: a tile runs over a chunk with its sums in registers,
- * then stores them. A chunk reads one cache line of \`a\` per sample (the tile's rows), and rows of a
+ * then stores them. A chunk reads one cache line of `a` per sample (the tile's rows), and rows of a
  * whole multiple of 1 KiB fall in the same few of L1's sets (12 ways each here), so those take
  * chunks of 10 samples: measured at 1024 × 256 × 800 (64-row blocks), 4 samples 34, 8 42, 10 44–47,
  * 12 38, 16 19 GFLOP/s. Other rows spread over the sets: 16 (1000 × 250: 51 GFLOP/s; 10 gave 49).
@@ -61,7 +61,7 @@ export function outerChunk(m: number): number {
 export const outerBlockRows = 64;
 
 /**
- * Rows of W per block of a \`rows\` product of m rows of k floats. Where W is larger than L2 (1 MiB
+ * Rows of W per block of a `rows` product of m rows of k floats. Where W is larger than L2 (1 MiB
  * here), tiles of samples run over one block of about 128 KiB of W at a time, so W comes from
  * memory once a call, not once per tile of four samples. Measured in turns with W cold (four
  * copies of W, called in turn): 4096 × 1024, 16 samples, 24.8–29.8 → 36.9–37.7 GFLOP/s (blocks of
@@ -271,7 +271,7 @@ function rowsKernel(name: string, m: number, k: number, tiles: TileSizes, fused:
     }
   };
 
-  // Tiles over \`count\` rows from row \`from\`: full tiles of rt rows, then the rest.
+  // Tiles over `count` rows from row `from`: full tiles of rt rows, then the rest.
   const rowTiles = (st: number, rt: number, from: Local | number, count: number) => {
     const full = count - (count % rt);
     if (full > 0 && typeof from === 'number') forLoop(f, i, from, from + full, rt, () => tile(st, rt));
@@ -392,18 +392,18 @@ function columnTiles(f: FunctionBuilder, j: Local, n: number, vectors: number, t
 }
 
 /**
- * Blocking of the transposed product (\`cols\`, BPTT's dh = Wᵀ g): rows of W per block, and samples
+ * Blocking of the transposed product (`cols`, BPTT's dh = Wᵀ g): rows of W per block, and samples
  * per block. Within a block of rows, tile after tile of columns, every sample tile of the sample
  * block reads a tile's part of the block from L1, so W comes from memory once per sample block
  * instead of once per tile of two samples. Measured in turns against the unblocked kernel
  * (16 samples): 4096 × 1024 (W 16 MB) 11.2 → 24.5 GFLOP/s; 1024 × 256 41.6 → 43.4; 64
  * samples 41.9 → 45.6. Blocks of 32, 64 or 128 rows gave the same within noise, except where W's
- * rows are a whole multiple of 4 KiB (see \`colsBlockRows\`).
+ * rows are a whole multiple of 4 KiB (see `colsBlockRows`).
  */
 export const colsBlock = { rows: 64, samples: 32 } as const;
 
 /**
- * Rows of W per block of a \`cols\` product with n columns. A tile's part of a block is one cache
+ * Rows of W per block of a `cols` product with n columns. A tile's part of a block is one cache
  * line from each row; rows a whole multiple of 4 KiB apart all fall in one set of L1 (12 ways
  * here), so a block of 64 of them is evicted before the next sample tile reads it again. Those take
  * blocks of 8 rows: 4096 × 1024, 16 samples, 27.6 → 43–44 GFLOP/s (10 rows 44, 12 40, 16–64 23–28);
@@ -628,7 +628,7 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
       }),
     );
   };
-  // A block of rows of out stays in L1 while every chunk of samples adds into it.
+  // A block of rows of out stays in L1 or L2 while every chunk of samples adds into it.
   if (full > 0) {
     f.i32(0).set(i0);
     f.block((allRows) =>
