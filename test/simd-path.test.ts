@@ -211,6 +211,29 @@ describe('the WebAssembly SIMD path of a generated module', () => {
       },
     );
 
+    it('split a weight-gradient sum inside the loop by its output rows among 3 threads, bit for bit (antisymmetric.rnn, H = 512)', async () => {
+      // The loop sums dW (512 × 512) step by step: each thread sums a share of its rows.
+      let code = '';
+      const patch = (c: string) => (code = forbidJavaScriptLoops(c));
+      const mod = await load('antisymmetric.rnn', { cpu: 'simd', sizes: { H: 512 }, patch });
+      expect(code).toContain('run_outer_512x512(');
+      const params = mod.init(2);
+      const inputs = inputsFor(mod, 4, 3, true);
+      const one = mod.grad(params, inputs);
+      expect(await mod.setThreads(3, { backOff: false })).toBe(3);
+      try {
+        const before = posted(mod);
+        const many = mod.grad(params, inputs);
+        // Nothing else in this model is large enough to split: a share for each of 2 workers at each of 4 steps.
+        expect(posted(mod) - before).toBeGreaterThanOrEqual(4 * 2);
+        expect(many.loss).toBe(one.loss);
+        for (const name of Object.keys(one.grads))
+          expect(Array.from(many.grads[name]), name).toEqual(Array.from(one.grads[name]));
+      } finally {
+        await mod.setThreads(1);
+      }
+    });
+
     // This machine may have fewer cores than threads: workers then wait for one, and the loop takes their shares back.
     it.each([3, 6])(
       'split each call among %i threads, more than this machine may have cores, bit for bit',
@@ -399,25 +422,29 @@ console.log(JSON.stringify({ fused: m.fusedMultiplyAdd, cpu: m.cpu, values: a, s
       expect(Array.from(mod.forward(params, inputs).outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
     });
 
-    it('splits a weight-gradient sum by its output rows, the worker summing the second half', async () => {
-      // H = 128: dU is 512 × 128; each thread sums 256 rows over every sample, in the same order.
-      let code = '';
-      const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 32, H: 128 }, patch: (c) => (code = c) });
-      expect(code).toMatch(
-        /function run_outer_512x128\([^)]*\): void \{\n {2}if \(samples \* 65536 >= 100000 && splitting\(\)\) return splitHalves\(/,
-      );
-      const params = mod.init(4);
-      const inputs = inputsFor(mod, 5, 4, true);
-      const one = mod.grad(params, inputs);
-      expect(await mod.setThreads(2)).toBe(2);
-      try {
-        const two = mod.grad(params, inputs);
-        for (const name of Object.keys(one.grads))
-          expect(Array.from(two.grads[name]), name).toEqual(Array.from(one.grads[name]));
-      } finally {
-        await mod.setThreads(1);
-      }
-    });
+    it.each([2, 4])(
+      'splits a weight-gradient sum by its output rows, each of %i threads summing a share of them',
+      async (threads) => {
+        // H = 128: dU is 512 × 128; each thread sums its rows over every sample, in the same order.
+        let code = '';
+        const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 32, H: 128 }, patch: (c) => (code = c) });
+        expect(code).toMatch(
+          /function run_outer_512x128\([^)]*rows: number\): void \{\n {2}if \(rows >= 391 && splitting\(\)\) return splitKernel\(\d+, \[a, aStep, b, bStep, out, samples, rows\], 6, \[4, 0, 0, 0, 512, 0, 0\], 16\);/,
+        );
+        const params = mod.init(4);
+        const inputs = inputsFor(mod, 5, 4, true);
+        const one = mod.grad(params, inputs);
+        expect(await mod.setThreads(threads, { backOff: false })).toBe(threads);
+        try {
+          const many = mod.grad(params, inputs);
+          expect(posted(mod)).toBeGreaterThan(0);
+          for (const name of Object.keys(one.grads))
+            expect(Array.from(many.grads[name]), name).toEqual(Array.from(one.grads[name]));
+        } finally {
+          await mod.setThreads(1);
+        }
+      },
+    );
 
     it('keeps small calls on one thread and can be restarted with more threads', async () => {
       const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 3, H: 5 } });

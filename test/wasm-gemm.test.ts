@@ -158,8 +158,27 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
       for (let s = 0; s < samples; s++)
         for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) expected[i * n + j] += a[s * m + i] * b[s * n + j];
       const out = place(new Float32Array(m * n).fill(7));
-      exports[`outer_${m}x${n}`](place(a), m, place(b), n, out, samples);
+      exports[`outer_${m}x${n}`](place(a), m, place(b), n, out, samples, m);
       close(read(out, m * n), expected);
+    },
+  );
+
+  it.each([32, 37, 0])(
+    'outer: sums only the first rows it is told, as a thread does with its share of the rows, leaving the rest (%i of 161 rows)',
+    (rows) => {
+      const [m, n, samples] = [161, 7, 23];
+      const { exports, place, read } = instantiate([{ kind: 'outer', m, n }]);
+      const [a, b] = [random(samples * m, 8), random(samples * n, 9)];
+      // A share of rows starts at row \`from\`: the host passes a and out from there, a's step unchanged.
+      const from = 48;
+      const expected = new Float64Array(rows * n);
+      for (let s = 0; s < samples; s++)
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < n; j++) expected[i * n + j] += a[s * m + from + i] * b[s * n + j];
+      const out = place(new Float32Array(m * n).fill(7));
+      exports[`outer_${m}x${n}`](place(a) + 4 * from, m, place(b), n, out, samples, rows);
+      close(read(out, rows * n), expected);
+      expect(Array.from(read(out + 4 * rows * n, (m - rows) * n)).every((v) => v === 7)).toBe(true);
     },
   );
 
@@ -181,7 +200,7 @@ describe('the WebAssembly SIMD GEMM kernels', () => {
                 for (let j = 0; j < n; j++)
                   expected[i * n + j] += a[(aShared ? 0 : s * m) + i] * b[(bShared ? 0 : s * n) + j];
             const out = place(new Float32Array(m * n).fill(7));
-            exports[`outer_${m}x${n}`](place(a), aShared ? 0 : m, place(b), bShared ? 0 : n, out, samples);
+            exports[`outer_${m}x${n}`](place(a), aShared ? 0 : m, place(b), bShared ? 0 : n, out, samples, m);
             close(read(out, m * n), expected);
           }
       }

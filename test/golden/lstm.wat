@@ -9466,8 +9466,8 @@
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 3; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
-  (func $outer_20x3 (export "outer_20x3") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < rows (at most 20), j < 3; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
+  (func $outer_20x3 (export "outer_20x3") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32) (param $rows i32)
     (local $i i32)
     (local $j i32)
     (local $s i32)
@@ -9477,6 +9477,9 @@
     (local $chunkEnd i32)
     (local $i0 i32)
     (local $iEnd i32)
+    (local $full i32)
+    (local $bytes i32)
+    (local $at i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
@@ -9490,74 +9493,105 @@
     i32.const 4
     i32.mul
     local.set $bStep
+    local.get $rows
+    i32.const 12
+    i32.mul
+    local.set $bytes
     i32.const 0
-    local.set $i
+    local.set $at
     block $b0
       loop $l1
-        local.get $i
-        i32.const 240
-        i32.ge_s
+        local.get $at
+        i32.const 16
+        i32.add
+        local.get $bytes
+        i32.gt_s
         br_if $b0
         local.get $out
-        local.get $i
+        local.get $at
         i32.add
         v128.const i32x4 0x0 0x0 0x0 0x0
         v128.store
-        local.get $i
+        local.get $at
         i32.const 16
         i32.add
-        local.set $i
+        local.set $at
         br $l1
       end
     end
-    i32.const 0
-    local.set $i0
     block $b2
       loop $l3
-        local.get $i0
-        i32.const 20
+        local.get $at
+        local.get $bytes
         i32.ge_s
         br_if $b2
+        local.get $out
+        local.get $at
+        i32.add
+        v128.const f32x4 0 0 0 0
+        f32x4.extract_lane 0
+        f32.store
+        local.get $at
+        i32.const 4
+        i32.add
+        local.set $at
+        br $l3
+      end
+    end
+    local.get $rows
+    i32.const 2
+    i32.div_u
+    i32.const 2
+    i32.mul
+    local.set $full
+    i32.const 0
+    local.set $i0
+    block $b4
+      loop $l5
         local.get $i0
-        i32.const 20
+        local.get $full
+        i32.ge_s
+        br_if $b4
+        local.get $i0
+        i32.const 64
         i32.add
         local.set $iEnd
-        block $b4
+        block $b6
           local.get $iEnd
-          i32.const 20
+          local.get $full
           i32.le_s
-          br_if $b4
-          i32.const 20
+          br_if $b6
+          local.get $full
           local.set $iEnd
         end
         i32.const 0
         local.set $chunk
-        block $b5
-          loop $l6
+        block $b7
+          loop $l8
             local.get $chunk
             local.get $samples
             i32.ge_s
-            br_if $b5
+            br_if $b7
             local.get $chunk
             i32.const 16
             i32.add
             local.set $chunkEnd
-            block $b7
+            block $b9
               local.get $chunkEnd
               local.get $samples
               i32.le_s
-              br_if $b7
+              br_if $b9
               local.get $samples
               local.set $chunkEnd
             end
             local.get $i0
             local.set $i
-            block $b8
-              loop $l9
+            block $b10
+              loop $l11
                 local.get $i
                 local.get $iEnd
                 i32.ge_s
-                br_if $b8
+                br_if $b10
                 i32.const 0
                 local.set $j
                 ;; 2 × 3 columns
@@ -9599,12 +9633,12 @@
                 local.set $bp
                 local.get $chunk
                 local.set $s
-                block $b10
-                  loop $l11
+                block $b12
+                  loop $l13
                     local.get $s
                     local.get $chunkEnd
                     i32.ge_s
-                    br_if $b10
+                    br_if $b12
                     local.get $bp
                     v128.load
                     local.set $b0
@@ -9638,7 +9672,7 @@
                     i32.const 1
                     i32.add
                     local.set $s
-                    br $l11
+                    br $l13
                   end
                 end
                 local.get $op
@@ -9669,26 +9703,146 @@
                 i32.const 2
                 i32.add
                 local.set $i
-                br $l9
+                br $l11
               end
             end
             local.get $chunk
             i32.const 16
             i32.add
             local.set $chunk
-            br $l6
+            br $l8
           end
         end
         local.get $i0
-        i32.const 20
+        i32.const 64
         i32.add
         local.set $i0
-        br $l3
+        br $l5
+      end
+    end
+    block $b14
+      local.get $rows
+      local.get $full
+      i32.sub
+      i32.const 1
+      i32.ne
+      br_if $b14
+      local.get $full
+      local.set $i
+      i32.const 0
+      local.set $chunk
+      block $b15
+        loop $l16
+          local.get $chunk
+          local.get $samples
+          i32.ge_s
+          br_if $b15
+          local.get $chunk
+          i32.const 16
+          i32.add
+          local.set $chunkEnd
+          block $b17
+            local.get $chunkEnd
+            local.get $samples
+            i32.le_s
+            br_if $b17
+            local.get $samples
+            local.set $chunkEnd
+          end
+          i32.const 0
+          local.set $j
+          ;; 1 × 3 columns
+          local.get $out
+          local.get $i
+          i32.const 12
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $op
+          local.get $op
+          v128.load
+          local.set $acc0_0
+          local.get $a
+          local.get $chunk
+          local.get $aStep
+          i32.mul
+          i32.add
+          local.get $i
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $ap
+          local.get $b
+          local.get $chunk
+          local.get $bStep
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $bp
+          local.get $chunk
+          local.set $s
+          block $b18
+            loop $l19
+              local.get $s
+              local.get $chunkEnd
+              i32.ge_s
+              br_if $b18
+              local.get $bp
+              v128.load
+              local.set $b0
+              local.get $ap
+              v128.load32_splat
+              local.set $a0
+              local.get $acc0_0
+              local.get $a0
+              local.get $b0
+              f32x4.mul
+              f32x4.add
+              local.set $acc0_0
+              local.get $ap
+              local.get $aStep
+              i32.add
+              local.set $ap
+              local.get $bp
+              local.get $bStep
+              i32.add
+              local.set $bp
+              local.get $s
+              i32.const 1
+              i32.add
+              local.set $s
+              br $l19
+            end
+          end
+          local.get $op
+          local.get $acc0_0
+          f32x4.extract_lane 0
+          f32.store
+          local.get $op
+          local.get $acc0_0
+          f32x4.extract_lane 1
+          f32.store offset=4
+          local.get $op
+          local.get $acc0_0
+          f32x4.extract_lane 2
+          f32.store offset=8
+          local.get $chunk
+          i32.const 16
+          i32.add
+          local.set $chunk
+          br $l16
+        end
       end
     end
   )
-  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < 20, j < 5; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
-  (func $outer_20x5 (export "outer_20x5") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32)
+  ;; out[i][j] = Σ_s a[s][i] b[s][j] for i < rows (at most 20), j < 5; tiles of 2 rows × 16 columns, blocks of up to 64 rows, 16 samples at a time
+  (func $outer_20x5 (export "outer_20x5") (param $a i32) (param $aStep i32) (param $b i32) (param $bStep i32) (param $out i32) (param $samples i32) (param $rows i32)
     (local $i i32)
     (local $j i32)
     (local $s i32)
@@ -9698,6 +9852,9 @@
     (local $chunkEnd i32)
     (local $i0 i32)
     (local $iEnd i32)
+    (local $full i32)
+    (local $bytes i32)
+    (local $at i32)
     (local $a0 v128)
     (local $op i32)
     (local $acc0_0 v128)
@@ -9714,74 +9871,105 @@
     i32.const 4
     i32.mul
     local.set $bStep
+    local.get $rows
+    i32.const 20
+    i32.mul
+    local.set $bytes
     i32.const 0
-    local.set $i
+    local.set $at
     block $b0
       loop $l1
-        local.get $i
-        i32.const 400
-        i32.ge_s
+        local.get $at
+        i32.const 16
+        i32.add
+        local.get $bytes
+        i32.gt_s
         br_if $b0
         local.get $out
-        local.get $i
+        local.get $at
         i32.add
         v128.const i32x4 0x0 0x0 0x0 0x0
         v128.store
-        local.get $i
+        local.get $at
         i32.const 16
         i32.add
-        local.set $i
+        local.set $at
         br $l1
       end
     end
-    i32.const 0
-    local.set $i0
     block $b2
       loop $l3
-        local.get $i0
-        i32.const 20
+        local.get $at
+        local.get $bytes
         i32.ge_s
         br_if $b2
+        local.get $out
+        local.get $at
+        i32.add
+        v128.const f32x4 0 0 0 0
+        f32x4.extract_lane 0
+        f32.store
+        local.get $at
+        i32.const 4
+        i32.add
+        local.set $at
+        br $l3
+      end
+    end
+    local.get $rows
+    i32.const 2
+    i32.div_u
+    i32.const 2
+    i32.mul
+    local.set $full
+    i32.const 0
+    local.set $i0
+    block $b4
+      loop $l5
         local.get $i0
-        i32.const 20
+        local.get $full
+        i32.ge_s
+        br_if $b4
+        local.get $i0
+        i32.const 64
         i32.add
         local.set $iEnd
-        block $b4
+        block $b6
           local.get $iEnd
-          i32.const 20
+          local.get $full
           i32.le_s
-          br_if $b4
-          i32.const 20
+          br_if $b6
+          local.get $full
           local.set $iEnd
         end
         i32.const 0
         local.set $chunk
-        block $b5
-          loop $l6
+        block $b7
+          loop $l8
             local.get $chunk
             local.get $samples
             i32.ge_s
-            br_if $b5
+            br_if $b7
             local.get $chunk
             i32.const 16
             i32.add
             local.set $chunkEnd
-            block $b7
+            block $b9
               local.get $chunkEnd
               local.get $samples
               i32.le_s
-              br_if $b7
+              br_if $b9
               local.get $samples
               local.set $chunkEnd
             end
             local.get $i0
             local.set $i
-            block $b8
-              loop $l9
+            block $b10
+              loop $l11
                 local.get $i
                 local.get $iEnd
                 i32.ge_s
-                br_if $b8
+                br_if $b10
                 i32.const 0
                 local.set $j
                 ;; 2 × 5 columns
@@ -9829,12 +10017,12 @@
                 local.set $bp
                 local.get $chunk
                 local.set $s
-                block $b10
-                  loop $l11
+                block $b12
+                  loop $l13
                     local.get $s
                     local.get $chunkEnd
                     i32.ge_s
-                    br_if $b10
+                    br_if $b12
                     local.get $bp
                     v128.load
                     local.set $b0
@@ -9883,7 +10071,7 @@
                     i32.const 1
                     i32.add
                     local.set $s
-                    br $l11
+                    br $l13
                   end
                 end
                 local.get $op
@@ -9904,21 +10092,148 @@
                 i32.const 2
                 i32.add
                 local.set $i
-                br $l9
+                br $l11
               end
             end
             local.get $chunk
             i32.const 16
             i32.add
             local.set $chunk
-            br $l6
+            br $l8
           end
         end
         local.get $i0
-        i32.const 20
+        i32.const 64
         i32.add
         local.set $i0
-        br $l3
+        br $l5
+      end
+    end
+    block $b14
+      local.get $rows
+      local.get $full
+      i32.sub
+      i32.const 1
+      i32.ne
+      br_if $b14
+      local.get $full
+      local.set $i
+      i32.const 0
+      local.set $chunk
+      block $b15
+        loop $l16
+          local.get $chunk
+          local.get $samples
+          i32.ge_s
+          br_if $b15
+          local.get $chunk
+          i32.const 16
+          i32.add
+          local.set $chunkEnd
+          block $b17
+            local.get $chunkEnd
+            local.get $samples
+            i32.le_s
+            br_if $b17
+            local.get $samples
+            local.set $chunkEnd
+          end
+          i32.const 0
+          local.set $j
+          ;; 1 × 5 columns
+          local.get $out
+          local.get $i
+          i32.const 20
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $op
+          local.get $op
+          v128.load
+          local.set $acc0_0
+          local.get $op
+          v128.load offset=16
+          local.set $acc0_1
+          local.get $a
+          local.get $chunk
+          local.get $aStep
+          i32.mul
+          i32.add
+          local.get $i
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $ap
+          local.get $b
+          local.get $chunk
+          local.get $bStep
+          i32.mul
+          i32.add
+          local.get $j
+          i32.const 4
+          i32.mul
+          i32.add
+          local.set $bp
+          local.get $chunk
+          local.set $s
+          block $b18
+            loop $l19
+              local.get $s
+              local.get $chunkEnd
+              i32.ge_s
+              br_if $b18
+              local.get $bp
+              v128.load
+              local.set $b0
+              local.get $bp
+              v128.load offset=16
+              local.set $b1
+              local.get $ap
+              v128.load32_splat
+              local.set $a0
+              local.get $acc0_0
+              local.get $a0
+              local.get $b0
+              f32x4.mul
+              f32x4.add
+              local.set $acc0_0
+              local.get $acc0_1
+              local.get $a0
+              local.get $b1
+              f32x4.mul
+              f32x4.add
+              local.set $acc0_1
+              local.get $ap
+              local.get $aStep
+              i32.add
+              local.set $ap
+              local.get $bp
+              local.get $bStep
+              i32.add
+              local.set $bp
+              local.get $s
+              i32.const 1
+              i32.add
+              local.set $s
+              br $l19
+            end
+          end
+          local.get $op
+          local.get $acc0_0
+          v128.store
+          local.get $op
+          local.get $acc0_1
+          f32x4.extract_lane 0
+          f32.store offset=16
+          local.get $chunk
+          i32.const 16
+          i32.add
+          local.set $chunk
+          br $l16
+        end
       end
     end
   )

@@ -145,6 +145,7 @@ const unbroadcast: Renderer<'unbroadcast'> = (e, node) => {
         integerOperand({ constant: bStep }),
         addressOperand(step.address(name)),
         integerOperand(step.integer(leadCount(product))),
+        integerOperand({ constant: m }),
       ]);
     } else {
       body.block(`for (let l = 0; l < ${leadCount(product)}; l++) {`, () => {

@@ -95,7 +95,11 @@ export function gemmFunction(ctx: ModuleContext, spec: GemmSpec, prefix: string)
     code.block('if (kernels !== undefined) {', () => {
       code.line('const memory = kernels.memory.buffer;');
       code.block(`if (${arrays.map((a) => `${a}.buffer === memory`).join(' && ')}) {`, () => {
-        code.line(`run_${exported}(${args.map((a) => (arrays.includes(a) ? `${a}.byteOffset` : a)).join(', ')});`);
+        // A weight-gradient sum's kernel takes how many rows of out it sums (threads sum shares of them): all here.
+        const rows = spec.kind === 'outer' ? [`${spec.m}`] : [];
+        code.line(
+          `run_${exported}(${[...args.map((a) => (arrays.includes(a) ? `${a}.byteOffset` : a)), ...rows].join(', ')});`,
+        );
         code.line('return;');
       });
     });

@@ -6,8 +6,9 @@
  * loop): every worker takes a contiguous share, this thread the first one,
  * and then waits for the others. Shares start at a multiple of the kernel's
  * sample tile, so each row is computed exactly as on one thread and the
- * results are the same bit for bit. The weight- and bias-gradient sums
- * (`outer`, `colsum`) sum over samples into one output and are not split.
+ * results are the same bit for bit. A weight-gradient sum (`outer`) adds
+ * every sample into each output, so it is split by its output rows instead;
+ * the bias-gradient sums (`colsum`) are not split.
  *
  * Jobs go through a control block of 32 int32s per worker at the start of
  * the memory, before the heap. An idle worker spins on it for 5 ms (waking
@@ -72,7 +73,9 @@ export function kernelArguments(kernel: Kernel): string[] {
   if (kernel.kind === 'elementwise') return ['out', ...kernel.spec.leaves.map((_, k) => `a${k}`), 'rows'];
   if (kernel.kind === 'columns') return ['a', 'out', 'rows'];
   if (kernel.kind === 'loop') return stepLoopArguments(kernel.loop);
-  return kernel.spec.kind === 'outer' ? ['a', 'aStep', 'b', 'bStep', 'out', 'samples'] : ['a', 'b', 'out', 'samples'];
+  return kernel.spec.kind === 'outer'
+    ? ['a', 'aStep', 'b', 'bStep', 'out', 'samples', 'rows']
+    : ['a', 'b', 'out', 'samples'];
 }
 
 export function splitOf(kernel: Kernel): Split | undefined {
@@ -85,7 +88,7 @@ export function splitOf(kernel: Kernel): Split | undefined {
           align,
           minRows: Math.max(2 * align, Math.ceil(splitWork / Math.max(1, workPerRow))),
         };
-  // Column sums add every row into one output, as the weight-gradient sums do; time loops are sequential.
+  // Column sums add every row into one output; time loops are sequential.
   if (kernel.kind === 'columns' || kernel.kind === 'loop') return undefined;
   if (kernel.kind === 'elementwise') {
     const { sample, leaves, tree } = kernel.spec;
@@ -97,23 +100,28 @@ export function splitOf(kernel: Kernel): Split | undefined {
       return rows([0, 4 * spec.k, 4 * spec.m, 0], defaultTilesFor(spec).rows[0], 2 * spec.m * spec.k);
     case 'cols':
       return rows([4 * spec.k, 0, 4 * spec.n, 0], defaultTilesFor(spec).cols[0], 2 * spec.k * spec.n);
-    case 'outer':
-      return undefined;
+    case 'outer': {
+      // By output rows, in shares of whole row tiles: each output is summed over every sample in
+      // the same order on any thread. The work a row is counted for one sample, the least a call
+      // has; where even all the rows are too little work for a hand-over, never split.
+      const split = rows([4, 0, 0, 0, 4 * spec.n, 0, 0], outerShareAlign, 2 * spec.n);
+      return split !== undefined && split.minRows <= spec.m ? split : undefined;
+    }
   }
 }
 
+/** Rows of a weight-gradient sum's share: whole tiles of rows (see outerKernel), 16 so many threads get one. */
+const outerShareAlign = 16;
+
 /**
- * The kernel of half the rows that a product is split into for a worker, where a half is big
- * enough to pay for the hand-over (16 k multiply-adds or more a sample): a \`rows\` product of one
- * sample (a batch of one, whose samples cannot be split), and a weight-gradient sum (\`outer\`),
- * which adds every sample into each output and so is split by its output rows instead. Each
- * output is summed in the same order either way, so results are the same bit for bit.
+ * The kernel of half the rows that a \`rows\` product of one sample (a batch of one, whose samples
+ * cannot be split) is split into for a worker, where a half is big enough to pay for the hand-over
+ * (16 k multiply-adds or more). Each output is summed in the same order either way, so results are
+ * the same bit for bit.
  */
 export function halfRows(spec: GemmSpec): GemmSpec | undefined {
   if (spec.kind === 'rows' && spec.m % 16 === 0 && (spec.m / 2) * spec.k >= 16384)
     return { kind: 'rows', m: spec.m / 2, k: spec.k };
-  if (spec.kind === 'outer' && spec.m % 16 === 0 && (spec.m / 2) * spec.n >= 16384)
-    return { kind: 'outer', m: spec.m / 2, n: spec.n };
   return undefined;
 }
 
@@ -154,12 +162,6 @@ export function kernelWrapper(name: string, kernel: Kernel, indexOf: (name: stri
     // One sample: this thread computes the first half of the rows, a worker the second.
     lines.push(
       `if (samples === 1 && splitting()) return splitHalves(${indexOf(gemmName(half))}, [a, b, out, 1], [a + ${4 * half.m * half.k}, b, out + ${4 * half.m}, 1]);`,
-    );
-  }
-  if (half?.kind === 'outer') {
-    // A weight-gradient sum: this thread sums the first half of the output rows, a worker the second.
-    lines.push(
-      `if (samples * ${2 * half.m * half.n} >= ${splitWork} && splitting()) return splitHalves(${indexOf(gemmName(half))}, [a, aStep, b, bStep, out, samples], [a + ${4 * half.m}, aStep, b, bStep, out + ${4 * half.m * half.n}, samples]);`,
     );
   }
   lines.push(direct);

@@ -558,12 +558,13 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
       { name: 'bStep', type: 'i32' },
       { name: 'out', type: 'i32' },
       { name: 'samples', type: 'i32' },
+      { name: 'rows', type: 'i32' },
     ],
-    `out[i][j] = Σ_s a[s][i] b[s][j] for i < ${m}, j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns, blocks of up to ${outerBlockRows} rows, ${outerChunk(m)} samples at a time`,
+    `out[i][j] = Σ_s a[s][i] b[s][j] for i < rows (at most ${m}), j < ${n}; tiles of ${tiles.outer[0]} rows × ${4 * tiles.outer[1]} columns, blocks of up to ${outerBlockRows} rows, ${outerChunk(m)} samples at a time`,
   );
-  const [a, aStep, b, bStep, out, samples] = f.params;
+  const [a, aStep, b, bStep, out, samples, rows] = f.params;
   const r = new Registers(f);
-  const [i, j, s, ap, bp, chunk, chunkEnd, i0, iEnd] = [
+  const [i, j, s, ap, bp, chunk, chunkEnd, i0, iEnd, full, bytes, at] = [
     'i',
     'j',
     's',
@@ -573,21 +574,19 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
     'chunkEnd',
     'i0',
     'iEnd',
+    'full',
+    'bytes',
+    'at',
   ].map((x) => r.get(x, 'i32'));
   // Steps in bytes, once.
   f.get(aStep).i32(4).i32Mul().set(aStep);
   f.get(bStep).i32(4).i32Mul().set(bStep);
-  // out = 0: the chunks below add to it.
-  const total = m * n;
-  if (total >= 4)
-    forLoop(f, i, 0, 4 * (total - (total % 4)), 16, () =>
-      f.get(out).get(i).i32Add().v128I32x4([0, 0, 0, 0]).v128Store(),
-    );
-  for (let k = total - (total % 4); k < total; k++)
-    f.get(out)
-      .f32x4Const(0)
-      .f32x4ExtractLane(0)
-      .f32Store(4 * k);
+  // out's rows = 0: the chunks below add to them.
+  f.get(rows)
+    .i32(4 * n)
+    .i32Mul()
+    .set(bytes);
+  zeroBytes(f, out, bytes, at);
   const tile: ColumnTile = {
     f,
     r,
@@ -614,45 +613,46 @@ function outerKernel(name: string, m: number, n: number, tiles: TileSizes, fused
   };
   const [rt, cv] = tiles.outer;
   const rowTile = (rows: number) => columnTiles(f, j, n, cv, (width) => columnTile(tile, rows, width));
-  const full = m - (m % rt);
-  const rowsPerBlock = Math.min(full, outerBlockRows - (outerBlockRows % rt));
+  const rowsPerBlock = outerBlockRows - (outerBlockRows % rt);
   // The samples in chunks, each chunk run over rows [i, iEnd) of every tile.
-  const overChunks = (rows: () => void) => {
+  const overChunks = (rowTiles: () => void) => {
     f.i32(0).set(chunk);
     f.block((exit) =>
       f.loop((top) => {
         f.get(chunk).get(samples).i32GeS().brIf(exit);
         blockEnd(f, chunkEnd, chunk, outerChunk(m), samples);
-        rows();
+        rowTiles();
         f.increment(chunk, outerChunk(m)).br(top);
       }),
     );
   };
-  // A block of rows of out stays in L1 or L2 while every chunk of samples adds into it.
-  if (full > 0) {
-    f.i32(0).set(i0);
-    f.block((allRows) =>
-      f.loop((nextBlock) => {
-        f.get(i0).i32(full).i32GeS().brIf(allRows);
-        blockEnd(f, iEnd, i0, rowsPerBlock, full);
-        overChunks(() => {
-          f.get(i0).set(i);
-          f.block((exit) =>
-            f.loop((top) => {
-              f.get(i).get(iEnd).i32GeS().brIf(exit);
-              rowTile(rt);
-              f.increment(i, rt).br(top);
-            }),
-          );
-        });
-        f.increment(i0, rowsPerBlock).br(nextBlock);
-      }),
-    );
-  }
-  if (m % rt > 0)
-    overChunks(() => {
-      f.i32(full).set(i);
-      rowTile(m % rt);
+  // Whole tiles of rt rows, a block of rows of out at a time: the block stays in L1 or L2 while
+  // every chunk of samples adds into it.
+  f.get(rows).i32(rt).i32DivU().i32(rt).i32Mul().set(full);
+  f.i32(0).set(i0);
+  f.block((allRows) =>
+    f.loop((nextBlock) => {
+      f.get(i0).get(full).i32GeS().brIf(allRows);
+      blockEnd(f, iEnd, i0, rowsPerBlock, full);
+      overChunks(() => {
+        f.get(i0).set(i);
+        f.block((exit) =>
+          f.loop((top) => {
+            f.get(i).get(iEnd).i32GeS().brIf(exit);
+            rowTile(rt);
+            f.increment(i, rt).br(top);
+          }),
+        );
+      });
+      f.increment(i0, rowsPerBlock).br(nextBlock);
+    }),
+  );
+  // The rows after the whole tiles, fewer than rt.
+  for (let left = 1; left < rt; left++)
+    f.block((other) => {
+      f.get(rows).get(full).i32Sub().i32(left).i32Ne().brIf(other);
+      f.get(full).set(i);
+      overChunks(() => rowTile(left));
     });
   return f;
 }
