@@ -5,7 +5,8 @@
  * (bench/peer.ts's inTurns), forward and forward+backward. Then the same again while the bench
  * keeps every core busy with spinning processes of its own (one more than there are cores), the
  * load under which a worker loses its core in the middle of a call: the SIMD module's calls take
- * back the shares their workers have not started, so more threads should never be slower than one.
+ * back the shares their workers have not started, and run alone while that has been faster, so
+ * more threads should never be slower than one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -29,7 +30,7 @@ const workloads: readonly Workload[] = [
 ];
 
 interface ThreadedModule extends Module {
-  threadInfo(): { threads: number; workerJobs: number; keptJobs: number };
+  threadInfo(): { threads: number; workerJobs: number; keptJobs: number; aloneCalls: number };
 }
 
 interface Row {
@@ -43,6 +44,8 @@ interface Row {
   readonly speedups: readonly number[];
   /** The share of posted jobs the calling thread took back. */
   readonly kept: number;
+  /** The share of the threaded module's calls that ran alone, that having been faster. */
+  readonly alone: number;
 }
 
 /** `count` processes that spin until stopped. */
@@ -68,8 +71,12 @@ async function measure(w: Workload, threads: number, load: string, rounds: numbe
     const calls = Math.max(1, Math.round(200 / Math.max(performance.now() - start, 0.1)));
     for (let k = 0; k < calls; k++) split(); // the threaded copy's warm-up (inTurns warms up the other)
     const before = many.threadInfo();
+    let threadedCalls = 0;
     const turns = await inTurns(
-      split,
+      () => {
+        threadedCalls++;
+        split();
+      },
       async (n) => {
         const t0 = performance.now();
         for (let k = 0; k < n; k++) single();
@@ -90,6 +97,7 @@ async function measure(w: Workload, threads: number, load: string, rounds: numbe
       many: turns.rnnc,
       speedups: turns.ratios,
       kept: kept / Math.max(1, kept + ran),
+      alone: (after.aloneCalls - before.aloneCalls) / Math.max(1, threadedCalls),
     });
   }
   await many.setThreads(1);
@@ -115,13 +123,13 @@ export async function benchThreads(rounds: number, quick: boolean): Promise<stri
   }
   const range = (r: readonly number[]) => `${r[0].toFixed(2)}–${r[r.length - 1].toFixed(2)}`;
   return [
-    `Threads against one thread (${cores} cores here), in turns, ${rounds} rounds of about 200 ms each; × = the one-thread time / the threaded time, above 1 where threads help; "taken back" is the share of the workers' jobs that the calling thread ran itself because the worker had not started it:`,
+    `Threads against one thread (${cores} cores here), in turns, ${rounds} rounds of about 200 ms each; × = the one-thread time / the threaded time, above 1 where threads help; "taken back" is the share of the workers' jobs that the calling thread ran itself because the worker had not started it; "alone" the share of the threaded module's calls that ran on the calling thread alone, that having been faster lately:`,
     '',
-    '| workload | pass | threads | machine | 1 thread ms | threaded ms | median × | × range | taken back |',
-    '|---|---|---:|---|---:|---:|---:|---|---:|',
+    '| workload | pass | threads | machine | 1 thread ms | threaded ms | median × | × range | taken back | alone |',
+    '|---|---|---:|---|---:|---:|---:|---|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.workload} | ${r.pass} | ${r.threads} | ${r.load} | ${r.one.toFixed(1)} | ${r.many.toFixed(1)} | ${middle(r.speedups).toFixed(2)} | ${range(r.speedups)} | ${(100 * r.kept).toFixed(0)} % |`,
+        `| ${r.workload} | ${r.pass} | ${r.threads} | ${r.load} | ${r.one.toFixed(1)} | ${r.many.toFixed(1)} | ${middle(r.speedups).toFixed(2)} | ${range(r.speedups)} | ${(100 * r.kept).toFixed(0)} % | ${(100 * r.alone).toFixed(0)} % |`,
     ),
   ].join('\n');
 }

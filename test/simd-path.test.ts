@@ -37,7 +37,7 @@ interface Generated {
   fromTorch(stateDict: Record<string, ArrayLike<number>>): Record<string, Float32Array>;
   pack(params: Record<string, Float32Array>): unknown;
   setThreads(count?: number, options?: { backOff?: boolean }): Promise<number>;
-  threadInfo(): { threads: number; workerJobs: number; keptJobs: number };
+  threadInfo(): { threads: number; workerJobs: number; keptJobs: number; aloneCalls: number };
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'rnnc-simd-'));
@@ -418,7 +418,7 @@ console.log(JSON.stringify({ fused: m.fusedMultiplyAdd, cpu: m.cpu, values: a, s
       for (const name of Object.keys(one.grads))
         expect(Array.from(two.grads[name]), name).toEqual(Array.from(one.grads[name]));
       expect(await mod.setThreads(1)).toBe(1);
-      expect(mod.threadInfo()).toEqual({ threads: 1, workerJobs: 0, keptJobs: 0 });
+      expect(mod.threadInfo()).toEqual({ threads: 1, workerJobs: 0, keptJobs: 0, aloneCalls: 0 });
       expect(Array.from(mod.forward(params, inputs).outputs.output.data)).toEqual(Array.from(one.outputs.output.data));
     });
 
@@ -454,8 +454,64 @@ console.log(JSON.stringify({ fused: m.fusedMultiplyAdd, cpu: m.cpu, values: a, s
       expect(await mod.setThreads(3)).toBe(3);
       expect(await mod.setThreads(2)).toBe(2);
       expect(Array.from(mod.forward(params, { x }).outputs.output.data)).toEqual(expected);
-      expect(mod.threadInfo()).toEqual({ threads: 2, workerJobs: 0, keptJobs: 0 });
+      expect(mod.threadInfo()).toEqual({ threads: 2, workerJobs: 0, keptJobs: 0, aloneCalls: 0 });
       await mod.setThreads(1);
+    });
+
+    describe('timing its calls on a clock that makes one way ten times as slow as the other', () => {
+      /**
+       * Runs grad `calls` times on a clock that moves 1 ms at each reading, or 10 when the call in
+       * progress has handed the workers jobs since the last reading and `slow` says the workers are
+       * slow now (by call number); gives W or A per call: with the workers or alone.
+       */
+      async function modesOf(calls: number, slow: (call: number) => boolean): Promise<string> {
+        const mod = await load('lstm.rnn', { cpu: 'simd', sizes: { I: 32, H: 128 } });
+        const params = mod.init(4);
+        const inputs = inputsFor(mod, 5, 8, true);
+        const expected = mod.grad(params, inputs);
+        expect(await mod.setThreads(2)).toBe(2);
+        let call = 0;
+        let clock = 0;
+        let seen = posted(mod);
+        vi.spyOn(performance, 'now').mockImplementation(() => {
+          const handed = posted(mod) > seen;
+          seen = posted(mod);
+          return (clock += handed === slow(call) ? 10 : 1);
+        });
+        let modes = '';
+        try {
+          for (call = 1; call <= calls; call++) {
+            const before = posted(mod);
+            const result = mod.grad(params, inputs);
+            modes += posted(mod) > before ? 'W' : 'A';
+            // Alone, the kernels run on the memory they were loaded with: the same results.
+            expect(result.loss).toBe(expected.loss);
+            for (const name of Object.keys(expected.grads))
+              expect(Array.from(result.grads[name]), `${name}, call ${call}`).toEqual(Array.from(expected.grads[name]));
+          }
+          expect(mod.threadInfo().aloneCalls).toBe(modes.split('A').length - 1);
+        } finally {
+          vi.restoreAllMocks();
+          await mod.setThreads(1);
+        }
+        return modes;
+      }
+
+      it('runs alone once that has been faster, trying the workers again after 4 calls, then 8 and 16', async () => {
+        // A warm-up call each way, one timed each way, then alone but for calls 8, 16 and 32.
+        const tries = [1, 3, 8, 16, 32];
+        expect(await modesOf(36, () => true)).toBe(
+          Array.from({ length: 36 }, (_, k) => (tries.includes(k + 1) ? 'W' : 'A')).join(''),
+        );
+      });
+
+      it('hands the workers their shares while they are faster, and stops after two slow calls', async () => {
+        // Alone for the warm-up, the timing and the tries at calls 8, 16 and 32; from call 37 on the
+        // workers are slow: one slow call among three fast ones still counts as fast, two do not.
+        const alone = [2, 4, 8, 16, 32];
+        const expected = Array.from({ length: 36 }, (_, k) => (alone.includes(k + 1) ? 'A' : 'W')).join('');
+        expect(await modesOf(42, (call) => call >= 37)).toBe(`${expected}WWAAAA`);
+      });
     });
 
     it('takes one thread a core of this machine when given no count', async () => {

@@ -10772,4 +10772,11 @@
     f32.add
     f32.store
   )
+  ;; bytes from `at` on set to 0
+  (func $zero_bytes (export "zero_bytes") (param $at i32) (param $bytes i32)
+    local.get $at
+    i32.const 0
+    local.get $bytes
+    memory.fill
+  )
 )

@@ -127,6 +127,10 @@ function emitFunction(
       );
       code.line("checkNames('time axis', lengths, lengthAxes);");
     }
+    // Whether this call runs with the worker threads or alone, by how fast each was lately (ts/threads.ts's steering).
+    const counts = axes.map(timeVar);
+    const work = counts.length === 0 ? 'B' : counts.length === 1 ? `B * ${counts[0]}` : `B * (${counts.join(' + ')})`;
+    if (ctx.simd) code.line(`const callTiming = callStart(${stringLiteral(name)}, ${work});`);
     const decl = new Code();
     const body = new Code();
     // On the SIMD path the caller's arrays are copied into the kernels' memory.
@@ -183,6 +187,7 @@ function emitFunction(
     if (ctx.simd) code.line(reserveLine(ctx.simd));
     const lines = [decl, body].flatMap((part) => part.toString().trimEnd().split('\n'));
     for (const line of inlineOwnFunctions(lines)) code.line(line);
+    if (ctx.simd) code.line('callDone(callTiming);');
     finish(values);
     code.dropUnused(readers);
   });

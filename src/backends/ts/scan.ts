@@ -189,7 +189,7 @@ export function renderScan(e: GraphEmitter, node: Node<'scan'>): Value {
     const { loop: program, arrays, integers } = recorder.loop(A.reverse);
     const kernel = stepLoopFunction(e.ctx.simd, program);
     const call = (first: string, end: string) =>
-      `withWorkers((workers) => run_${kernel}(${[...arrays.map((a) => `${a}.byteOffset`), ...integers, first, end, T, 4 * controlInts, 'workers'].join(', ')}))`;
+      `run_${kernel}(${[...arrays.map((a) => `${a}.byteOffset`), ...integers, first, end, T, 4 * controlInts, 'loopWorkers()'].join(', ')})`;
     const runs = `kernels !== undefined && (pool.ready.length === 0 || pool.ready[pool.ready.length - 1] === pool.ready.length) && heapHolds(${arrays.join(', ')})`;
     if (!skips) code.line(`if (${runs}) ${call('0', steps)};`);
     else

@@ -11,6 +11,7 @@
 import { encodeModule, memoryPages, moduleText, sharedMemoryFlagAt } from '../wasm/encoder.js';
 import { type ElementwiseSpec, elementwiseKernel } from '../wasm/elementwise.js';
 import { finiteKernel, finiteKernelName } from '../wasm/finite.js';
+import { zeroKernel, zeroKernelName } from '../wasm/zero.js';
 import { type GemmSpec, gemmKernel, gemmName } from '../wasm/gemm.js';
 import { columnSumKernel, columnSumName } from '../wasm/reduce.js';
 import { type StepLoop, stepLoopKernel } from '../wasm/step-loop.js';
@@ -150,7 +151,7 @@ export interface BuiltKernels {
 }
 
 export function buildKernels(state: SimdState): BuiltKernels {
-  const names = [...state.kernels.keys(), finiteKernelName];
+  const names = [...state.kernels.keys(), finiteKernelName, zeroKernelName];
   const functions = (fused: boolean) => [
     ...[...state.kernels].map(([name, k]) =>
       k.kind === 'gemm'
@@ -170,6 +171,7 @@ export function buildKernels(state: SimdState): BuiltKernels {
             : elementwiseKernel(name, k.spec),
     ),
     finiteKernel(),
+    zeroKernel(),
   ];
   const plain = functions(false);
   return { bytes: encodeModule(plain), fusedBytes: encodeModule(functions(true)), text: moduleText(plain), names };
@@ -209,7 +211,7 @@ const fusedKernelBytes = "${base64(fusedBytes)}";
 const kernelNames = ${JSON.stringify(names)};
 
 interface KernelMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
-interface KernelExports { ${kernels.map(([name, spec]) => `readonly ${name}: ${signature(spec)};`).join(' ')} readonly ${finiteKernelName}: (at: number, count: number, out: number) => void }
+interface KernelExports { ${kernels.map(([name, spec]) => `readonly ${name}: ${signature(spec)};`).join(' ')} readonly ${finiteKernelName}: (at: number, count: number, out: number) => void; readonly ${zeroKernelName}: (at: number, bytes: number) => void }
 interface LoadedKernels { memory: KernelMemory; exports: KernelExports }
 interface WebAssemblyApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => KernelMemory;
@@ -312,8 +314,10 @@ function heapAlloc(n: number, zeroed = true): ${arrayType} {
   const bytes = 16 * Math.ceil(n / 4);
   if (kernels === undefined || heapTop + bytes > heapEnd) return new ${arrayType}(n);
   const view = new ${arrayType}(kernels.memory.buffer, heapTop, n);
+  // Zeroed in WebAssembly: a typed array's fill is ten times as slow on a shared memory (wasm/zero.ts).
+  if (zeroed) kernels.exports.${zeroKernelName}(heapTop, bytes);
   heapTop += bytes;
-  return zeroed ? view.fill(0) : view;
+  return view;
 }
 
 /** The caller's array copied into the kernels' memory, once per call. */

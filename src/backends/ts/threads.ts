@@ -15,6 +15,10 @@
  * a sleeping thread took 40–120 µs here, longer than most kernel calls, and
  * a forward pass may run several milliseconds between two split calls), and
  * then sleeps in `Atomics.wait`.
+ *
+ * Whether a call of forward or grad uses the workers at all is measured, not
+ * guessed (see steering): on a machine busier than its cores, a worker that
+ * loses its core in the middle of its share holds up the whole call.
  */
 import { type ElementwiseSpec, type VectorTree } from '../wasm/elementwise.js';
 import { defaultTilesFor, type GemmSpec, gemmName } from '../wasm/gemm.js';
@@ -239,22 +243,19 @@ function postJob(w: number, index: number, args: readonly number[]): void {
 
 /**
  * Waits for the jobs of the first \`posted\` ready workers. A job its worker has not claimed yet
- * (the worker sleeps, or has lost its core to another process) is taken back and run here, so a
- * busy machine makes a call no slower than on one thread.
+ * (the worker sleeps, or has lost its core to another process) is taken back and run here, so
+ * such a worker does not hold the call up.
  */
 function awaitJobs(posted: number): void {
   const control = pool.control as Int32Array;
-  let taken = 0;
   for (let w = 0; w < posted; w++) {
     const base = ${controlInts} * pool.ready[w];
     const job = control[base + JOB];
     if (Atomics.compareExchange(control, base + CLAIMED, (job - 1) | 0, job) !== ((job - 1) | 0)) continue;
     kernelList[control[base + KERNEL]](...control.subarray(base + ARGS, base + ARGS + control[base + COUNT]));
     control[base + KEPT]++;
-    taken++;
     Atomics.store(control, base + DONE, job);
   }
-  judge(posted, taken, 1);
   for (let w = 0; w < posted; w++) {
     const base = ${controlInts} * pool.ready[w];
     const job = control[base + JOB];
@@ -265,47 +266,88 @@ function awaitJobs(posted: number): void {
 }
 `;
 
-/** Steering: whether to hand work to the workers now. */
+/**
+ * Steering: whether to hand work to the workers now. A call of an entry (forward, grad) runs
+ * either with the workers or with this thread alone (each kernel call then unsplit). Each entry
+ * keeps how long its calls took a unit of work (the batch times the steps), the last few calls
+ * each way, and runs with whichever was faster, trying the other way again after 4 calls, then
+ * 8, 16 and up to 64 while it stays slower. On a quiet machine that is the workers; on one busier
+ * than its cores a worker that loses its core in the middle of a share holds up every thread,
+ * and this thread alone is faster. Calls measured this way cost two clock readings.
+ */
 const steering = `
 /** The host's clock (performance, in Node and browsers alike). */
 const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
-/**
- * Whether to hand work to the workers now. After most of their jobs have been taken back (the
- * workers started them late) three times running, this thread works alone for a while, 10 ms
- * at first and twice as long each time again, up to a second, and then tries them again: on a
- * machine busier than its cores, waking a worker only takes this thread's core.
- */
+
+/** An entry's calls: ms a unit of work of the last three with the workers and alone, and when to try the slower way. */
+interface CallTimes { withWorkers: number[]; alone: number[]; calls: number; tryOtherEvery: number; tryOtherAt: number }
+const callTimes = new Map<string, CallTimes>();
+
+/** Whether to hand work to the workers now. */
 function splitting(): boolean {
-  return pool.ready.length > 0 && (pool.aloneUntil === 0 || clock.now() >= pool.aloneUntil);
+  return pool.ready.length > 0 && !pool.alone;
 }
 
-/** Notes how the workers did with \`posted\` jobs of which this thread took \`taken\` back; \`weight\` misses if most. */
-function judge(posted: number, taken: number, weight: number): void {
-  if (!pool.backOff) return;
-  if (2 * taken <= posted) {
-    pool.missed = 0;
-    pool.aloneFor = 0;
-    pool.aloneUntil = 0;
-    return;
+/** A call in progress: its entry's times, whether it runs alone, when it started and its work. */
+interface CallTiming { readonly times: CallTimes | undefined; readonly alone: boolean; readonly start: number; readonly work: number }
+
+/** Starts a call of \`entry\` of \`work\` units: decides whether it runs with the workers (see steering). */
+function callStart(entry: string, work: number): CallTiming {
+  if (pool.ready.length === 0 || !pool.backOff) {
+    pool.alone = false;
+    kernelsOn(pool.ready.length > 0);
+    return { times: undefined, alone: false, start: 0, work };
   }
-  pool.missed += weight;
-  if (pool.missed < 3) return;
-  pool.missed = 0;
-  pool.aloneFor = Math.min(1000, Math.max(10, 2 * pool.aloneFor));
-  pool.aloneUntil = clock.now() + pool.aloneFor;
+  let times = callTimes.get(entry);
+  if (times === undefined) callTimes.set(entry, (times = { withWorkers: [], alone: [], calls: 0, tryOtherEvery: 4, tryOtherAt: 0 }));
+  times.calls++;
+  // The first call each way warms up (compiles, grows its memory) and is not counted; then one
+  // each way, so that both have a time.
+  const alone = times.calls <= 4 ? times.calls % 2 === 0 : aloneIsFaster(times) !== times.calls >= times.tryOtherAt;
+  pool.alone = alone;
+  kernelsOn(!alone);
+  if (alone) pool.aloneCalls++;
+  return { times, alone, start: clock.now(), work };
+}
+
+/** The middle of a few times (of two, their mean): a call slowed by another process does not count. */
+function typical(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length === 2 ? (sorted[0] + sorted[1]) / 2 : sorted[sorted.length >> 1];
+}
+
+/**
+ * Whether this thread alone has been faster lately: the workers must save a tenth of the time, or a
+ * busy machine's noise alone would hand them calls they make no faster.
+ */
+function aloneIsFaster(times: CallTimes): boolean {
+  return !(typical(times.withWorkers) < 0.9 * typical(times.alone));
+}
+
+/** Ends a call: notes its time, and after a try of the slower way when to try that again. */
+function callDone(call: CallTiming): void {
+  pool.alone = false;
+  const times = call.times;
+  if (times === undefined || times.calls <= 2 || !(call.work > 0)) return;
+  const perWork = (clock.now() - call.start) / call.work;
+  const before = aloneIsFaster(times);
+  const samples = call.alone ? times.alone : times.withWorkers;
+  samples.push(perWork);
+  if (samples.length > 3) samples.shift();
+  if (times.calls === 4 || times.calls >= times.tryOtherAt) {
+    // After a try of the other way: if that is now the faster, try back soon; else twice as late as last time.
+    const unchanged = times.calls > 4 && aloneIsFaster(times) === before;
+    times.tryOtherEvery = unchanged ? Math.min(64, 2 * times.tryOtherEvery) : 4;
+    times.tryOtherAt = times.calls + times.tryOtherEvery;
+  }
 }
 `;
 
-/** A time loop handed the workers (its last argument), as splitting and judge steer. */
-const loopSteering = `
-/** Runs a time loop with the workers, unless this thread works alone for now, and notes how they did. */
-function withWorkers(loop: (workers: number) => void): void {
-  if (!splitting()) return loop(0);
-  const before = jobTotals();
-  loop(pool.ready.length);
-  const after = jobTotals();
-  // A loop posts many jobs: most of them taken back counts as three misses.
-  judge(after.ran - before.ran + after.kept - before.kept, after.kept - before.kept, 3);
+/** How many workers a time loop hands shares to (its last argument). */
+const loopWorkers = `
+/** The workers a time loop starting now may hand shares of its calls to: none while this call runs alone. */
+function loopWorkers(): number {
+  return splitting() ? pool.ready.length : 0;
 }
 `;
 
@@ -340,10 +382,10 @@ function splitHalves(index: number, first: readonly number[], second: readonly n
 const threadTypes = `/** How setThreads runs the workers. */
 export interface ThreadOptions {
   /**
-   * Whether this thread works alone for a while (10 ms, doubling up to a second) after the workers
-   * have started most of their jobs late three times running, as they do when other processes
-   * take their cores; true unless told. False always hands them their shares, for a machine the
-   * model has to itself.
+   * Whether forward and grad time their calls and run on this thread alone while that has been
+   * faster lately than with the workers, as it is when other processes take their cores (trying
+   * the workers again after 4 calls, then 8, up to 64); true unless told. False always hands the
+   * workers their shares, for a machine the model has to itself.
    */
   readonly backOff?: boolean;
 }
@@ -356,6 +398,8 @@ export interface ThreadInfo {
   readonly workerJobs: number;
   /** Shares handed to a worker that this thread took back and ran, the worker not having started them. */
   readonly keptJobs: number;
+  /** Calls of forward and grad that ran on this thread alone, it having been faster lately than with the workers. */
+  readonly aloneCalls: number;
 }
 `;
 
@@ -386,15 +430,17 @@ const pool = {
   ready: [] as number[],
   workers: [] as WorkerHandle[],
   control: undefined as Int32Array | undefined,
-  /** Steering (see splitting): misses in a row, how long (ms) this thread last worked alone, and until when (clock.now). */
-  missed: 0,
-  aloneFor: 0,
-  aloneUntil: 0,
-  /** Whether this thread works alone for a while when the workers start their jobs late (setThreads' backOff). */
+  /** The kernels on the memory they were loaded with, and on the shared memory the workers use (once setThreads has made it). */
+  unshared: undefined as LoadedKernels | undefined,
+  shared: undefined as LoadedKernels | undefined,
+  /** Whether the call in progress runs on this thread alone (see steering), and how many calls have. */
+  alone: false,
+  aloneCalls: 0,
+  /** Whether calls are timed to run alone where that is faster (setThreads' backOff). */
   backOff: true,
 };
 
-${uses.shares || uses.halves || uses.loops ? steering : ''}${uses.loops ? loopSteering : ''}${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** The jobs the workers have run and those this thread took back from them, since setThreads. */
+${steering}${uses.loops ? loopWorkers : ''}${uses.shares || uses.halves ? jobs : ''}${uses.shares ? splitShares : ''}${uses.halves ? splitHalves : ''}/** The jobs the workers have run and those this thread took back from them, since setThreads. */
 function jobTotals(): { ran: number; kept: number } {
   const control = pool.control;
   let ran = 0;
@@ -421,7 +467,10 @@ async function stopWorkers(): Promise<void> {
   const workers = pool.workers;
   pool.ready = [];
   pool.workers = [];
-  pool.missed = pool.aloneFor = pool.aloneUntil = 0;
+  pool.alone = false;
+  pool.aloneCalls = 0;
+  callTimes.clear();
+  kernelsOn(false);
   await Promise.all(workers.map((worker) => worker.terminate()));
   control?.fill(0);
 }
@@ -479,12 +528,25 @@ function shareMemory(loaded: LoadedKernels, api: WebAssemblyApi): Uint8Array {
   if (!pool.control) {
     const pages = Math.ceil(loaded.memory.buffer.byteLength / 65536);
     const memory = new api.Memory({ initial: pages, maximum: ${memoryPages}, shared: true });
-    loaded.exports = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports;
-    loaded.memory = memory;
-    kernelList.splice(0, kernelList.length, ...kernelNames.map((name) => (loaded.exports as unknown as { [name: string]: (...args: number[]) => void })[name]));
+    pool.unshared = { memory: loaded.memory, exports: loaded.exports };
+    pool.shared = { memory, exports: new api.Instance(new api.Module(bytes), { env: { memory } }).exports as KernelExports };
+    kernelList.splice(0, kernelList.length, ...kernelNames.map((name) => (pool.shared?.exports as unknown as { [name: string]: (...args: number[]) => void })[name]));
     pool.control = new Int32Array(memory.buffer, 0, ${controlBytes / 4});
   }
   return bytes;
+}
+
+/**
+ * Runs the kernels on the shared memory (with workers) or on the first one. A memory that is not
+ * shared is faster for this thread alone: V8 copies typed arrays on a shared one byte-safe (2.5
+ * times as slow, and fill 10 times), and the weight-gradient sums ran 10 % slower there. Each call
+ * stages its arrays into the heap anew, and packed weights move with the memory (residentPlace).
+ */
+function kernelsOn(shared: boolean): void {
+  const on = shared ? pool.shared : pool.unshared;
+  if (kernels === undefined || on === undefined || kernels.memory === on.memory) return;
+  kernels.memory = on.memory;
+  kernels.exports = on.exports;
 }
 
 ${threadTypes}
@@ -506,11 +568,11 @@ function defaultThreads(): number {
  * GEMMs and fused loops with enough rows are split between them; results are
  * the same as on one thread. A share a worker has not started when this
  * thread has done its own is taken back and run here, so workers that lose
- * their cores to other processes do not hold a call up; when that happens
- * to most shares, this thread works alone for a while (\`options.backOff\`).
- * Resolves to the
- * number of threads in use once the workers are ready (1 where the SIMD
- * kernels are unavailable); \`setThreads(1)\` stops the workers.
+ * their cores to other processes before they start do not hold a call up;
+ * and forward and grad run on this thread alone while that has been faster
+ * lately (\`options.backOff\`). Resolves to the number of threads in use
+ * once the workers are ready (1 where the SIMD kernels are unavailable);
+ * \`setThreads(1)\` stops the workers.
  */
 export async function setThreads(count: number = defaultThreads(), options: ThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 1 || count > maxThreads) fail(\`the thread count must be a whole number from 1 to \${maxThreads}, got \${count}\`);
@@ -520,6 +582,7 @@ export async function setThreads(count: number = defaultThreads(), options: Thre
   if (count === 1 || kernels === undefined) return 1;
   const start = workerStarter();
   const bytes = shareMemory(kernels, api);
+  kernelsOn(true);
   const starting: Promise<WorkerHandle>[] = [];
   for (let slot = 1; slot < count; slot++) {
     const onError = () => {
@@ -540,11 +603,12 @@ export async function setThreads(count: number = defaultThreads(), options: Thre
 
 /**
  * The threads in use; how many kernel calls (or shares of one) the workers have run since
- * setThreads; and how many shares this thread took back from a worker that had not started them.
+ * setThreads; how many shares this thread took back from a worker that had not started them; and
+ * how many calls it ran alone, that having been faster.
  */
 export function threadInfo(): ThreadInfo {
   const { ran, kept } = jobTotals();
-  return { threads: 1 + pool.ready.length, workerJobs: ran, keptJobs: kept };
+  return { threads: 1 + pool.ready.length, workerJobs: ran, keptJobs: kept, aloneCalls: pool.aloneCalls };
 }
 `;
 }
@@ -559,6 +623,6 @@ export async function setThreads(count = 1, _options: ThreadOptions = {}): Promi
 }
 
 export function threadInfo(): ThreadInfo {
-  return { threads: 1, workerJobs: 0, keptJobs: 0 };
+  return { threads: 1, workerJobs: 0, keptJobs: 0, aloneCalls: 0 };
 }
 `;
