@@ -1803,8 +1803,11 @@ const pool = {
 /** The host's clock (performance, in Node and browsers alike). */
 const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
 
-/** An entry's calls: ms a unit of work of the last three with the workers and alone, and when to try the slower way. */
-interface CallTimes { withWorkers: number[]; alone: number[]; calls: number; tryOtherEvery: number; tryOtherAt: number }
+/**
+ * An entry's calls: ms a unit of work of the last three each way (with the workers, alone), and
+ * when to try the slower way again (two calls from call `tryOtherAt` on), and which way that is.
+ */
+interface CallTimes { withWorkers: number[]; alone: number[]; calls: number; tryOtherEvery: number; tryOtherAt: number; tryingAlone: boolean }
 const callTimes = new Map<string, CallTimes>();
 
 /** Whether to hand work to the workers now. */
@@ -1823,11 +1826,16 @@ function callStart(entry: string, work: number): CallTiming {
     return { times: undefined, alone: false, start: 0, work };
   }
   let times = callTimes.get(entry);
-  if (times === undefined) callTimes.set(entry, (times = { withWorkers: [], alone: [], calls: 0, tryOtherEvery: 4, tryOtherAt: 0 }));
-  times.calls++;
-  // The first call each way warms up (compiles, grows its memory) and is not counted; then one
-  // each way, so that both have a time.
-  const alone = times.calls <= 4 ? times.calls % 2 === 0 : aloneIsFaster(times) !== times.calls >= times.tryOtherAt;
+  if (times === undefined) callTimes.set(entry, (times = { withWorkers: [], alone: [], calls: 0, tryOtherEvery: 4, tryOtherAt: 0, tryingAlone: false }));
+  const n = ++times.calls;
+  if (n === times.tryOtherAt) {
+    // A try of the slower way: its times are old, and the machine may have changed since.
+    times.tryingAlone = !aloneIsFaster(times);
+    (times.tryingAlone ? times.alone : times.withWorkers).length = 0;
+  }
+  // The first call each way warms up (compiles, grows its memory) and is not counted; then two
+  // each way, in turns, so that both have times.
+  const alone = n <= 6 ? n % 2 === 0 : n === times.tryOtherAt || n === times.tryOtherAt + 1 ? times.tryingAlone : aloneIsFaster(times);
   pool.alone = alone;
   kernelsOn(!alone);
   if (alone) pool.aloneCalls++;
@@ -1854,15 +1862,16 @@ function callDone(call: CallTiming): void {
   const times = call.times;
   if (times === undefined || times.calls <= 2 || !(call.work > 0)) return;
   const perWork = (clock.now() - call.start) / call.work;
-  const before = aloneIsFaster(times);
   const samples = call.alone ? times.alone : times.withWorkers;
   samples.push(perWork);
   if (samples.length > 3) samples.shift();
-  if (times.calls === 4 || times.calls >= times.tryOtherAt) {
-    // After a try of the other way: if that is now the faster, try back soon; else twice as late as last time.
-    const unchanged = times.calls > 4 && aloneIsFaster(times) === before;
-    times.tryOtherEvery = unchanged ? Math.min(64, 2 * times.tryOtherEvery) : 4;
-    times.tryOtherAt = times.calls + times.tryOtherEvery;
+  const n = times.calls;
+  if (n === 6) times.tryOtherAt = n + times.tryOtherEvery;
+  else if (n === times.tryOtherAt + 1) {
+    // After a try of the slower way: if it is now the faster, try back soon; else twice as late as last time.
+    const lost = aloneIsFaster(times) !== times.tryingAlone;
+    times.tryOtherEvery = lost ? Math.min(64, 2 * times.tryOtherEvery) : 4;
+    times.tryOtherAt = n + times.tryOtherEvery;
   }
 }
 
@@ -2035,7 +2044,7 @@ export interface ThreadOptions {
   /**
    * Whether forward and grad time their calls and run on this thread alone while that has been
    * faster lately than with the workers, as it is when other processes take their cores (trying
-   * the workers again after 4 calls, then 8, up to 64); true unless told. False always hands the
+   * the slower way for two calls after 4 calls, then 8, up to 64); true unless told. False always hands the
    * workers their shares, for a machine the model has to itself.
    */
   readonly backOff?: boolean;
