@@ -36,7 +36,7 @@ import { writeSafetensors } from '../src/weights/safetensors.js';
 import { naiveGru, naiveLstm } from './naive.js';
 import { loadRnnc } from './rnnc.js';
 import { tfjsRnn, useBackend } from './tfjs.js';
-import { agree, median as medianOf, middle, pause } from './timing.js';
+import { agree, median as medianOf, middle, pause, settle } from './timing.js';
 import { benchAttention } from './attention.js';
 import { benchRagged } from './ragged.js';
 import { benchThreads } from './threads.js';
@@ -315,6 +315,7 @@ async function bench(w: Workload): Promise<void> {
   await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[2], job);
   await duel(w, 'rnnc -O2', () => reference.forward(packed, inputs), peers[4], job);
   await reference.setThreads(2);
+  settle(() => reference.forward(packed, inputs));
   await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[1], job);
   await duel(w, 'rnnc -O2, 2 threads', () => reference.forward(packed, inputs), peers[5], job);
   await reference.setThreads(1);

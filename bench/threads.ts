@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { inTurns } from './peer.js';
 import { loadRnnc, type Module, type Tensor } from './rnnc.js';
-import { middle, pause, uniform } from './timing.js';
+import { middle, pause, settle, uniform } from './timing.js';
 
 interface Workload {
   readonly name: string;
@@ -69,7 +69,7 @@ async function measure(w: Workload, threads: number, load: string, rounds: numbe
     const start = performance.now();
     single();
     const calls = Math.max(1, Math.round(200 / Math.max(performance.now() - start, 0.1)));
-    for (let k = 0; k < calls; k++) split(); // the threaded copy's warm-up (inTurns warms up the other)
+    settle(split); // the threaded copy's warm-up (inTurns warms up the other)
     const before = many.threadInfo();
     let threadedCalls = 0;
     const turns = await inTurns(

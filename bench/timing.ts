@@ -19,6 +19,16 @@ export async function median(run: () => unknown | Promise<unknown>, runs: number
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Calls `run` for a second and at least 20 times before a threaded module is timed: each of its
+ * entries first times itself with the workers and alone and then settles on the faster (see
+ * setThreads), which a user's training loop does in its first calls.
+ */
+export function settle(run: () => unknown): void {
+  const start = performance.now();
+  for (let k = 0; k < 20 || performance.now() - start < 1000; k++) run();
+}
+
 /** The largest difference, relative to the expected value where that is above 1. */
 export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = a.length === b.length ? 0 : Infinity;

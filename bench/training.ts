@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { simdCeiling } from './ceiling.js';
 import { inTurns, startTorch } from './peer.js';
 import { loadRnnc, type Module, type Tensor } from './rnnc.js';
-import { middle, uniform } from './timing.js';
+import { middle, settle, uniform } from './timing.js';
 
 interface TrainingModule extends Module {
   grad(
@@ -144,6 +144,7 @@ async function duel(
         const start = performance.now();
         call();
         const calls = Math.max(1, Math.round(300 / Math.max(performance.now() - start, 0.1)));
+        if (threads > 1) settle(call);
         const turns = await inTurns(call, (n) => torch.turn(kind, n), calls, rounds);
         duels.push({ name, shape, kind, threads, rnnc: turns.rnnc, torch: turns.peer, ratios: turns.ratios });
       }

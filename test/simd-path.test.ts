@@ -497,20 +497,21 @@ console.log(JSON.stringify({ fused: m.fusedMultiplyAdd, cpu: m.cpu, values: a, s
         return modes;
       }
 
-      it('runs alone once that has been faster, trying the workers for two calls after 4 calls, then 8 and 16', async () => {
-        // A warm-up call each way, two timed each way in turns, then alone but for the tries.
-        const workers = [1, 3, 5, 10, 11, 19, 20, 36, 37];
+      it('runs alone once that has been faster, trying the workers for three calls after 4 calls, then 16', async () => {
+        // A warm-up call each way, two timed each way in turns, then alone but for the tries (ten
+        // times as slow: the next after four times as many calls).
+        const workers = [1, 3, 5, 10, 11, 12, 28, 29, 30];
         expect(await modesOf(40, () => true)).toBe(
           Array.from({ length: 40 }, (_, k) => (workers.includes(k + 1) ? 'W' : 'A')).join(''),
         );
       });
 
-      it('hands the workers their shares while they are faster, and stops after two slow calls', async () => {
-        // Alone for the warm-up, the timing and the tries; from call 43 on the workers are slow: one
-        // slow call among three fast ones still counts as fast, two do not.
-        const alone = [2, 4, 6, 10, 11, 19, 20, 36, 37];
-        const expected = Array.from({ length: 42 }, (_, k) => (alone.includes(k + 1) ? 'A' : 'W')).join('');
-        expect(await modesOf(48, (call) => call >= 43)).toBe(`${expected}WWAAAA`);
+      it('hands the workers their shares while they are faster, and stops after three slow calls', async () => {
+        // Alone for the warm-up, the timing and the tries; from call 45 on the workers are slow: two
+        // slow calls among five still count as fast, three do not.
+        const alone = [2, 4, 6, 10, 11, 12, 28, 29, 30];
+        const expected = Array.from({ length: 44 }, (_, k) => (alone.includes(k + 1) ? 'A' : 'W')).join('');
+        expect(await modesOf(50, (call) => call >= 45)).toBe(`${expected}WWWAAA`);
       });
     });
 

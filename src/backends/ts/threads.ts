@@ -269,9 +269,10 @@ function awaitJobs(posted: number): void {
 /**
  * Steering: whether to hand work to the workers now. A call of an entry (forward, grad) runs
  * either with the workers or with this thread alone (each kernel call then unsplit). Each entry
- * keeps how long its calls took a unit of work (the batch times the steps), the last three calls
- * each way, and runs with whichever was faster, trying the other way for two calls again after 4
- * calls, then 8, 16 and up to 64 while it stays slower. On a quiet machine that is the workers; on one busier
+ * keeps how long its calls took a unit of work (the batch times the steps), the last five calls
+ * each way, and runs with whichever was faster by the middle one, trying the other way again for
+ * three calls (the first not counted) after 4 calls, then 8, 16 and up to 256 while it stays slower
+ * (16, 64, 256 while it takes a quarter longer). On a quiet machine that is the workers; on one busier
  * than its cores a worker that loses its core in the middle of a share holds up every thread,
  * and this thread alone is faster. Calls measured this way cost two clock readings.
  */
@@ -280,8 +281,8 @@ const steering = `
 const clock = (globalThis as unknown as { performance: { now(): number } }).performance;
 
 /**
- * An entry's calls: ms a unit of work of the last three each way (with the workers, alone), and
- * when to try the slower way again (two calls from call \`tryOtherAt\` on), and which way that is.
+ * An entry's calls: ms a unit of work of the last five each way (with the workers, alone), and
+ * when to try the slower way again (three calls from call \`tryOtherAt\` on), and which way that is.
  */
 interface CallTimes { withWorkers: number[]; alone: number[]; calls: number; tryOtherEvery: number; tryOtherAt: number; tryingAlone: boolean }
 const callTimes = new Map<string, CallTimes>();
@@ -311,17 +312,19 @@ function callStart(entry: string, work: number): CallTiming {
   }
   // The first call each way warms up (compiles, grows its memory) and is not counted; then two
   // each way, in turns, so that both have times.
-  const alone = n <= 6 ? n % 2 === 0 : n === times.tryOtherAt || n === times.tryOtherAt + 1 ? times.tryingAlone : aloneIsFaster(times);
+  const trying = n >= times.tryOtherAt && n <= times.tryOtherAt + 2;
+  const alone = n <= 6 ? n % 2 === 0 : trying ? times.tryingAlone : aloneIsFaster(times);
   pool.alone = alone;
   kernelsOn(!alone);
   if (alone) pool.aloneCalls++;
   return { times, alone, start: clock.now(), work };
 }
 
-/** The middle of a few times (of two, their mean): a call slowed by another process does not count. */
+/** The middle of a few times (of an even number, the mean of the middle two): calls slowed by another process do not count. */
 function typical(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted.length === 2 ? (sorted[0] + sorted[1]) / 2 : sorted[sorted.length >> 1];
+  const half = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
 /**
@@ -336,17 +339,23 @@ function aloneIsFaster(times: CallTimes): boolean {
 function callDone(call: CallTiming): void {
   pool.alone = false;
   const times = call.times;
-  if (times === undefined || times.calls <= 2 || !(call.work > 0)) return;
+  const n = times?.calls ?? 0;
+  // Not counted: the warm-up calls, and the first call of a try, which wakes sleeping workers or
+  // finds the other memory's caches cold.
+  if (times === undefined || n <= 2 || n === times.tryOtherAt || !(call.work > 0)) return;
   const perWork = (clock.now() - call.start) / call.work;
   const samples = call.alone ? times.alone : times.withWorkers;
   samples.push(perWork);
-  if (samples.length > 3) samples.shift();
-  const n = times.calls;
+  if (samples.length > 5) samples.shift();
   if (n === 6) times.tryOtherAt = n + times.tryOtherEvery;
-  else if (n === times.tryOtherAt + 1) {
-    // After a try of the slower way: if it is now the faster, try back soon; else twice as late as last time.
+  else if (n === times.tryOtherAt + 2) {
+    // After a try of the slower way: if it is now the faster, try back soon; else twice as late as
+    // last time, or four times where it took a quarter longer (a quiet machine's alone, which then
+    // costs the most to try).
+    const [tried, other] = times.tryingAlone ? [times.alone, times.withWorkers] : [times.withWorkers, times.alone];
     const lost = aloneIsFaster(times) !== times.tryingAlone;
-    times.tryOtherEvery = lost ? Math.min(64, 2 * times.tryOtherEvery) : 4;
+    const far = typical(tried) > 1.25 * typical(other);
+    times.tryOtherEvery = lost ? Math.min(256, (far ? 4 : 2) * times.tryOtherEvery) : 4;
     times.tryOtherAt = n + times.tryOtherEvery;
   }
 }
@@ -393,7 +402,7 @@ export interface ThreadOptions {
   /**
    * Whether forward and grad time their calls and run on this thread alone while that has been
    * faster lately than with the workers, as it is when other processes take their cores (trying
-   * the slower way for two calls after 4 calls, then 8, up to 64); true unless told. False always hands the
+   * the slower way for three calls after 4 calls, then 8, up to 256); true unless told. False always hands the
    * workers their shares, for a machine the model has to itself.
    */
   readonly backOff?: boolean;
