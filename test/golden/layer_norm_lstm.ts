@@ -1850,11 +1850,12 @@ function typical(samples: readonly number[]): number {
 }
 
 /**
- * Whether this thread alone has been faster lately: the workers must save a tenth of the time, or a
- * busy machine's noise alone would hand them calls they make no faster.
+ * Whether this thread alone has been faster lately, by a tenth of the time at least: between the
+ * two, the workers keep the calls. A worker that slept through the gap before a call (the caller
+ * did other work for more than 5 ms) makes the call slower now and then on a quiet machine too.
  */
 function aloneIsFaster(times: CallTimes): boolean {
-  return !(typical(times.withWorkers) < 0.9 * typical(times.alone));
+  return typical(times.alone) < 0.9 * typical(times.withWorkers);
 }
 
 /** Ends a call: notes its time, and after a try of the slower way when to try that again. */
