@@ -6,6 +6,7 @@
  * --experimental-wasm-relaxed-simd).
  */
 import { encodeModule, FunctionBuilder, memoryPages } from '../src/backends/wasm/encoder.js';
+import { gemmKernel, gemmName } from '../src/backends/wasm/gemm.js';
 
 interface WasmApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number }) => object;
@@ -43,6 +44,42 @@ function kernel(fused: boolean): FunctionBuilder {
   return f;
 }
 
+/** The median GFLOP/s of `rounds` rounds of about 20 ms of `run`, which does `flops` a call. */
+function rate(run: () => void, flops: number, rounds: number): number {
+  run();
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    let calls = 0;
+    do {
+      run();
+      calls++;
+    } while (performance.now() - start < 20);
+    rates.push((calls * flops) / ((performance.now() - start) * 1e6));
+  }
+  return rates.sort((x, y) => x - y)[rates.length >> 1];
+}
+
+/**
+ * GFLOP/s of rnnc's own product kernel on operands that stay in the caches (W 64 × 256, 64 KiB, and
+ * 16 samples): what the kernels reach when no memory traffic holds them back. Each accumulator's
+ * multiply-then-add above waits on its own last sum, while a product's multiplies do not wait on
+ * its sums, so this runs a few percent above it on this machine's cores (two f32x4 multiplies and
+ * two adds a cycle).
+ */
+export function cachedGemmRate(rounds = 9): number {
+  const spec = { kind: 'rows', m: 64, k: 256 } as const;
+  const memory = new wasm.Memory({ initial: 4, maximum: memoryPages });
+  const f32 = new Float32Array((memory as { buffer: ArrayBuffer }).buffer);
+  for (let k = 0; k < f32.length; k++) f32[k] = Math.sin(k);
+  const instance = new wasm.Instance(new wasm.Module(encodeModule([gemmKernel(spec)])), { env: { memory } });
+  const run = (instance.exports as Record<string, (w: number, x: number, out: number, samples: number) => void>)[
+    gemmName(spec)
+  ];
+  const [w, x, out, samples] = [0, 4 * 64 * 256, 4 * 64 * 256 + 4 * 256 * 16, 16];
+  return rate(() => run(w, x, out, samples), 2 * 64 * 256 * samples, rounds);
+}
+
 /** GFLOP/s, the median of `rounds` rounds of about 20 ms, for mul+add and (where the engine has it) relaxed_madd. */
 export function simdCeiling(rounds = 9): { mulAdd: number; relaxedMadd?: number } {
   const measure = (fused: boolean): number | undefined => {
@@ -58,18 +95,7 @@ export function simdCeiling(rounds = 9): { mulAdd: number; relaxedMadd?: number 
     const instance = new wasm.Instance(compiled, { env: { memory } });
     const run = (instance.exports as Record<string, (n: number) => void>)[fused ? 'madd' : 'mul_add'];
     const iterations = 200_000;
-    run(iterations);
-    const rates: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const start = performance.now();
-      let calls = 0;
-      do {
-        run(iterations);
-        calls++;
-      } while (performance.now() - start < 20);
-      rates.push((calls * iterations * accumulators * 8) / ((performance.now() - start) * 1e6));
-    }
-    return rates.sort((x, y) => x - y)[rates.length >> 1];
+    return rate(() => run(iterations), iterations * accumulators * 8, rounds);
   };
   const relaxed = measure(true);
   return { mulAdd: measure(false) as number, ...(relaxed !== undefined ? { relaxedMadd: relaxed } : {}) };

@@ -4,8 +4,8 @@
  * seconds and prints the share of each WebAssembly kernel (by name) and of
  * the JavaScript around them.
  */
-import { Session } from 'node:inspector/promises';
 import { loadRnnc } from './rnnc.js';
+import { type ProfileNode, sampleCalls } from './sampling.js';
 
 const shapes: Record<string, { cell: 'lstm' | 'gru'; I: number; H: number; B: number; T: number }> = {
   'lstm-small-latency': { cell: 'lstm', I: 64, H: 128, B: 1, T: 100 },
@@ -14,11 +14,6 @@ const shapes: Record<string, { cell: 'lstm' | 'gru'; I: number; H: number; B: nu
   'lstm-large': { cell: 'lstm', I: 512, H: 512, B: 32, T: 25 },
   'lstm-1024': { cell: 'lstm', I: 1024, H: 1024, B: 16, T: 50 },
 };
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-}
 
 const [name = 'lstm-medium', pass = 'forward'] = process.argv.slice(2);
 const w = shapes[name];
@@ -31,21 +26,7 @@ const inputs = { x: { data: x, shape: [w.T, w.B, w.I] } };
 const run = pass === 'grad' ? () => module.grad(params, inputs) : () => module.forward(params, inputs);
 for (let k = 0; k < 10; k++) run();
 
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.setSamplingInterval', { interval: 100 });
-await session.post('Profiler.start');
-const start = performance.now();
-let calls = 0;
-while (performance.now() - start < 3000) {
-  run();
-  calls++;
-}
-const elapsed = performance.now() - start;
-const { profile } = (await session.post('Profiler.stop')) as unknown as {
-  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-};
+const { calls, elapsed, self } = await sampleCalls(run, 3000, 100);
 
 /** What a function is, for the table: a kernel by name, or the part of the module it belongs to. */
 function part(n: ProfileNode): string {
@@ -59,12 +40,8 @@ function part(n: ProfileNode): string {
   return 'other (profiler, benchmark loop, garbage collection)';
 }
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const time = new Map<string, number>();
-profile.samples.forEach((id, k) => {
-  const key = part(byId.get(id)!);
-  time.set(key, (time.get(key) ?? 0) + (profile.timeDeltas[k] ?? 0));
-});
+for (const [node, ms] of self) time.set(part(node), (time.get(part(node)) ?? 0) + ms);
 const total = [...time.values()].reduce((a, b) => a + b, 0);
 console.log(`${name} ${pass}: ${(elapsed / calls).toFixed(2)} ms per call (${calls} calls)\n`);
 console.log('| part | share |\n|---|---:|');

@@ -13,6 +13,7 @@
  *   npm run bench -- --only ragged     the variable-length and token workloads (bench/ragged.ts)
  *   npm run bench -- --only training   training against PyTorch on the CPU (bench/training.ts)
  *   npm run bench -- --only threads    threads against one thread, quiet and busy (bench/threads.ts)
+ *   npm run bench -- --only kernels    the product kernels inside each workload against the SIMD ceiling (bench/kernels.ts)
  *   npm run bench -- --rnnc-only   rnnc alone, to see what a change to the generator does
  *
  * Each peer runs in a process of its own, after rnnc, so a machine whose
@@ -39,6 +40,7 @@ import { tfjsRnn, useBackend } from './tfjs.js';
 import { agree, median as medianOf, middle, pause, settle } from './timing.js';
 import { benchAttention } from './attention.js';
 import { benchRagged } from './ragged.js';
+import { benchKernels } from './kernels.js';
 import { benchThreads } from './threads.js';
 import { benchTraining } from './training.js';
 
@@ -421,6 +423,7 @@ const attention = !only || only === 'attention' ? await benchAttention(runs, rou
 const ragged = !only || only === 'ragged' ? await benchRagged(runs, rounds) : undefined;
 const training = !only || only === 'training' ? await benchTraining(rounds, quick) : undefined;
 const threads = !only || only === 'threads' ? await benchThreads(rounds, quick) : undefined;
+const kernelRates = !only || only === 'kernels' ? await benchKernels(quick) : undefined;
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; medians of at least ${runs} runs after a warm-up of at least 3 runs and 300 ms; f32.\n`,
 );
@@ -469,3 +472,4 @@ if (attention) console.log(`\n${attention}`);
 if (ragged) console.log(`\n${ragged}`);
 if (training) console.log(`\n${training}`);
 if (threads) console.log(`\n${threads}`);
+if (kernelRates) console.log(`\n${kernelRates}`);
