@@ -9,9 +9,11 @@
  * once a step by every sample: `rows` (W·x, forward), `cols` (Wᵀ·g, the gradient through the
  * product) and `outer` (g·xᵀ summed over the steps and the samples, the weight gradient), each
  * 2·M·K·T·B for an M × K matrix. A kernel is named by the shape of its matrix, so it does the
- * FLOPs of every matrix of that shape. The ceiling (bench/ceiling.ts) is measured before and after:
- * the higher of f32x4 multiply-then-add in registers and rnnc's product kernel on operands that stay
- * in the caches, which runs a little faster than the first on this machine.
+ * FLOPs of every matrix of that shape. The ceiling (bench/ceiling.ts) is measured just before and
+ * just after each workload, so that a machine whose speed drifts slows the kernels and their ceiling
+ * alike: the higher of f32x4 multiply-then-add in registers and rnnc's product kernel on operands that
+ * stay in the caches (which runs a little faster than the first on this machine), the mean of the two
+ * times.
  */
 import { cachedGemmRate, simdCeiling } from './ceiling.js';
 import { loadRnnc } from './rnnc.js';
@@ -72,6 +74,8 @@ const what: Record<string, string> = {
 export interface KernelRate {
   readonly workload: string;
   readonly pass: string;
+  /** GFLOP/s of the ceiling measured around this workload. */
+  readonly ceiling: number;
   readonly kernel: string;
   /** Its share of the call's time, its ms a call and GFLOP/s. */
   readonly share: number;
@@ -89,6 +93,11 @@ function kernelFlops(w: Workload, kernel: string): number | undefined {
   return 2 * M * K * w.T * w.B * matrices;
 }
 
+/** The ceiling now: the higher of multiply-then-add in registers and the product kernel in the caches. */
+function ceilingNow(): number {
+  return Math.max(simdCeiling(5).mulAdd, cachedGemmRate(5));
+}
+
 async function measure(w: Workload, pass: 'forward' | 'grad', quick: boolean): Promise<KernelRate[]> {
   const file = new URL(`../../bench/models/${w.model}.rnn`, import.meta.url).pathname;
   const { module } = await loadRnnc(file, { I: w.I, H: w.H }, 2);
@@ -96,9 +105,11 @@ async function measure(w: Workload, pass: 'forward' | 'grad', quick: boolean): P
   const inputs = { x: { data: uniform(w.T * w.B * w.I, 7), shape: [w.T, w.B, w.I] } };
   const run = pass === 'grad' ? () => module.grad(params, inputs) : () => module.forward(params, inputs);
   const runs = quick ? 3 : 9;
+  const ceilingBefore = ceilingNow();
   const before = await median(run, runs);
   const sampled = await sampleCalls(run, quick ? 1000 : 3000, 200);
   const after = await median(run, runs);
+  const ceiling = (ceilingBefore + ceilingNow()) / 2;
   const callMs = (before + after) / 2;
   const total = [...sampled.self.values()].reduce((a, b) => a + b, 0);
   const byKernel = new Map<string, number>();
@@ -112,6 +123,7 @@ async function measure(w: Workload, pass: 'forward' | 'grad', quick: boolean): P
     return {
       workload: w.name,
       pass,
+      ceiling,
       kernel,
       share,
       ms: kernelMs,
@@ -122,31 +134,26 @@ async function measure(w: Workload, pass: 'forward' | 'grad', quick: boolean): P
 
 /** The table: every product kernel of every workload, its share, ms and GFLOP/s, against the ceiling. */
 export async function benchKernels(quick: boolean): Promise<string> {
-  const peak = () => ({ mulAdd: simdCeiling().mulAdd, cached: cachedGemmRate() });
-  const before = peak();
   const rates: KernelRate[] = [];
   for (const w of workloads)
     for (const pass of w.passes) {
       console.error(`kernels: ${w.name} ${pass}`);
       rates.push(...(await measure(w, pass, quick)));
     }
-  const after = peak();
-  const ceiling = (Math.max(before.mulAdd, before.cached) + Math.max(after.mulAdd, after.cached)) / 2;
-  const both = (p: { mulAdd: number; cached: number }) => `${p.mulAdd.toFixed(1)} and ${p.cached.toFixed(1)}`;
   const order = ['rows', 'cols', 'outer'];
   const kind = (k: string) => order.indexOf(k.split('_')[0]);
   const lines = [
-    `The product kernels inside each workload (-O2, one thread), against this machine's WebAssembly SIMD ceiling measured in this run (bench/ceiling.ts): f32x4 multiply-then-add in registers and rnnc's product kernel on operands in the caches (W 64 × 256, 16 samples) ran ${both(before)} GFLOP/s before the workloads, ${both(after)} after; "of the ceiling" is of the mean of the higher of each pair, ${ceiling.toFixed(1)}. A kernel's share of the profiler's samples times the call's unprofiled median gives its ms a call; its FLOPs a call are 2·M·K·T·B for each M × K weight matrix of the step it multiplies. rows: W·x (forward); cols: Wᵀ·g (the gradient through a product); outer: Σ g·xᵀ over the steps and samples (a weight gradient). grad runs the forward products too, then the backward ones.`,
+    `The product kernels inside each workload (-O2, one thread), against this machine's WebAssembly SIMD ceiling measured in this run around each workload (bench/ceiling.ts): the higher of f32x4 multiply-then-add in registers and rnnc's product kernel on operands in the caches (W 64 × 256, 16 samples), just before and just after the workload, the mean of the two. A kernel's share of the profiler's samples times the call's unprofiled median gives its ms a call; its FLOPs a call are 2·M·K·T·B for each M × K weight matrix of the step it multiplies. rows: W·x (forward); cols: Wᵀ·g (the gradient through a product); outer: Σ g·xᵀ over the steps and samples (a weight gradient). grad runs the forward products too, then the backward ones.`,
     '',
-    '| workload | pass | kernel | product | share of the call | ms a call | GFLOP/s | of the ceiling |',
-    '|---|---|---|---|---:|---:|---:|---:|',
+    '| workload | pass | ceiling GFLOP/s | kernel | product | share of the call | ms a call | GFLOP/s | of the ceiling |',
+    '|---|---|---:|---|---|---:|---:|---:|---:|',
   ];
   const groups = new Map<string, KernelRate[]>();
   for (const r of rates) groups.set(`${r.workload} ${r.pass}`, [...(groups.get(`${r.workload} ${r.pass}`) ?? []), r]);
   for (const group of groups.values())
     for (const r of [...group].sort((a, b) => kind(a.kernel) - kind(b.kernel) || b.share - a.share))
       lines.push(
-        `| ${r.workload} | ${r.pass} | ${r.kernel} | ${what[r.kernel.split('_')[0]]} | ${(100 * r.share).toFixed(0)} % | ${r.ms.toFixed(2)} | ${r.gflops.toFixed(1)} | ${((100 * r.gflops) / ceiling).toFixed(0)} % |`,
+        `| ${r.workload} | ${r.pass} | ${r.ceiling.toFixed(1)} | ${r.kernel} | ${what[r.kernel.split('_')[0]]} | ${(100 * r.share).toFixed(0)} % | ${r.ms.toFixed(2)} | ${r.gflops.toFixed(1)} | ${((100 * r.gflops) / r.ceiling).toFixed(0)} % |`,
       );
   return lines.join('\n');
 }
