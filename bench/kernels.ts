@@ -71,7 +71,7 @@ const what: Record<string, string> = {
   outer: 'Σ g·xᵀ',
 };
 
-export interface KernelRate {
+interface KernelRate {
   readonly workload: string;
   readonly pass: string;
   /** GFLOP/s of the ceiling measured around this workload. */
@@ -134,11 +134,12 @@ async function measure(w: Workload, pass: 'forward' | 'grad', quick: boolean): P
 
 /** The table: every product kernel of every workload, its share, ms and GFLOP/s, against the ceiling. */
 export async function benchKernels(quick: boolean): Promise<string> {
-  const rates: KernelRate[] = [];
+  // One group of rates a workload's pass, each in the table's order.
+  const groups: KernelRate[][] = [];
   for (const w of workloads)
     for (const pass of w.passes) {
       console.error(`kernels: ${w.name} ${pass}`);
-      rates.push(...(await measure(w, pass, quick)));
+      groups.push(await measure(w, pass, quick));
     }
   const order = ['rows', 'cols', 'outer'];
   const kind = (k: string) => order.indexOf(k.split('_')[0]);
@@ -148,9 +149,7 @@ export async function benchKernels(quick: boolean): Promise<string> {
     '| workload | pass | ceiling GFLOP/s | kernel | product | share of the call | ms a call | GFLOP/s | of the ceiling |',
     '|---|---|---:|---|---|---:|---:|---:|---:|',
   ];
-  const groups = new Map<string, KernelRate[]>();
-  for (const r of rates) groups.set(`${r.workload} ${r.pass}`, [...(groups.get(`${r.workload} ${r.pass}`) ?? []), r]);
-  for (const group of groups.values())
+  for (const group of groups)
     for (const r of [...group].sort((a, b) => kind(a.kernel) - kind(b.kernel) || b.share - a.share))
       lines.push(
         `| ${r.workload} | ${r.pass} | ${r.ceiling.toFixed(1)} | ${r.kernel} | ${what[r.kernel.split('_')[0]]} | ${(100 * r.share).toFixed(0)} % | ${r.ms.toFixed(2)} | ${r.gflops.toFixed(1)} | ${((100 * r.gflops) / r.ceiling).toFixed(0)} % |`,
